@@ -1,0 +1,241 @@
+package io.github.convolvej.core;
+
+import java.util.Arrays;
+
+import io.github.convolvej.core.engine.Block;
+import io.github.convolvej.core.engine.BlockReader;
+import io.github.convolvej.core.engine.CorrelationEngine;
+import io.github.convolvej.core.engine.EngineChooser;
+import io.github.convolvej.core.engine.LineSink;
+import net.imglib2.Cursor;
+import net.imglib2.FinalInterval;
+import net.imglib2.Interval;
+import net.imglib2.RandomAccessible;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.DoubleArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+/**
+ * N-dimensional convolution and correlation with SciPy's numbers, on any
+ * ImgLib2 image.
+ * <p>
+ * With {@code F} the image extended by the boundary rule, {@code k} the kernel
+ * and {@code a} its anchor: correlate {@code out[n] = sum_j conj(k[j]) F[n + j - a]},
+ * convolve {@code out[n] = sum_j k[j] F[n - j + a]}. The default anchor
+ * {@code (K-1)/2} reproduces {@code scipy.signal.convolve2d}/{@code correlate2d};
+ * {@code scipy.ndimage}'s {@code origin=o} is anchor {@code K/2 + o}.
+ *
+ * <pre>
+ * // scipy.ndimage.convolve(img, laplace, mode='reflect')
+ * Img&lt;FloatType&gt; lap = Convolution.convolve(img, Kernel.parse("laplace"));
+ *
+ * // scipy.signal.correlate2d(img, k, mode='full', boundary='fill')
+ * ConvolutionResult&lt;FloatType&gt; r = Convolution.apply(img, k,
+ * 		ConvolutionOptions.correlate().mode(OutputMode.FULL).boundary(Boundary.FILL));
+ *
+ * // complex kernel: real and imaginary parts
+ * ConvolutionResult&lt;FloatType&gt; s = Convolution.apply(img, Kernel.parse("scharr"), ConvolutionOptions.convolve());
+ * </pre>
+ *
+ * The kernel may have fewer axes than the image (missing axes have size 1:
+ * a 2-D kernel filters each plane of a stack), never more.
+ */
+public final class Convolution {
+
+	private Convolution() {}
+
+	/** Convolution, mode {@code same}, boundary {@code symm}, 32-bit. */
+	public static Img< FloatType > convolve(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel) {
+		return Convolution.< FloatType >apply(image, kernel, ConvolutionOptions.convolve()).real();
+	}
+
+	/** Correlation, mode {@code same}, boundary {@code symm}, 32-bit. */
+	public static Img< FloatType > correlate(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel) {
+		return Convolution.< FloatType >apply(image, kernel, ConvolutionOptions.correlate()).real();
+	}
+
+	/**
+	 * Convolves or correlates as the options say. The result is
+	 * {@link FloatType} ({@link DoubleType} with
+	 * {@link ConvolutionOptions#doublePrecision(boolean)}), of the output
+	 * mode's size, with an imaginary part when the kernel is complex.
+	 *
+	 * @throws IllegalArgumentException for a kernel with more axes than the
+	 *             image, an empty or non-finite kernel, or {@code valid} with a
+	 *             kernel larger than the image
+	 * @throws CancelledException when the progress listener cancels
+	 */
+	@SuppressWarnings("unchecked")
+	public static < T extends RealType< T > > ConvolutionResult< T > apply(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
+		final Kernel k = checkedKernel(kernel, image.numDimensions());
+		final Interval out = options.mode().outputInterval(image, k, options.operation());
+		final RandomAccessible< DoubleType > extended = options.boundary().extend(asDouble(image), new DoubleType(options.fillValue()));
+		final Computation c = prepare(extended, k, options.operation(), out, options);
+		final long[] dims = c.outDims();
+		final Img< T > re, im;
+		final LineSink reSink, imSink;
+		if (options.doublePrecision()) {
+			final ArrayImg< DoubleType, DoubleArray > r = ArrayImgs.doubles(dims);
+			reSink = LineSink.of(r.update(null).getCurrentStorageArray());
+			re = (Img< T >) r;
+			final ArrayImg< DoubleType, DoubleArray > i = k.isComplex() ? ArrayImgs.doubles(dims) : null;
+			imSink = i == null ? null : LineSink.of(i.update(null).getCurrentStorageArray());
+			im = (Img< T >) i;
+		} else {
+			final ArrayImg< FloatType, FloatArray > r = ArrayImgs.floats(dims);
+			reSink = LineSink.of(r.update(null).getCurrentStorageArray());
+			re = (Img< T >) r;
+			final ArrayImg< FloatType, FloatArray > i = k.isComplex() ? ArrayImgs.floats(dims) : null;
+			imSink = i == null ? null : LineSink.of(i.update(null).getCurrentStorageArray());
+			im = (Img< T >) i;
+		}
+		c.run(imSink == null ? new LineSink[] { reSink } : new LineSink[] { reSink, imSink }, options);
+		return new ConvolutionResult<>(re, im, out, c.engine.name());
+	}
+
+	/**
+	 * The lower-level form: writes {@code target} (in the source's coordinates)
+	 * from an already extended source, so the caller chooses any boundary and
+	 * any output interval. {@code imaginaryTarget} receives the imaginary part of
+	 * a complex kernel and may be null for a real one.
+	 *
+	 * @return the name of the engine that ran
+	 */
+	public static String compute(final RandomAccessible< ? extends RealType< ? > > extendedSource, final Kernel kernel, final RandomAccessibleInterval< ? extends RealType< ? > > target, final RandomAccessibleInterval< ? extends RealType< ? > > imaginaryTarget, final ConvolutionOptions options) {
+		final Kernel k = checkedKernel(kernel, target.numDimensions());
+		if (k.isComplex() && imaginaryTarget == null)
+			throw new IllegalArgumentException("A complex kernel needs a target for the imaginary part.");
+		final Computation c = prepare(extendedSource, k, options.operation(), target, options);
+		final int n = Block.numElements(toInt(c.outDims()));
+		final double[] re = new double[n];
+		final double[] im = k.isComplex() ? new double[n] : null;
+		c.run(im == null ? new LineSink[] { LineSink.of(re) } : new LineSink[] { LineSink.of(re), LineSink.of(im) }, options);
+		store(re, target);
+		if (im != null)
+			store(im, imaginaryTarget);
+		return c.engine.name();
+	}
+
+	/** Which engine {@link Algorithm#AUTO} would pick for this image and kernel. */
+	public static Algorithm chooseAlgorithm(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
+		final Kernel k = checkedKernel(kernel, image.numDimensions());
+		final Interval out = options.mode().outputInterval(image, k, options.operation());
+		final Kernel w = options.operation().weights(k);
+		return EngineChooser.choose(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), isSeparable(w), true);
+	}
+
+	private static Kernel checkedKernel(final Kernel kernel, final int imageDims) {
+		if (kernel == null)
+			throw new IllegalArgumentException("No kernel given.");
+		if (kernel.numDimensions() > imageDims) {
+			boolean trailingOnes = true;
+			for (int d = imageDims; d < kernel.numDimensions(); d++)
+				trailingOnes &= kernel.dimension(d) == 1;
+			if (!trailingOnes)
+				throw new IllegalArgumentException("The kernel has " + kernel.numDimensions() + " axes but the image only " + imageDims + ". Use a kernel with at most " + imageDims + " axes (e.g. a 2-D kernel for a 2-D image).");
+		}
+		if (kernel.hasNonFinite())
+			throw new IllegalArgumentException("The kernel holds NaN or infinite values. Give finite numbers only.");
+		return kernel.withDimensions(imageDims);
+	}
+
+	/** The block, weights and engine for one output interval. */
+	private static final class Computation {
+		final Block block;
+		final int[] kernelDims;
+		final double[][] weights;
+		final CorrelationEngine engine;
+		final Interval out;
+
+		Computation(final Block block, final int[] kernelDims, final double[][] weights, final CorrelationEngine engine, final Interval out) {
+			this.block = block;
+			this.kernelDims = kernelDims;
+			this.weights = weights;
+			this.engine = engine;
+			this.out = out;
+		}
+
+		long[] outDims() {
+			final long[] d = new long[out.numDimensions()];
+			out.dimensions(d);
+			return d;
+		}
+
+		void run(final LineSink[] sinks, final ConvolutionOptions options) {
+			engine.correlate(block, kernelDims, weights, sinks, options.executor(), options.progress());
+		}
+	}
+
+	private static Computation prepare(final RandomAccessible< ? extends RealType< ? > > extended, final Kernel k, final Operation op, final Interval out, final ConvolutionOptions options) {
+		final Kernel w = op.weights(k);
+		final int n = out.numDimensions();
+		final long[] min = new long[n], max = new long[n];
+		for (int d = 0; d < n; d++) {
+			min[d] = out.min(d) - w.anchor(d);
+			max[d] = out.max(d) + w.dimension(d) - 1 - w.anchor(d);
+		}
+		options.progress().checkCancelled();
+		final Block block = BlockReader.read(extended, new FinalInterval(min, max));
+		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
+		Algorithm algorithm = options.algorithm();
+		if (algorithm == Algorithm.AUTO)
+			algorithm = EngineChooser.choose(block.dims, w.dimensions(), nonZero(w), isSeparable(w), BlockReader.allFinite(block.data));
+		return new Computation(block, w.dimensions(), weights, EngineChooser.engine(algorithm), out);
+	}
+
+	private static long[] requiredSize(final Interval out, final Kernel w) {
+		final long[] s = new long[out.numDimensions()];
+		for (int d = 0; d < s.length; d++)
+			s[d] = out.dimension(d) + w.dimension(d) - 1;
+		return s;
+	}
+
+	private static boolean isSeparable(final Kernel w) {
+		if (w.isComplex())
+			return Separability.factors(w.real(), w.dimensions()).isPresent() && Separability.factors(w.imaginary(), w.dimensions()).isPresent();
+		return w.separableFactors().isPresent();
+	}
+
+	private static int nonZero(final Kernel w) {
+		final double[] r = w.real(), i = w.imaginary();
+		int c = 0;
+		for (int j = 0; j < r.length; j++) {
+			if (r[j] != 0)
+				c++;
+			if (i[j] != 0)
+				c++;
+		}
+		return Math.max(1, c);
+	}
+
+	private static int[] toInt(final long[] l) {
+		final int[] r = new int[l.length];
+		for (int d = 0; d < l.length; d++)
+			r[d] = Math.toIntExact(l[d]);
+		return r;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static RandomAccessibleInterval< DoubleType > asDouble(final RandomAccessibleInterval< ? extends RealType< ? > > image) {
+		if (image.getType() instanceof DoubleType)
+			return (RandomAccessibleInterval< DoubleType >) image;
+		return Converters.convert((RandomAccessibleInterval) image, (a, b) -> ((DoubleType) b).set(((RealType) a).getRealDouble()), new DoubleType());
+	}
+
+	private static void store(final double[] values, final RandomAccessibleInterval< ? extends RealType< ? > > target) {
+		final Cursor< ? extends RealType< ? > > c = Views.flatIterable(target).cursor();
+		int i = 0;
+		while (c.hasNext())
+			c.next().setReal(values[i++]);
+		if (i != values.length)
+			throw new IllegalStateException("Target size mismatch: " + i + " vs " + values.length + " " + Arrays.toString(target.dimensionsAsLongArray()));
+	}
+}

@@ -1,0 +1,121 @@
+package io.github.convolvej.core;
+
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.parallel.TaskExecutor;
+
+/**
+ * Everything besides the image and the kernel: operation, output mode,
+ * boundary, fill value, engine, precision, threads and progress. Mutable and
+ * fluent; defaults follow SPEC ({@code same}, {@code symm}, fill 0, auto, 32-bit).
+ *
+ * <pre>
+ * ConvolutionOptions.convolve().mode(OutputMode.FULL).boundary(Boundary.FILL).fillValue(0);
+ * </pre>
+ */
+public final class ConvolutionOptions {
+
+	private Operation operation = Operation.CONVOLVE;
+	private OutputMode mode = OutputMode.SAME;
+	private Boundary boundary = Boundary.SYMMETRIC;
+	private double fillValue = 0;
+	private Algorithm algorithm = Algorithm.AUTO;
+	private boolean doublePrecision = false;
+	private TaskExecutor executor;
+	private ProgressListener progress = ProgressListener.NONE;
+
+	public static ConvolutionOptions convolve() {
+		return new ConvolutionOptions().operation(Operation.CONVOLVE);
+	}
+
+	public static ConvolutionOptions correlate() {
+		return new ConvolutionOptions().operation(Operation.CORRELATE);
+	}
+
+	public ConvolutionOptions operation(final Operation op) {
+		this.operation = op;
+		return this;
+	}
+
+	public ConvolutionOptions mode(final OutputMode m) {
+		this.mode = m;
+		return this;
+	}
+
+	public ConvolutionOptions boundary(final Boundary b) {
+		this.boundary = b;
+		return this;
+	}
+
+	/** The value outside the image for {@link Boundary#FILL}. */
+	public ConvolutionOptions fillValue(final double v) {
+		this.fillValue = v;
+		return this;
+	}
+
+	public ConvolutionOptions algorithm(final Algorithm a) {
+		this.algorithm = a;
+		return this;
+	}
+
+	/** 64-bit results instead of 32-bit. */
+	public ConvolutionOptions doublePrecision(final boolean d) {
+		this.doublePrecision = d;
+		return this;
+	}
+
+	/** Threads to use; by default the caller's {@link Parallelization} context. */
+	public ConvolutionOptions executor(final TaskExecutor e) {
+		this.executor = e;
+		return this;
+	}
+
+	public ConvolutionOptions progress(final ProgressListener p) {
+		this.progress = p == null ? ProgressListener.NONE : p;
+		return this;
+	}
+
+	public Operation operation() {
+		return operation;
+	}
+
+	public OutputMode mode() {
+		return mode;
+	}
+
+	public Boundary boundary() {
+		return boundary;
+	}
+
+	public double fillValue() {
+		return fillValue;
+	}
+
+	public Algorithm algorithm() {
+		return algorithm;
+	}
+
+	public boolean doublePrecision() {
+		return doublePrecision;
+	}
+
+	public TaskExecutor executor() {
+		return executor != null ? executor : Parallelization.getTaskExecutor();
+	}
+
+	public ProgressListener progress() {
+		return progress;
+	}
+
+	public ConvolutionOptions copy() {
+		final ConvolutionOptions c = new ConvolutionOptions();
+		c.operation = operation;
+		c.mode = mode;
+		c.boundary = boundary;
+		c.fillValue = fillValue;
+		c.algorithm = algorithm;
+		c.doublePrecision = doublePrecision;
+		c.executor = executor;
+		c.progress = progress;
+		return c;
+	}
+}

@@ -1,0 +1,36 @@
+package io.github.convolvej.core;
+
+/**
+ * Receives progress from long computations and may ask them to stop, so
+ * that front ends can show a progress bar and honour Esc without the core
+ * knowing them. Called from worker threads.
+ */
+public interface ProgressListener {
+
+	/** Nothing shown, never cancelled. */
+	ProgressListener NONE = new ProgressListener() {
+
+		@Override
+		public void progress(final double fraction) {}
+
+		@Override
+		public boolean isCancelled() {
+			return false;
+		}
+	};
+
+	/** {@code fraction} of the work is done, 0 to 1. */
+	void progress(double fraction);
+
+	/** A short status line ("FFT of the image"). */
+	default void status(final String message) {}
+
+	/** True to stop as soon as possible with a {@link CancelledException}. */
+	boolean isCancelled();
+
+	/** Throws {@link CancelledException} when {@link #isCancelled()}. */
+	default void checkCancelled() {
+		if (isCancelled())
+			throw new CancelledException();
+	}
+}
