@@ -43,6 +43,9 @@ import net.imglib2.view.Views;
  *
  * // complex kernel: real and imaginary parts
  * ConvolutionResult&lt;FloatType&gt; s = Convolution.apply(img, Kernel.parse("scharr"), ConvolutionOptions.convolve());
+ *
+ * // 64-bit output
+ * ConvolutionResult&lt;DoubleType&gt; d = Convolution.applyDouble(img, k, ConvolutionOptions.convolve());
  * </pre>
  *
  * The kernel may have fewer axes than the image (missing axes have size 1:
@@ -54,51 +57,59 @@ public final class Convolution {
 
 	/** Convolution, mode {@code same}, boundary {@code symm}, 32-bit. */
 	public static Img< FloatType > convolve(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel) {
-		return Convolution.< FloatType >apply(image, kernel, ConvolutionOptions.convolve()).real();
+		return apply(image, kernel, ConvolutionOptions.convolve()).real();
 	}
 
 	/** Correlation, mode {@code same}, boundary {@code symm}, 32-bit. */
 	public static Img< FloatType > correlate(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel) {
-		return Convolution.< FloatType >apply(image, kernel, ConvolutionOptions.correlate()).real();
+		return apply(image, kernel, ConvolutionOptions.correlate()).real();
 	}
 
 	/**
-	 * Convolves or correlates as the options say. The result is
-	 * {@link FloatType} ({@link DoubleType} with
-	 * {@link ConvolutionOptions#doublePrecision(boolean)}), of the output
-	 * mode's size, with an imaginary part when the kernel is complex.
+	 * Convolves or correlates as the options say, into a 32-bit result of the
+	 * output mode's size, with an imaginary part when the kernel is complex.
 	 *
 	 * @throws IllegalArgumentException for a kernel with more axes than the
 	 *             image, an empty or non-finite kernel, or {@code valid} with a
 	 *             kernel larger than the image
 	 * @throws CancelledException when the progress listener cancels
 	 */
-	@SuppressWarnings("unchecked")
-	public static < T extends RealType< T > > ConvolutionResult< T > apply(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
+	public static ConvolutionResult< FloatType > apply(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
+		final Prepared p = prepare(image, kernel, options);
+		final ArrayImg< FloatType, FloatArray > re = ArrayImgs.floats(p.computation.outDims());
+		final ArrayImg< FloatType, FloatArray > im = p.kernel.isComplex() ? ArrayImgs.floats(p.computation.outDims()) : null;
+		p.computation.run(im == null
+				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
+				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) }, options);
+		return new ConvolutionResult<>(re, im, p.computation.out, p.computation.engine.name());
+	}
+
+	/** As {@link #apply}, into a 64-bit result. */
+	public static ConvolutionResult< DoubleType > applyDouble(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
+		final Prepared p = prepare(image, kernel, options);
+		final ArrayImg< DoubleType, DoubleArray > re = ArrayImgs.doubles(p.computation.outDims());
+		final ArrayImg< DoubleType, DoubleArray > im = p.kernel.isComplex() ? ArrayImgs.doubles(p.computation.outDims()) : null;
+		p.computation.run(im == null
+				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
+				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) }, options);
+		return new ConvolutionResult<>(re, im, p.computation.out, p.computation.engine.name());
+	}
+
+	private static final class Prepared {
+		final Kernel kernel;
+		final Computation computation;
+
+		Prepared(final Kernel kernel, final Computation computation) {
+			this.kernel = kernel;
+			this.computation = computation;
+		}
+	}
+
+	private static Prepared prepare(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final RandomAccessible< DoubleType > extended = options.boundary().extend(asDouble(image), new DoubleType(options.fillValue()));
-		final Computation c = prepare(extended, k, options.operation(), out, options);
-		final long[] dims = c.outDims();
-		final Img< T > re, im;
-		final LineSink reSink, imSink;
-		if (options.doublePrecision()) {
-			final ArrayImg< DoubleType, DoubleArray > r = ArrayImgs.doubles(dims);
-			reSink = LineSink.of(r.update(null).getCurrentStorageArray());
-			re = (Img< T >) r;
-			final ArrayImg< DoubleType, DoubleArray > i = k.isComplex() ? ArrayImgs.doubles(dims) : null;
-			imSink = i == null ? null : LineSink.of(i.update(null).getCurrentStorageArray());
-			im = (Img< T >) i;
-		} else {
-			final ArrayImg< FloatType, FloatArray > r = ArrayImgs.floats(dims);
-			reSink = LineSink.of(r.update(null).getCurrentStorageArray());
-			re = (Img< T >) r;
-			final ArrayImg< FloatType, FloatArray > i = k.isComplex() ? ArrayImgs.floats(dims) : null;
-			imSink = i == null ? null : LineSink.of(i.update(null).getCurrentStorageArray());
-			im = (Img< T >) i;
-		}
-		c.run(imSink == null ? new LineSink[] { reSink } : new LineSink[] { reSink, imSink }, options);
-		return new ConvolutionResult<>(re, im, out, c.engine.name());
+		return new Prepared(k, prepare(extended, k, options.operation(), out, options));
 	}
 
 	/**

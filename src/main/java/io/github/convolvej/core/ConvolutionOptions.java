@@ -5,8 +5,8 @@ import net.imglib2.parallel.TaskExecutor;
 
 /**
  * Everything besides the image and the kernel: operation, output mode,
- * boundary, fill value, engine, precision, threads and progress. Mutable and
- * fluent; defaults follow SPEC ({@code same}, {@code symm}, fill 0, auto, 32-bit).
+ * boundary, fill value, engine, threads and progress. Mutable and
+ * fluent; defaults follow SPEC ({@code same}, {@code symm}, fill 0, auto).
  *
  * <pre>
  * ConvolutionOptions.convolve().mode(OutputMode.FULL).boundary(Boundary.FILL).fillValue(0);
@@ -19,7 +19,6 @@ public final class ConvolutionOptions {
 	private Boundary boundary = Boundary.SYMMETRIC;
 	private double fillValue = 0;
 	private Algorithm algorithm = Algorithm.AUTO;
-	private boolean doublePrecision = false;
 	private TaskExecutor executor;
 	private ProgressListener progress = ProgressListener.NONE;
 
@@ -57,12 +56,6 @@ public final class ConvolutionOptions {
 		return this;
 	}
 
-	/** 64-bit results instead of 32-bit. */
-	public ConvolutionOptions doublePrecision(final boolean d) {
-		this.doublePrecision = d;
-		return this;
-	}
-
 	/** Threads to use; by default the caller's {@link Parallelization} context. */
 	public ConvolutionOptions executor(final TaskExecutor e) {
 		this.executor = e;
@@ -94,10 +87,6 @@ public final class ConvolutionOptions {
 		return algorithm;
 	}
 
-	public boolean doublePrecision() {
-		return doublePrecision;
-	}
-
 	public TaskExecutor executor() {
 		return executor != null ? executor : Parallelization.getTaskExecutor();
 	}
@@ -113,7 +102,6 @@ public final class ConvolutionOptions {
 		c.boundary = boundary;
 		c.fillValue = fillValue;
 		c.algorithm = algorithm;
-		c.doublePrecision = doublePrecision;
 		c.executor = executor;
 		c.progress = progress;
 		return c;
