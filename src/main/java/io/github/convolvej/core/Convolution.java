@@ -12,7 +12,6 @@ import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.converter.Converters;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -108,8 +107,10 @@ public final class Convolution {
 	private static Prepared prepare(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
-		final RandomAccessible< DoubleType > extended = options.boundary().extend(asDouble(image), new DoubleType(options.fillValue()));
-		return new Prepared(k, prepare(extended, k, options.operation(), out, options));
+		final Kernel w = options.operation().weights(k);
+		options.progress().checkCancelled();
+		final Block block = BlockReader.read(image, options.boundary(), options.fillValue(), requiredInterval(out, w));
+		return new Prepared(k, computation(block, w, out, options));
 	}
 
 	/**
@@ -187,14 +188,22 @@ public final class Convolution {
 
 	private static Computation prepare(final RandomAccessible< ? extends RealType< ? > > extended, final Kernel k, final Operation op, final Interval out, final ConvolutionOptions options) {
 		final Kernel w = op.weights(k);
+		options.progress().checkCancelled();
+		return computation(BlockReader.read(extended, requiredInterval(out, w)), w, out, options);
+	}
+
+	/** The source pixels that output {@code out} reads: {@code n - a' .. n - a' + K - 1}. */
+	private static Interval requiredInterval(final Interval out, final Kernel w) {
 		final int n = out.numDimensions();
 		final long[] min = new long[n], max = new long[n];
 		for (int d = 0; d < n; d++) {
 			min[d] = out.min(d) - w.anchor(d);
 			max[d] = out.max(d) + w.dimension(d) - 1 - w.anchor(d);
 		}
-		options.progress().checkCancelled();
-		final Block block = BlockReader.read(extended, new FinalInterval(min, max));
+		return new FinalInterval(min, max);
+	}
+
+	private static Computation computation(final Block block, final Kernel w, final Interval out, final ConvolutionOptions options) {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
@@ -232,13 +241,6 @@ public final class Convolution {
 		for (int d = 0; d < l.length; d++)
 			r[d] = Math.toIntExact(l[d]);
 		return r;
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static RandomAccessibleInterval< DoubleType > asDouble(final RandomAccessibleInterval< ? extends RealType< ? > > image) {
-		if (image.getType() instanceof DoubleType)
-			return (RandomAccessibleInterval< DoubleType >) image;
-		return Converters.convert((RandomAccessibleInterval) image, (a, b) -> ((DoubleType) b).set(((RealType) a).getRealDouble()), new DoubleType());
 	}
 
 	private static void store(final double[] values, final RandomAccessibleInterval< ? extends RealType< ? > > target) {

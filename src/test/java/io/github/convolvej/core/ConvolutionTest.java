@@ -270,4 +270,21 @@ class ConvolutionTest {
 		assertArrayEquals(new long[] { 10, 7 }, Convolution.apply(img, k, ConvolutionOptions.convolve()).real().dimensionsAsLongArray());
 		assertArrayEquals(new long[] { 7, 5 }, Convolution.apply(img, k, ConvolutionOptions.convolve().mode(OutputMode.VALID)).real().dimensionsAsLongArray());
 	}
+
+	@Test
+	void lowerLevelFormOnImgLib2ExtensionsAgrees() {
+		// the facade applies boundaries itself; compute(...) reads ImgLib2's out-of-bounds views
+		final Random rnd = new Random(9);
+		final int[] dims = { 6, 5, 4 };
+		final Img< DoubleType > img = ArrayImgs.doubles(random(rnd, product(dims)), 6, 5, 4);
+		final Kernel k = Kernel.of(random(rnd, 7 * 3 * 2), 7, 3, 2).withAnchor(5, 0, 1);
+		for (final Boundary b : Boundary.values())
+			for (final OutputMode mode : new OutputMode[] { OutputMode.FULL, OutputMode.SAME }) {
+				final ConvolutionOptions o = ConvolutionOptions.correlate().mode(mode).boundary(b).fillValue(-3);
+				final ConvolutionResult< DoubleType > viaFacade = Convolution.applyDouble(img, k, o);
+				final Img< DoubleType > target = ArrayImgs.doubles(viaFacade.real().dimensionsAsLongArray());
+				Convolution.compute(b.extend(img, new DoubleType(-3)), k, Views.translate(target, viaFacade.interval().minAsLongArray()), null, o);
+				assertClose(values(viaFacade.real()), values(target), 1e-12, b + " " + mode);
+			}
+	}
 }
