@@ -3,6 +3,8 @@ package io.github.convolvej.core;
 import java.util.Arrays;
 
 import io.github.convolvej.core.engine.Block;
+import io.github.convolvej.core.engine.BlockSource;
+import io.github.convolvej.core.engine.ImageBlockSource;
 import io.github.convolvej.core.engine.BlockReader;
 import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.EngineChooser;
@@ -109,8 +111,8 @@ public final class Convolution {
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
 		options.progress().checkCancelled();
-		final Block block = BlockReader.read(image, options.boundary(), options.fillValue(), requiredInterval(out, w));
-		return new Prepared(k, computation(block, w, out, options));
+		final BlockSource input = new ImageBlockSource(image, options.boundary(), options.fillValue(), requiredInterval(out, w));
+		return new Prepared(k, computation(input, w, out, options));
 	}
 
 	/**
@@ -141,7 +143,7 @@ public final class Convolution {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
-		return EngineChooser.choose(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), isSeparable(w), true);
+		return EngineChooser.choose(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), isSeparable(w), () -> true);
 	}
 
 	private static Kernel checkedKernel(final Kernel kernel, final int imageDims) {
@@ -161,14 +163,14 @@ public final class Convolution {
 
 	/** The block, weights and engine for one output interval. */
 	private static final class Computation {
-		final Block block;
+		final BlockSource input;
 		final int[] kernelDims;
 		final double[][] weights;
 		final CorrelationEngine engine;
 		final Interval out;
 
-		Computation(final Block block, final int[] kernelDims, final double[][] weights, final CorrelationEngine engine, final Interval out) {
-			this.block = block;
+		Computation(final BlockSource input, final int[] kernelDims, final double[][] weights, final CorrelationEngine engine, final Interval out) {
+			this.input = input;
 			this.kernelDims = kernelDims;
 			this.weights = weights;
 			this.engine = engine;
@@ -182,7 +184,7 @@ public final class Convolution {
 		}
 
 		void run(final LineSink[] sinks, final ConvolutionOptions options) {
-			engine.correlate(block, kernelDims, weights, sinks, options.executor(), options.progress());
+			engine.correlate(input, kernelDims, weights, sinks, options.executor(), options.progress());
 		}
 	}
 
@@ -203,12 +205,12 @@ public final class Convolution {
 		return new FinalInterval(min, max);
 	}
 
-	private static Computation computation(final Block block, final Kernel w, final Interval out, final ConvolutionOptions options) {
+	private static Computation computation(final BlockSource input, final Kernel w, final Interval out, final ConvolutionOptions options) {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
-			algorithm = EngineChooser.choose(block.dims, w.dimensions(), nonZero(w), isSeparable(w), BlockReader.allFinite(block.data));
-		return new Computation(block, w.dimensions(), weights, EngineChooser.engine(algorithm), out);
+			algorithm = EngineChooser.choose(input, w.dimensions(), nonZero(w), isSeparable(w));
+		return new Computation(input, w.dimensions(), weights, EngineChooser.engine(algorithm), out);
 	}
 
 	private static long[] requiredSize(final Interval out, final Kernel w) {

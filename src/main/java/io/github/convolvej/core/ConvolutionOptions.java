@@ -1,7 +1,10 @@
 package io.github.convolvej.core;
 
+import java.util.concurrent.ForkJoinPool;
+
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.parallel.TaskExecutors;
 
 /**
  * Everything besides the image and the kernel: operation, output mode,
@@ -56,7 +59,11 @@ public final class ConvolutionOptions {
 		return this;
 	}
 
-	/** Threads to use; by default the caller's {@link Parallelization} context. */
+	/**
+	 * Threads to use. By default the caller's {@link Parallelization} context
+	 * when it set one, else every core: ImgLib2's own default is the common
+	 * fork-join pool, which on a 2-core machine runs one thread.
+	 */
 	public ConvolutionOptions executor(final TaskExecutor e) {
 		this.executor = e;
 		return this;
@@ -88,11 +95,19 @@ public final class ConvolutionOptions {
 	}
 
 	public TaskExecutor executor() {
-		return executor != null ? executor : Parallelization.getTaskExecutor();
+		if (executor != null)
+			return executor;
+		final TaskExecutor context = Parallelization.getTaskExecutor();
+		return context == TaskExecutors.multiThreaded() ? AllCores.EXECUTOR : context;
 	}
 
 	public ProgressListener progress() {
 		return progress;
+	}
+
+	/** One pool for the whole JVM, created on first use; its threads are daemons. */
+	private static final class AllCores {
+		static final TaskExecutor EXECUTOR = TaskExecutors.forExecutorService(new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
 	}
 
 	public ConvolutionOptions copy() {

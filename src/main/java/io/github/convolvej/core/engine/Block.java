@@ -6,7 +6,7 @@ import java.util.Arrays;
  * An N-dimensional block of doubles, flat with x varying fastest: the
  * boundary-extended input that the engines read.
  */
-public final class Block {
+public final class Block implements BlockSource {
 
 	public final double[] data;
 	public final int[] dims;
@@ -18,8 +18,47 @@ public final class Block {
 		this.dims = dims.clone();
 	}
 
+	@Override
 	public int numDimensions() {
 		return dims.length;
+	}
+
+	@Override
+	public int[] dims() {
+		return dims.clone();
+	}
+
+	@Override
+	public Block readAll() {
+		return this;
+	}
+
+	@Override
+	public boolean allFinite() {
+		for (final double v : data)
+			if (!Double.isFinite(v))
+				return false;
+		return true;
+	}
+
+	@Override
+	public void read(final int[] min, final int[] size, final double[] dest) {
+		final int n = dims.length;
+		final int[] strides = strides(dims);
+		final int w = size[0];
+		final int lines = numElements(size) / w;
+		final int[] pos = new int[n];
+		for (int line = 0; line < lines; line++) {
+			int src = min[0];
+			for (int d = 1; d < n; d++)
+				src += (min[d] + pos[d]) * strides[d];
+			System.arraycopy(data, src, dest, line * w, w);
+			for (int d = 1; d < n; d++) {
+				if (++pos[d] < size[d])
+					break;
+				pos[d] = 0;
+			}
+		}
 	}
 
 	/** Product of the sizes; throws when it does not fit one Java array. */

@@ -1,5 +1,7 @@
 package io.github.convolvej.core.engine;
 
+import java.util.function.BooleanSupplier;
+
 import io.github.convolvej.core.Algorithm;
 
 /**
@@ -31,14 +33,19 @@ public final class EngineChooser {
 		}
 	}
 
+	/** As below, for an input whose finiteness is checked only when FFT would win. */
+	public static Algorithm choose(final BlockSource input, final int[] kernelDims, final int nonZeroTaps, final boolean separable) {
+		return choose(input.dims(), kernelDims, nonZeroTaps, separable, input::allFinite);
+	}
+
 	/**
 	 * @param inputDims the padded block
 	 * @param kernelDims the kernel, as many axes
 	 * @param nonZeroTaps non-zero entries (over all weight sets)
 	 * @param separable whether every weight set is rank 1
-	 * @param finite whether the input holds only finite values
+	 * @param finite whether the input holds only finite values, asked only when FFT would be chosen
 	 */
-	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final boolean separable, final boolean finite) {
+	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final boolean separable, final BooleanSupplier finite) {
 		final int[] out = Block.validDims(inputDims, kernelDims);
 		double outPixels = 1, inPixels = 1;
 		int sumK = 0;
@@ -49,9 +56,11 @@ public final class EngineChooser {
 		}
 		final double direct = DIRECT_COST * outPixels * nonZeroTaps;
 		final double sep = separable ? SEPARABLE_COST * outPixels * sumK : Double.POSITIVE_INFINITY;
-		final double fft = finite ? FFT_COST * inPixels * Math.max(1, Math.log(inPixels) / Math.log(2)) : Double.POSITIVE_INFINITY;
+		final double fft = FFT_COST * inPixels * Math.max(1, Math.log(inPixels) / Math.log(2));
 		if (sep <= direct && sep <= fft)
 			return Algorithm.SEPARABLE;
-		return fft < direct ? Algorithm.FFT : Algorithm.DIRECT;
+		if (fft < Math.min(direct, sep))
+			return finite.getAsBoolean() ? Algorithm.FFT : separable ? Algorithm.SEPARABLE : Algorithm.DIRECT;
+		return separable && sep <= direct ? Algorithm.SEPARABLE : Algorithm.DIRECT;
 	}
 }

@@ -12,7 +12,7 @@ public final class FftEngine implements CorrelationEngine {
 	}
 
 	@Override
-	public void correlate(final Block input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
+	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		throw new UnsupportedOperationException("FFT engine not written yet");
 	}
 }

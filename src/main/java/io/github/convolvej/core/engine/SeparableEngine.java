@@ -11,12 +11,13 @@ import net.imglib2.parallel.TaskExecutor;
  * Rank-1 kernels as one 1-D pass per axis: {@code K0 + K1 + ...} multiply-adds
  * per pixel instead of {@code K0 * K1 * ...}. Every pass runs along x lines
  * ({@code acc[x] += f[j] * in[x + j * stride]}), so even the passes along y and
- * z stream memory in order. A weight set that is not rank 1 is computed by
+ * z stream memory in order; all passes of a tile run while it is in cache.
+ * When a weight set is not rank 1 the whole sum is left to
  * {@link DirectEngine}, whose name is then reported.
  */
 public final class SeparableEngine implements CorrelationEngine {
 
-	private String lastName = "separable";
+	private volatile String lastName = "separable";
 
 	@Override
 	public String name() {
@@ -24,7 +25,7 @@ public final class SeparableEngine implements CorrelationEngine {
 	}
 
 	@Override
-	public void correlate(final Block input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
+	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		final double[][][] factors = new double[weights.length][][];
 		for (int s = 0; s < weights.length; s++) {
 			final Optional< double[][] > f = Separability.factors(weights[s], kernelDims);
@@ -36,41 +37,44 @@ public final class SeparableEngine implements CorrelationEngine {
 			factors[s] = f.get();
 		}
 		lastName = "separable";
-		for (int s = 0; s < weights.length; s++)
-			correlateSeparable(input, factors[s], outputs[s], executor, progress);
+		Tiling.run(input, kernelDims, executor, progress, (tile, tileDims, outputOffset) -> {
+			for (int s = 0; s < weights.length; s++)
+				correlateTile(tile, tileDims, factors[s], outputs[s], outputOffset);
+		});
 	}
 
-	private static void correlateSeparable(final Block input, final double[][] factors, final LineSink output, final TaskExecutor executor, final ProgressListener progress) {
-		final int n = input.numDimensions();
-		// skip axes with a 1-tap factor of 1 (kernels with fewer axes than the image)
+	private static void correlateTile(final double[] tile, final int[] tileDims, final double[][] factors, final LineSink output, final int outputOffset) {
+		final int n = tileDims.length;
+		// axes whose factor is the single tap 1 (kernels with fewer axes than the image) need no pass
 		int last = -1;
 		for (int d = 0; d < n; d++)
-			if (!(factors[d].length == 1 && factors[d][0] == 1))
+			if (!isIdentity(factors[d]))
 				last = d;
-		if (last < 0) {
-			pass(input.data, input.dims, 0, new double[] { 1 }, output, executor, progress);
-			return;
-		}
-		double[] data = input.data;
-		int[] dims = input.dims.clone();
-		for (int d = 0; d <= last; d++) {
-			if (factors[d].length == 1 && factors[d][0] == 1)
+		double[] data = tile;
+		int[] dims = tileDims.clone();
+		for (int d = 0; d <= Math.max(last, 0); d++) {
+			final double[] f = d > last ? new double[] { 1 } : factors[d];
+			if (d < last && isIdentity(f))
 				continue;
 			final int[] outDims = dims.clone();
-			outDims[d] = dims[d] - factors[d].length + 1;
-			if (d == last) {
-				pass(data, dims, d, factors[d], output, executor, progress);
+			outDims[d] = dims[d] - f.length + 1;
+			if (d >= last) {
+				pass(data, dims, d, f, output, outputOffset);
 			} else {
 				final double[] next = new double[Block.numElements(outDims)];
-				pass(data, dims, d, factors[d], LineSink.of(next), executor, ProgressListener.NONE);
+				pass(data, dims, d, f, LineSink.of(next), 0);
 				data = next;
 			}
 			dims = outDims;
 		}
 	}
 
+	private static boolean isIdentity(final double[] f) {
+		return f.length == 1 && f[0] == 1;
+	}
+
 	/** One 1-D weighted sum along {@code axis}, written a line along x at a time. */
-	private static void pass(final double[] in, final int[] inDims, final int axis, final double[] f, final LineSink out, final TaskExecutor executor, final ProgressListener progress) {
+	private static void pass(final double[] in, final int[] inDims, final int axis, final double[] f, final LineSink out, final int outputOffset) {
 		final int n = inDims.length;
 		final int[] outDims = inDims.clone();
 		outDims[axis] = inDims[axis] - f.length + 1;
@@ -78,27 +82,23 @@ public final class SeparableEngine implements CorrelationEngine {
 		final int step = inStrides[axis];
 		final int lineLength = outDims[0];
 		final int lines = Block.numElements(outDims) / lineLength;
-		LineRanges.run(lines, executor, progress, (from, to, tick) -> {
-			final double[] acc = new double[lineLength];
-			final int[] pos = new int[n];
-			DirectEngine.setPosition(pos, from, outDims);
-			for (int line = from; line < to; line++) {
-				int base = 0;
-				for (int d = 1; d < n; d++)
-					base += pos[d] * inStrides[d];
-				Arrays.fill(acc, 0);
-				for (int j = 0; j < f.length; j++) {
-					final double w = f[j];
-					if (w == 0)
-						continue;
-					final int o = base + j * step;
-					for (int x = 0; x < lineLength; x++)
-						acc[x] += w * in[o + x];
-				}
-				out.put(line * lineLength, acc, lineLength);
-				DirectEngine.increment(pos, outDims, 1);
-				tick.run();
+		final double[] acc = new double[lineLength];
+		final int[] pos = new int[n];
+		for (int line = 0; line < lines; line++) {
+			int base = 0;
+			for (int d = 1; d < n; d++)
+				base += pos[d] * inStrides[d];
+			Arrays.fill(acc, 0);
+			for (int j = 0; j < f.length; j++) {
+				final double w = f[j];
+				if (w == 0)
+					continue;
+				final int o = base + j * step;
+				for (int x = 0; x < lineLength; x++)
+					acc[x] += w * in[o + x];
 			}
-		});
+			out.put(outputOffset + line * lineLength, acc, lineLength);
+			DirectEngine.increment(pos, outDims, 1);
+		}
 	}
 }

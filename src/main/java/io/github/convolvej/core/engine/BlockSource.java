@@ -1,0 +1,35 @@
+package io.github.convolvej.core.engine;
+
+/**
+ * The boundary-extended input of an engine, read in parts: engines read one
+ * tile at a time (a band of rows with the kernel's halo), so an image is never
+ * copied whole for the direct and separable engines. A {@link Block} is a
+ * source held in memory; {@link ImageBlockSource} reads an image on demand.
+ */
+public interface BlockSource {
+
+	/** Sizes of the whole extended block, x first. */
+	int[] dims();
+
+	/**
+	 * Copies the part of the block starting at {@code min} (block coordinates,
+	 * 0-based) of size {@code size} into {@code dest}, x fastest. Safe to call
+	 * from several threads at once.
+	 */
+	void read(int[] min, int[] size, double[] dest);
+
+	/** True when no value is NaN or infinite (scans the source). */
+	boolean allFinite();
+
+	/** The whole block in memory. */
+	default Block readAll() {
+		final int[] dims = dims();
+		final double[] data = new double[Block.numElements(dims)];
+		read(new int[dims.length], dims, data);
+		return new Block(data, dims);
+	}
+
+	default int numDimensions() {
+		return dims().length;
+	}
+}

@@ -1,0 +1,199 @@
+package io.github.convolvej.core.engine;
+
+import java.util.Arrays;
+
+import io.github.convolvej.core.Boundary;
+import net.imglib2.Cursor;
+import net.imglib2.Interval;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.view.Views;
+
+/**
+ * An image extended by a {@link Boundary}, read as a block on demand.
+ * The image's own pixels are copied in bands of rows through ImgLib2's
+ * {@code PrimitiveBlocks} (see {@link PixelBands});
+ * the boundary rule is applied by index with {@link Boundary#sourceIndex}, so
+ * every boundary, even a kernel longer than the image, costs the same.
+ */
+public final class ImageBlockSource implements BlockSource {
+
+	/** Values copied per band at the most (8 MB of doubles). */
+	private static final int BAND_VALUES = 1 << 20;
+
+	private final RandomAccessibleInterval< ? extends RealType< ? > > image;
+	private final double fill;
+	private final int[] dims;
+	/** Per axis, the image index each block coordinate reads, or -1 for the fill value. */
+	private final int[][] map;
+	private final PixelBands pixels;
+	private final ThreadLocal< Object > bands = new ThreadLocal<>();
+
+	/**
+	 * @param interval the block, in image coordinates; it may reach far
+	 *            beyond the image
+	 */
+	public ImageBlockSource(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Boundary boundary, final double fill, final Interval interval) {
+		final int n = interval.numDimensions();
+		this.image = image;
+		this.fill = fill;
+		this.dims = new int[n];
+		this.map = new int[n][];
+		for (int d = 0; d < n; d++) {
+			dims[d] = Math.toIntExact(interval.dimension(d));
+			map[d] = new int[dims[d]];
+			for (int i = 0; i < dims[d]; i++)
+				map[d][i] = (int) boundary.sourceIndex(interval.min(d) + i - image.min(d), image.dimension(d));
+		}
+		Block.numElements(dims); // fails early, with a message, for blocks too large for one array
+		this.pixels = PixelBands.of(Views.zeroMin(image));
+	}
+
+	@Override
+	public int[] dims() {
+		return dims.clone();
+	}
+
+	@Override
+	public void read(final int[] min, final int[] size, final double[] dest) {
+		final int n = dims.length;
+		final int w = size[0];
+		final int h = n > 1 ? size[1] : 1;
+		final Runs xRuns = new Runs(map[0], min[0], w);
+		final int srcX0 = xRuns.srcMin, srcX1 = xRuns.srcMax;
+		final int planeValues = w * h;
+		final int planes = Block.numElements(size) / planeValues;
+		if (srcX1 < 0) { // wholly left or right of the image
+			Arrays.fill(dest, 0, planes * planeValues, fill);
+			return;
+		}
+		final int srcW = srcX1 - srcX0 + 1;
+		final int maxBand = Math.max(1, Math.min(h, BAND_VALUES / srcW));
+		final Object band = band(srcW * maxBand);
+		final int[] bandSize = new int[n];
+		Arrays.fill(bandSize, 1);
+		bandSize[0] = srcW;
+		final long[] bandPos = new long[n];
+		bandPos[0] = srcX0;
+		for (int p = 0; p < planes; p++) {
+			int rest = p;
+			boolean outside = false;
+			for (int d = 2; d < n; d++) {
+				final int s = map[d][min[d] + rest % size[d]];
+				rest /= size[d];
+				bandPos[d] = s;
+				outside |= s < 0;
+			}
+			final int planeOffset = p * planeValues;
+			if (outside) {
+				Arrays.fill(dest, planeOffset, planeOffset + planeValues, fill);
+				continue;
+			}
+			int y = 0;
+			while (y < h) {
+				final int sy = n > 1 ? map[1][min[1] + y] : 0;
+				if (sy < 0) {
+					Arrays.fill(dest, planeOffset + y * w, planeOffset + (y + 1) * w, fill);
+					y++;
+					continue;
+				}
+				// consecutive image rows are copied at once
+				int rows = 1;
+				while (rows < maxBand && y + rows < h && map[1][min[1] + y + rows] == sy + rows)
+					rows++;
+				if (n > 1) {
+					bandPos[1] = sy;
+					bandSize[1] = rows;
+				}
+				pixels.copy(bandPos, bandSize, band);
+				for (int r = 0; r < rows; r++)
+					expandRow(band, r * srcW - srcX0, xRuns, dest, planeOffset + (y + r) * w);
+				y += rows;
+			}
+		}
+	}
+
+	/** A band buffer of at least {@code n} values, kept per thread. */
+	private Object band(final int n) {
+		final Object b = bands.get();
+		if (b != null && pixels.length(b) >= n)
+			return b;
+		final Object fresh = pixels.buffer(n);
+		bands.set(fresh);
+		return fresh;
+	}
+
+	/** {@code dest[i] = src[srcRow + xMap[i]]} or the fill value, a run at a time. */
+	private void expandRow(final Object src, final int srcRow, final Runs runs, final double[] dest, final int destOffset) {
+		for (int r = 0; r < runs.count; r++) {
+			final int at = destOffset + runs.dest[r];
+			if (runs.src[r] < 0)
+				Arrays.fill(dest, at, at + runs.length[r], fill);
+			else
+				pixels.widen(src, srcRow + runs.src[r], dest, at, runs.length[r]);
+		}
+	}
+
+	/** A row's index map as runs of consecutive image indices (or of fill). */
+	private static final class Runs {
+		final int[] dest, src, length;
+		final int count, srcMin, srcMax;
+
+		Runs(final int[] map, final int from, final int w) {
+			final int[] d = new int[w], s = new int[w], l = new int[w];
+			int c = 0, lo = Integer.MAX_VALUE, hi = -1;
+			int i = 0;
+			while (i < w) {
+				final int first = map[from + i];
+				int run = 1;
+				if (first < 0)
+					while (i + run < w && map[from + i + run] < 0)
+						run++;
+				else {
+					while (i + run < w && map[from + i + run] == first + run)
+						run++;
+					lo = Math.min(lo, first);
+					hi = Math.max(hi, first + run - 1);
+				}
+				d[c] = i;
+				s[c] = first < 0 ? -1 : first;
+				l[c++] = run;
+				i += run;
+			}
+			dest = d;
+			src = s;
+			length = l;
+			count = c;
+			srcMin = lo;
+			srcMax = hi;
+		}
+	}
+
+	@Override
+	public boolean allFinite() {
+		if (!Double.isFinite(fill) && hasFill())
+			return false;
+		final Cursor< ? extends RealType< ? > > c = Views.flatIterable(image).cursor();
+		while (c.hasNext())
+			if (!Double.isFinite(c.next().getRealDouble()))
+				return false;
+		return true;
+	}
+
+	private boolean hasFill() {
+		for (final int[] m : map)
+			for (final int s : m)
+				if (s < 0)
+					return true;
+		return false;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static RandomAccessibleInterval< DoubleType > asDouble(final RandomAccessibleInterval< ? extends RealType< ? > > source) {
+		if (source.getType() instanceof DoubleType)
+			return (RandomAccessibleInterval< DoubleType >) source;
+		return Converters.convert((RandomAccessibleInterval) source, (a, b) -> ((DoubleType) b).set(((RealType) a).getRealDouble()), new DoubleType());
+	}
+}

@@ -1,0 +1,194 @@
+package io.github.convolvej.core.engine;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.blocks.PrimitiveBlocks;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ByteType;
+import net.imglib2.type.numeric.integer.IntType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedIntType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Copies boxes of an image's own pixels in their primitive type through
+ * {@link PrimitiveBlocks} (a memory copy for array, planar and cell images)
+ * and widens runs of them to double, so pixels are converted once, straight
+ * into the engine's buffer. Types other than the usual ones go through a
+ * converter to {@link DoubleType}.
+ */
+abstract class PixelBands {
+
+	private final PrimitiveBlocks< ? > blocks;
+
+	private PixelBands(final PrimitiveBlocks< ? > blocks) {
+		this.blocks = blocks;
+	}
+
+	/** A primitive array of at least {@code n} values to copy into. */
+	abstract Object buffer(int n);
+
+	/** Length of a buffer from {@link #buffer(int)}. */
+	abstract int length(Object buffer);
+
+	/** {@code dest[destPos + i] = buffer[from + i]} for {@code i < length}, as doubles. */
+	abstract void widen(Object buffer, int from, double[] dest, int destPos, int length);
+
+	/** Copies the box at {@code pos} of {@code size} into {@code buffer}, x fastest. Thread-safe. */
+	final void copy(final long[] pos, final int[] size, final Object buffer) {
+		blocks.copy(pos, buffer, size);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static PixelBands of(final RandomAccessibleInterval< ? extends RealType< ? > > zeroMinImage) {
+		final Object t = zeroMinImage.getType();
+		final RandomAccessibleInterval raw = zeroMinImage;
+		if (t instanceof DoubleType)
+			return new Doubles(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe());
+		if (t instanceof FloatType)
+			return new Floats(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe());
+		if (t instanceof UnsignedByteType || t instanceof ByteType)
+			return new Bytes(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe(), t instanceof UnsignedByteType);
+		if (t instanceof UnsignedShortType || t instanceof ShortType)
+			return new Shorts(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe(), t instanceof UnsignedShortType);
+		if (t instanceof UnsignedIntType || t instanceof IntType)
+			return new Ints(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe(), t instanceof UnsignedIntType);
+		return new Doubles(PrimitiveBlocks.of(ImageBlockSource.asDouble(zeroMinImage), PrimitiveBlocks.OnFallback.ACCEPT).threadSafe());
+	}
+
+	private static final class Doubles extends PixelBands {
+		Doubles(final PrimitiveBlocks< ? > b) {
+			super(b);
+		}
+
+		@Override
+		Object buffer(final int n) {
+			return new double[n];
+		}
+
+		@Override
+		int length(final Object buffer) {
+			return ((double[]) buffer).length;
+		}
+
+		@Override
+		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
+			System.arraycopy(buffer, from, dest, destPos, length);
+		}
+	}
+
+	private static final class Floats extends PixelBands {
+		Floats(final PrimitiveBlocks< ? > b) {
+			super(b);
+		}
+
+		@Override
+		Object buffer(final int n) {
+			return new float[n];
+		}
+
+		@Override
+		int length(final Object buffer) {
+			return ((float[]) buffer).length;
+		}
+
+		@Override
+		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
+			final float[] b = (float[]) buffer;
+			for (int i = 0; i < length; i++)
+				dest[destPos + i] = b[from + i];
+		}
+	}
+
+	private static final class Bytes extends PixelBands {
+		private final boolean unsigned;
+
+		Bytes(final PrimitiveBlocks< ? > b, final boolean unsigned) {
+			super(b);
+			this.unsigned = unsigned;
+		}
+
+		@Override
+		Object buffer(final int n) {
+			return new byte[n];
+		}
+
+		@Override
+		int length(final Object buffer) {
+			return ((byte[]) buffer).length;
+		}
+
+		@Override
+		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
+			final byte[] b = (byte[]) buffer;
+			if (unsigned)
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i] & 0xff;
+			else
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i];
+		}
+	}
+
+	private static final class Shorts extends PixelBands {
+		private final boolean unsigned;
+
+		Shorts(final PrimitiveBlocks< ? > b, final boolean unsigned) {
+			super(b);
+			this.unsigned = unsigned;
+		}
+
+		@Override
+		Object buffer(final int n) {
+			return new short[n];
+		}
+
+		@Override
+		int length(final Object buffer) {
+			return ((short[]) buffer).length;
+		}
+
+		@Override
+		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
+			final short[] b = (short[]) buffer;
+			if (unsigned)
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i] & 0xffff;
+			else
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i];
+		}
+	}
+
+	private static final class Ints extends PixelBands {
+		private final boolean unsigned;
+
+		Ints(final PrimitiveBlocks< ? > b, final boolean unsigned) {
+			super(b);
+			this.unsigned = unsigned;
+		}
+
+		@Override
+		Object buffer(final int n) {
+			return new int[n];
+		}
+
+		@Override
+		int length(final Object buffer) {
+			return ((int[]) buffer).length;
+		}
+
+		@Override
+		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
+			final int[] b = (int[]) buffer;
+			if (unsigned)
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i] & 0xffffffffL;
+			else
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i];
+		}
+	}
+}
