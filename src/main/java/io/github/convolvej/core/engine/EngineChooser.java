@@ -16,7 +16,7 @@ public final class EngineChooser {
 	/** Relative cost of one multiply-add in each engine (per output pixel and tap). */
 	static final double DIRECT_COST = 1.0;
 	static final double SEPARABLE_COST = 1.6;
-	static final double FFT_COST = 2.5;
+	static final double FFT_COST = 6.0;
 
 	private EngineChooser() {}
 

@@ -1,0 +1,248 @@
+package io.github.convolvej.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.convolvej.core.Convolution;
+import io.github.convolvej.core.ConvolutionOptions;
+import io.github.convolvej.core.Kernel;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.parallel.TaskExecutors;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * The speed benchmark: fixed workloads in one JVM, after JIT warm-up, each
+ * timed at least five times through the public API. Prints, per workload,
+ * the engine the automatic choice picked, the median time, Mpixel/s and the
+ * peak heap used beyond the input.
+ *
+ * <pre>
+ * bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]
+ * </pre>
+ */
+public final class Benchmark {
+
+	private static final long SEED = 42;
+
+	private Benchmark() {}
+
+	public static void main(final String[] args) {
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs the benchmark; returns the exit code. */
+	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+		final Map< String, Workload > all = workloads();
+		List< String > only = new ArrayList<>(all.keySet());
+		int threads = Runtime.getRuntime().availableProcessors();
+		int runs = 7;
+		String json = null;
+		for (int i = 0; i < args.length; i++) {
+			final String a = args[i];
+			final String value = i + 1 < args.length ? args[i + 1] : null;
+			try {
+				switch (a) {
+					case "--only":
+						only = Arrays.asList(required(a, value).toUpperCase(Locale.ROOT).split("\\s*,\\s*"));
+						for (final String id : only)
+							if (!all.containsKey(id))
+								throw new IllegalArgumentException("Unknown workload '" + id + "'. Known: " + String.join(", ", all.keySet()) + ".");
+						i++;
+						break;
+					case "--threads":
+						threads = Integer.parseInt(required(a, value));
+						i++;
+						break;
+					case "--runs":
+						runs = Math.max(5, Integer.parseInt(required(a, value)));
+						i++;
+						break;
+					case "--json":
+						json = required(a, value);
+						i++;
+						break;
+					default:
+						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE.");
+				}
+			} catch (final NumberFormatException e) {
+				err.println("bench: " + a + " needs a whole number, got '" + value + "'.");
+				return 2;
+			} catch (final IllegalArgumentException e) {
+				err.println("bench: " + e.getMessage());
+				return 2;
+			}
+		}
+		final TaskExecutor executor = threads == 1 ? TaskExecutors.singleThreaded() : TaskExecutors.numThreads(threads);
+		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up, Java %s, %d cores%n", threads, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+		out.printf(Locale.ROOT, "%-4s %-10s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
+		final List< String > rows = new ArrayList<>();
+		for (final String id : only) {
+			final Workload w = all.get(id);
+			final Result r = measure(w, runs, executor);
+			out.printf(Locale.ROOT, "%-4s %-10s %10.1f %10.1f %10.1f  %s%n", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, w.description);
+			rows.add(String.format(Locale.ROOT, "{\"id\":\"%s\",\"engine\":\"%s\",\"median_ms\":%.3f,\"mpix_per_s\":%.3f,\"peak_extra_heap_mb\":%.1f}", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb));
+		}
+		if (json != null)
+			try {
+				Files.write(Paths.get(json), ("[\n  " + String.join(",\n  ", rows) + "\n]\n").getBytes(StandardCharsets.UTF_8));
+				out.println("Wrote " + json);
+			} catch (final IOException e) {
+				err.println("bench: cannot write " + json + ": " + e.getMessage());
+				return 1;
+			}
+		return 0;
+	}
+
+	private static String required(final String option, final String value) {
+		if (value == null)
+			throw new IllegalArgumentException(option + " needs a value.");
+		return value;
+	}
+
+	private static final class Result {
+		String engine;
+		double medianMs;
+		double peakHeapMb;
+	}
+
+	private static Result measure(final Workload w, final int runs, final TaskExecutor executor) {
+		final Object input = w.input.get();
+		final Result r = new Result();
+		final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		// warm-up: the JIT compiles the hot loops
+		for (int i = 0; i < 3; i++)
+			r.engine = runWith(w, input, executor);
+		final double[] times = new double[runs];
+		long peak = 0;
+		for (int i = 0; i < runs; i++) {
+			System.gc();
+			final long base = memory.getHeapMemoryUsage().getUsed();
+			final HeapSampler sampler = new HeapSampler(memory);
+			sampler.start();
+			final long t0 = System.nanoTime();
+			r.engine = runWith(w, input, executor);
+			times[i] = (System.nanoTime() - t0) / 1e6;
+			peak = Math.max(peak, sampler.stopAndPeak() - base);
+		}
+		Arrays.sort(times);
+		r.medianMs = times[runs / 2];
+		r.peakHeapMb = Math.max(0, peak) / 1048576.0;
+		return r;
+	}
+
+	private static String runWith(final Workload w, final Object input, final TaskExecutor executor) {
+		return net.imglib2.parallel.Parallelization.runWithExecutor(executor, () -> w.run.run(input));
+	}
+
+	/** Samples heap use every millisecond while a run lasts. */
+	private static final class HeapSampler extends Thread {
+		private final MemoryMXBean memory;
+		private final AtomicLong peak = new AtomicLong();
+		private volatile boolean running = true;
+
+		HeapSampler(final MemoryMXBean memory) {
+			this.memory = memory;
+			setDaemon(true);
+		}
+
+		@Override
+		public void run() {
+			while (running) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				try {
+					Thread.sleep(1);
+				} catch (final InterruptedException e) {
+					return;
+				}
+			}
+		}
+
+		long stopAndPeak() {
+			peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+			running = false;
+			try {
+				join();
+			} catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			return peak.get();
+		}
+	}
+
+	static Img< FloatType > randomImage(final long... dims) {
+		final Img< FloatType > img = ArrayImgs.floats(dims);
+		final Random rnd = new Random(SEED);
+		for (final FloatType t : img)
+			t.set(rnd.nextFloat());
+		return img;
+	}
+
+	static Kernel randomKernel(final int... dims) {
+		final Random rnd = new Random(SEED + 1);
+		final double[] v = new double[Arrays.stream(dims).reduce(1, (a, b) -> a * b)];
+		for (int i = 0; i < v.length; i++)
+			v[i] = rnd.nextDouble() * 2 - 1;
+		return Kernel.of(v, dims);
+	}
+
+	/** A full 2-D Gaussian, as a user would type it: the separable path must be found. */
+	static Kernel fullGaussian(final double sigma) {
+		final int r = (int) (4 * sigma + 0.5);
+		final int k = 2 * r + 1;
+		final double[] g = new double[k];
+		double sum = 0;
+		for (int i = 0; i < k; i++)
+			sum += g[i] = Math.exp(-(i - r) * (i - r) / (2 * sigma * sigma));
+		final double[] v = new double[k * k];
+		for (int y = 0; y < k; y++)
+			for (int x = 0; x < k; x++)
+				v[y * k + x] = g[y] * g[x] / (sum * sum);
+		return Kernel.of(v, k, k);
+	}
+
+	private static Workload convolution(final String id, final String description, final long[] dims, final Kernel kernel) {
+		long pixels = 1;
+		for (final long d : dims)
+			pixels *= d;
+		return new Workload(id, description, pixels, () -> randomImage(dims), input -> {
+			@SuppressWarnings("unchecked")
+			final Img< FloatType > img = (Img< FloatType >) input;
+			return Convolution.apply(img, kernel, ConvolutionOptions.convolve()).engine();
+		});
+	}
+
+	static Map< String, Workload > workloads() {
+		final Map< String, Workload > m = new LinkedHashMap<>();
+		final Kernel laplace = Kernel.of(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3);
+		final Kernel emboss = Kernel.of(new double[] { -2, -1, 0, -1, 1, 1, 0, 1, 2 }, 3, 3);
+		final Kernel scharr = Kernel.complex(new double[] { -3, 0, 3, -10, 0, 10, -3, 0, 3 }, new double[] { -3, -10, -3, 0, 0, 0, 3, 10, 3 }, 3, 3);
+		add(m, convolution("W1", "2-D 4096x4096, 3x3 Laplace", new long[] { 4096, 4096 }, laplace));
+		add(m, convolution("W2", "2-D 4096x4096, 9x9 random kernel", new long[] { 4096, 4096 }, randomKernel(9, 9)));
+		add(m, convolution("W3", "2-D 2048x2048, 31x31 random kernel", new long[] { 2048, 2048 }, randomKernel(31, 31)));
+		add(m, convolution("W4", "3-D 256x256x256, 3x3x3 random kernel", new long[] { 256, 256, 256 }, randomKernel(3, 3, 3)));
+		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9)));
+		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4)));
+		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss));
+		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr));
+		return m;
+	}
+
+	private static void add(final Map< String, Workload > m, final Workload w) {
+		m.put(w.id, w);
+	}
+}
