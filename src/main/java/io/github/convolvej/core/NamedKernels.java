@@ -221,23 +221,20 @@ public final class NamedKernels {
 		i = skipSpaces(text, i);
 		final List< Double > args = new ArrayList<>();
 		final List< Integer > argPositions = new ArrayList<>();
-		int open = -1;
 		if (i < text.length() && text.charAt(i) == '(') {
-			open = i;
 			i = readArguments(text, i + 1, def, args, argPositions);
 		}
 		if (bracket) {
 			if (i >= text.length() || text.charAt(i) != ']')
-				throw new KernelSyntaxException(i >= text.length() ? "Missing ']' at the end of the kernel, to close the '[' before " + def.usage + "."
-						: unexpected(text, i, def), i);
+				throw new KernelSyntaxException(i >= text.length() ? "Missing ']' at the end of the kernel (" + KernelParser.where(text, i)
+						+ "), to close the '[' before " + name + "." : unexpected(text, i, def), i);
 			i = skipSpaces(text, i + 1);
 		}
 		if (i < text.length())
 			throw new KernelSyntaxException(unexpected(text, i, def), i);
-		final int countAt = open >= 0 ? open : nameStart;
 		if (args.size() < def.minArgs || args.size() > def.maxArgs)
 			throw new KernelSyntaxException("'" + name + "' at " + KernelParser.where(text, nameStart) + " takes " + def.argumentText + "; got "
-					+ args.size() + (args.size() == 1 ? " argument" : " arguments") + ".", countAt);
+					+ args.size() + (args.size() == 1 ? " argument" : " arguments") + ".", nameStart);
 		if (def.matrix != null)
 			return KernelParser.parseMatrix(def.matrix);
 		if (def.usage.startsWith("box")) {
@@ -257,7 +254,7 @@ public final class NamedKernels {
 				throw new KernelSyntaxException("The sigma '" + KernelParser.quote(word(text, argPositions.get(a))) + "' of gaussian at "
 						+ KernelParser.where(text, argPositions.get(a)) + " must be a positive number, as in gaussian(2).", argPositions.get(a));
 		}
-		return rethrowAt(text, name, countAt, () -> gaussian(sigmas));
+		return rethrowAt(text, name, nameStart, () -> gaussian(sigmas));
 	}
 
 	/**
@@ -269,8 +266,8 @@ public final class NamedKernels {
 		while (true) {
 			i = skipSpaces(text, i);
 			if (i >= text.length())
-				throw new KernelSyntaxException("Missing ')' at " + KernelParser.where(text, i - 1) + ", the end of the kernel: close the arguments, as in "
-						+ example(def) + ".", i - 1);
+				throw new KernelSyntaxException("Missing ')' at the end of the kernel (" + KernelParser.where(text, i) + "): close the arguments, as in "
+						+ example(def) + ".", i);
 			final char c = text.charAt(i);
 			if (c == ')')
 				return skipSpaces(text, i + 1);
