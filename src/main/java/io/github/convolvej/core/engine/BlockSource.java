@@ -1,5 +1,7 @@
 package io.github.convolvej.core.engine;
 
+import java.util.Arrays;
+
 /**
  * The boundary-extended input of an engine, read in parts: engines read one
  * tile at a time (a band of rows with the kernel's halo), so an image is never
@@ -17,6 +19,20 @@ public interface BlockSource {
 	 * from several threads at once.
 	 */
 	void read(int[] min, int[] size, double[] dest);
+
+	/**
+	 * A reader of single row runs for the calling thread, the way the direct
+	 * and separable engines read. The default goes through {@link #read}.
+	 */
+	default RowReader rowReader() {
+		final int n = numDimensions();
+		final int[] size = new int[n];
+		Arrays.fill(size, 1);
+		return (min, length, dest) -> {
+			size[0] = length;
+			read(min, size, dest);
+		};
+	}
 
 	/** True when no value is NaN or infinite (scans the source). */
 	boolean allFinite();

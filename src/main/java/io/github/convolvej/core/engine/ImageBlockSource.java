@@ -29,6 +29,8 @@ public final class ImageBlockSource implements BlockSource {
 	/** Per axis, the image index each block coordinate reads, or -1 for the fill value. */
 	private final int[][] map;
 	private final PixelBands pixels;
+	/** The image's own arrays, or null when rows are copied through {@link #pixels}. */
+	private final PixelStorage storage;
 	private final ThreadLocal< Object > bands = new ThreadLocal<>();
 
 	/**
@@ -48,7 +50,8 @@ public final class ImageBlockSource implements BlockSource {
 				map[d][i] = (int) boundary.sourceIndex(interval.min(d) + i - image.min(d), image.dimension(d));
 		}
 		Block.numElements(dims); // fails early, with a message, for blocks too large for one array
-		this.pixels = PixelBands.of(Views.zeroMin(image));
+		this.pixels = PixelBands.of(image);
+		this.storage = pixels.storage();
 	}
 
 	@Override
@@ -67,6 +70,19 @@ public final class ImageBlockSource implements BlockSource {
 		final int planes = Block.numElements(size) / planeValues;
 		if (srcX1 < 0) { // wholly left or right of the image
 			Arrays.fill(dest, 0, planes * planeValues, fill);
+			return;
+		}
+		if (storage != null) {
+			final long[] pos = new long[n];
+			final int[] rowMin = min.clone();
+			for (int line = 0; line < planes * h; line++) {
+				int rest = line;
+				for (int d = 1; d < n; d++) {
+					rowMin[d] = min[d] + rest % size[d];
+					rest /= size[d];
+				}
+				readRow(rowMin, xRuns, pos, dest, line * w);
+			}
 			return;
 		}
 		final int srcW = srcX1 - srcX0 + 1;
@@ -115,6 +131,42 @@ public final class ImageBlockSource implements BlockSource {
 		}
 	}
 
+	@Override
+	public RowReader rowReader() {
+		if (storage != null)
+			return new RowReader() {
+				private final long[] pos = new long[dims.length];
+				private Runs runs;
+				private int runsMin, runsLength;
+
+				@Override
+				public void read(final int[] min, final int length, final double[] dest) {
+					if (runs == null || runsMin != min[0] || runsLength != length) {
+						runs = new Runs(map[0], min[0], length);
+						runsMin = min[0];
+						runsLength = length;
+					}
+					readRow(min, runs, pos, dest, 0);
+				}
+			};
+		return BlockSource.super.rowReader();
+	}
+
+	/** One row from the image's own arrays; {@code pos} is scratch space. */
+	private void readRow(final int[] min, final Runs runs, final long[] pos, final double[] dest, final int destOffset) {
+		boolean outside = runs.srcMax < 0;
+		for (int d = 1; d < pos.length && !outside; d++) {
+			pos[d] = map[d][min[d]];
+			outside = pos[d] < 0;
+		}
+		if (outside) {
+			Arrays.fill(dest, destOffset, destOffset + runs.width, fill);
+			return;
+		}
+		final long index = storage.index(pos);
+		expandRow(storage.array(index), storage.offset(index), runs, dest, destOffset);
+	}
+
 	/** A band buffer of at least {@code n} values, kept per thread. */
 	private Object band(final int n) {
 		final Object b = bands.get();
@@ -139,7 +191,7 @@ public final class ImageBlockSource implements BlockSource {
 	/** A row's index map as runs of consecutive image indices (or of fill). */
 	private static final class Runs {
 		final int[] dest, src, length;
-		final int count, srcMin, srcMax;
+		final int count, srcMin, srcMax, width;
 
 		Runs(final int[] map, final int from, final int w) {
 			final int[] d = new int[w], s = new int[w], l = new int[w];
@@ -168,6 +220,7 @@ public final class ImageBlockSource implements BlockSource {
 			count = c;
 			srcMin = lo;
 			srcMax = hi;
+			width = w;
 		}
 	}
 
