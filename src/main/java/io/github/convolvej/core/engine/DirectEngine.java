@@ -128,26 +128,28 @@ public final class DirectEngine implements CorrelationEngine {
 			final Tiling plan = ring.plan;
 			final int slots = plan.kernel[plan.ring];
 			final int steps = ring.size[plan.ring] + slots - 1;
-			final int width = ring.width;
-			for (int step = 0; step < steps; step++) {
-				final double[][][] slab = ring.rows[ring.load(step)];
-				for (int r = 0; r < ring.loaded; r++)
-					LineMath.shiftCopies(slab[ring.loadedRows[r]], ring.inWidth);
-				if (step < slots - 1)
-					continue;
-				final int z = step - slots + 1;
-				for (int r = 0; r < ring.outputs; r++) {
-					final int base = ring.outputRows[r];
-					final int offset = ring.outputOffset(r, z);
-					for (int s = 0; s < taps.length; s++) {
-						final Taps ts = taps[s];
-						for (int i = 0; i < ts.count; i++)
-							gathered[i] = ring.rows[(z + ts.ringPos[i]) % slots][base + ts.line[i]][ts.copy[i]];
-						LineMath.sum(acc, width, gathered, ts.weight, ts.offset, ts.count, zeros);
-						outputs[s].put(offset, acc, width);
+			for (int step = 0; step < steps; step++)
+				for (int c = 0; c < ring.chunks; c++) {
+					final double[][][][] rows = ring.rows[c];
+					final double[][][] slab = rows[ring.load(step, c)];
+					for (int r = 0; r < ring.loaded; r++)
+						LineMath.shiftCopies(slab[ring.loadedRows[r]], ring.inWidth(c));
+					if (step < slots - 1)
+						continue;
+					final int z = step - slots + 1;
+					final int width = ring.width(c);
+					for (int r = 0; r < ring.outputs; r++) {
+						final int base = ring.outputRows[r];
+						final int offset = ring.outputOffset(r, z, c);
+						for (int s = 0; s < taps.length; s++) {
+							final Taps ts = taps[s];
+							for (int i = 0; i < ts.count; i++)
+								gathered[i] = rows[(z + ts.ringPos[i]) % slots][base + ts.line[i]][ts.copy[i]];
+							LineMath.sum(acc, width, gathered, ts.weight, ts.offset, ts.count, zeros);
+							outputs[s].put(offset, acc, width);
+						}
 					}
 				}
-			}
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package io.github.convolvej.core.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.github.convolvej.core.Boundary;
 import net.imglib2.Cursor;
@@ -136,17 +138,18 @@ public final class ImageBlockSource implements BlockSource {
 		if (storage != null)
 			return new RowReader() {
 				private final long[] pos = new long[dims.length];
-				private Runs runs;
-				private int runsMin, runsLength;
+				/** The runs of each x range read so far: engines read the same few chunks over and over. */
+				private final Map< Long, Runs > runs = new HashMap<>();
 
 				@Override
 				public void read(final int[] min, final int length, final double[] dest) {
-					if (runs == null || runsMin != min[0] || runsLength != length) {
-						runs = new Runs(map[0], min[0], length);
-						runsMin = min[0];
-						runsLength = length;
+					final long key = (long) min[0] << 32 | length;
+					Runs r = runs.get(key);
+					if (r == null) {
+						r = new Runs(map[0], min[0], length);
+						runs.put(key, r);
 					}
-					readRow(min, runs, pos, dest, 0);
+					readRow(min, r, pos, dest, 0);
 				}
 			};
 		return BlockSource.super.rowReader();

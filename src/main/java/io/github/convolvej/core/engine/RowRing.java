@@ -3,11 +3,11 @@ package io.github.convolvej.core.engine;
 import java.util.Arrays;
 
 /**
- * The input rows of one tile (see {@link Tiling}), held as a ring of slabs
- * along the ring axis: step {@code s} of a tile reads the rows at ring-axis
- * position {@code start + s} into slot {@code s % K}, where {@code K} is the
- * kernel's length along that axis. One per task; the arrays are reused from
- * tile to tile.
+ * The input rows of one tile (see {@link Tiling}), chunk by chunk, held as a
+ * ring of slabs along the ring axis: step {@code s} of a tile reads the rows
+ * at ring-axis position {@code start + s} into slot {@code s % K}, where
+ * {@code K} is the kernel's length along that axis. One per task; the arrays
+ * are reused from tile to tile.
  * <p>
  * Each row has {@code arrays} double arrays: the first holds the row read
  * from the source ({@code chunk + K0 - 1} values); the engine may fill the
@@ -16,12 +16,12 @@ import java.util.Arrays;
 final class RowRing {
 
 	final Tiling plan;
-	/** {@code [slot][slab row][array]}. */
-	final double[][][][] rows;
+	/** {@code [chunk][slot][slab row][array]}. */
+	final double[][][][][] rows;
 	/** Output start and size of the current tile, per axis. */
 	final int[] start, size;
-	/** Output columns of the current tile, and input columns read per row. */
-	int width, inWidth;
+	/** Chunks in the current tile. */
+	int chunks;
 	/** Slab rows read per step in the current tile, and their indices in a slab. */
 	int loaded;
 	final int[] loadedRows;
@@ -37,12 +37,13 @@ final class RowRing {
 		this.plan = plan;
 		final int n = plan.n;
 		final int length = plan.chunk + plan.kernel[0] - 1;
-		rows = new double[plan.kernel[plan.ring]][plan.slabRows][arrays.length][];
-		for (final double[][][] slot : rows)
-			for (final double[][] row : slot)
-				for (int j = 0; j < arrays.length; j++)
-					if (arrays[j])
-						row[j] = new double[length];
+		rows = new double[plan.span][plan.kernel[plan.ring]][plan.slabRows][arrays.length][];
+		for (final double[][][][] chunk : rows)
+			for (final double[][][] slot : chunk)
+				for (final double[][] row : slot)
+					for (int j = 0; j < arrays.length; j++)
+						if (arrays[j])
+							row[j] = new double[length];
 		start = new int[n];
 		size = new int[n];
 		loadedRows = new int[plan.slabRows];
@@ -59,8 +60,7 @@ final class RowRing {
 	/** Starts tile {@code t}. */
 	void begin(final int t) {
 		plan.tile(t, start, size);
-		width = size[0];
-		inWidth = width + plan.kernel[0] - 1;
+		chunks = (size[0] + plan.chunk - 1) / plan.chunk;
 		final int n = plan.n, ring = plan.ring;
 		// the slab rows: the tile's box plus the halo, along the axes below the ring axis
 		final int[] pos = new int[n];
@@ -107,24 +107,36 @@ final class RowRing {
 		}
 	}
 
-	/** Reads the slab of step {@code step} into its slot; returns the slot. */
-	int load(final int step) {
+	/** Output columns of chunk {@code c} of the current tile. */
+	int width(final int c) {
+		return Math.min(plan.chunk, size[0] - c * plan.chunk);
+	}
+
+	/** Input columns of chunk {@code c} of the current tile. */
+	int inWidth(final int c) {
+		return width(c) + plan.kernel[0] - 1;
+	}
+
+	/** Reads chunk {@code c} of the slab of step {@code step} into its slot; returns the slot. */
+	int load(final int step, final int c) {
 		final int n = plan.n, ring = plan.ring;
 		final int slot = step % plan.kernel[ring];
-		min[0] = start[0];
+		min[0] = start[0] + c * plan.chunk;
 		min[ring] = start[ring] + step;
 		for (int d = ring + 1; d < n; d++)
 			min[d] = start[d];
+		final int length = inWidth(c);
+		final double[][][] dest = rows[c][slot];
 		for (int r = 0; r < loaded; r++) {
 			for (int d = 1; d < ring; d++)
 				min[d] = loadedCoords[r * n + d];
-			reader.read(min, inWidth, rows[slot][loadedRows[r]][0]);
+			reader.read(min, length, dest[loadedRows[r]][0]);
 		}
 		return slot;
 	}
 
-	/** Flat output index of output row {@code r} at ring-axis step {@code z} of the tile. */
-	int outputOffset(final int r, final int z) {
-		return outputOffsets[r] + (start[plan.ring] + z) * plan.outStrides[plan.ring];
+	/** Flat output index of chunk {@code c} of output row {@code r} at ring-axis step {@code z} of the tile. */
+	int outputOffset(final int r, final int z, final int c) {
+		return outputOffsets[r] + c * plan.chunk + (start[plan.ring] + z) * plan.outStrides[plan.ring];
 	}
 }

@@ -113,7 +113,10 @@ public final class SeparableEngine implements CorrelationEngine {
 		private final double[][][] banks;
 		/** The rows the current pass reads, by slab index. */
 		private final double[][] current;
-		private final double[][] shifted;
+		/** The row of the pass along x and its shifted copies (see {@link LineMath#phase}). */
+		private final double[][] copies;
+		private final XTaps[] xTaps;
+		private final double[] zeros;
 		private final double[][] gathered;
 		private final double[] weights;
 		private final double[] acc;
@@ -130,7 +133,18 @@ public final class SeparableEngine implements CorrelationEngine {
 			int longest = 0;
 			for (final int k : plan.kernel)
 				longest = Math.max(longest, k);
-			shifted = new double[plan.kernel[0]][plan.chunk];
+			xTaps = new XTaps[factors.length];
+			final boolean[] used = new boolean[LineMath.phase(plan.kernel[0] - 1) / 4 * 4 + 4];
+			for (int s = 0; s < factors.length; s++) {
+				xTaps[s] = new XTaps(factors[s][0]);
+				for (int i = 0; i < xTaps[s].count; i++)
+					used[xTaps[s].copy[i]] = true;
+			}
+			copies = new double[used.length][];
+			for (int i = 1; i < used.length; i++)
+				if (used[i])
+					copies[i] = new double[length];
+			zeros = new double[plan.chunk + LineMath.GROUP];
 			gathered = new double[longest][];
 			weights = new double[longest];
 			acc = new double[plan.chunk];
@@ -143,27 +157,29 @@ public final class SeparableEngine implements CorrelationEngine {
 			final int a = plan.ring;
 			final int slots = plan.kernel[a];
 			final int steps = ring.size[a] + slots - 1;
-			for (int step = 0; step < steps; step++) {
-				final int slot = ring.load(step);
-				if (step < slots - 1)
-					continue;
-				final int z = step - slots + 1;
-				for (int s = 0; s < factors.length; s++)
-					weightSet(s, z, slot);
-			}
+			for (int step = 0; step < steps; step++)
+				for (int c = 0; c < ring.chunks; c++) {
+					final int slot = ring.load(step, c);
+					if (step < slots - 1)
+						continue;
+					final int z = step - slots + 1;
+					for (int s = 0; s < factors.length; s++)
+						weightSet(s, z, c, slot);
+				}
 		}
 
-		private void weightSet(final int s, final int z, final int lastSlot) {
+		private void weightSet(final int s, final int z, final int chunk, final int lastSlot) {
 			final Tiling plan = ring.plan;
 			final int a = plan.ring;
 			final int slots = plan.kernel[a];
-			final int inWidth = ring.inWidth;
+			final int inWidth = ring.inWidth(chunk);
+			final double[][][][] rows = ring.rows[chunk];
 			int bank = 0;
 			// along the ring axis: the rows of slot (z + j) % slots, for every loaded slab row
 			final double[] fa = factors[s][a];
 			if (isIdentity(fa)) {
 				for (int r = 0; r < ring.loaded; r++)
-					current[ring.loadedRows[r]] = ring.rows[lastSlot][ring.loadedRows[r]][0];
+					current[ring.loadedRows[r]] = rows[lastSlot][ring.loadedRows[r]][0];
 			} else {
 				final int count = taps(fa);
 				for (int r = 0; r < ring.loaded; r++) {
@@ -171,7 +187,7 @@ public final class SeparableEngine implements CorrelationEngine {
 					int c = 0;
 					for (int j = 0; j < fa.length; j++)
 						if (fa[j] != 0)
-							gathered[c++] = ring.rows[(z + j) % slots][row][0];
+							gathered[c++] = rows[(z + j) % slots][row][0];
 					final double[] dest = banks[bank][row];
 					LineMath.sum(dest, inWidth, gathered, weights, count);
 					current[row] = dest;
@@ -226,21 +242,42 @@ public final class SeparableEngine implements CorrelationEngine {
 				}
 				bank ^= 1;
 			}
-			// along x, last, on each output row
-			final double[] fx = factors[s][0];
-			final int width = ring.width;
-			final int count = taps(fx);
+			// along x, last, on each output row, from its shifted copies
+			final XTaps x = xTaps[s];
+			final int width = ring.width(chunk);
 			for (int r = 0; r < ring.outputs; r++) {
-				final double[] row = current[ring.outputRows[r]];
+				copies[0] = current[ring.outputRows[r]];
+				LineMath.shiftCopies(copies, inWidth);
+				for (int i = 0; i < x.count; i++)
+					gathered[i] = copies[x.copy[i]];
+				LineMath.sum(acc, width, gathered, x.weight, x.offset, x.count, zeros);
+				outputs[s].put(ring.outputOffset(r, z, chunk), acc, width);
+			}
+		}
+
+		/** The non-zero taps of the factor along x, in the order {@link LineMath#sum} wants them. */
+		private static final class XTaps {
+			final int count;
+			final double[] weight;
+			final int[] copy, offset;
+
+			XTaps(final double[] f) {
 				int c = 0;
-				for (int j = 0; j < fx.length; j++)
-					if (fx[j] != 0) {
-						if (j > 0)
-							System.arraycopy(row, j, shifted[j], 0, width);
-						gathered[c++] = j == 0 ? row : shifted[j];
-					}
-				LineMath.sum(acc, width, gathered, weights, count);
-				outputs[s].put(ring.outputOffset(r, z), acc, width);
+				for (final double v : f)
+					if (v != 0)
+						c++;
+				count = c;
+				weight = new double[c];
+				copy = new int[c];
+				offset = new int[c];
+				c = 0;
+				for (int o = 0; o < Math.min(f.length, LineMath.GROUP); o += 4)
+					for (int j = 0; j < f.length; j++)
+						if (f[j] != 0 && LineMath.offset(j) == o) {
+							weight[c] = f[j];
+							copy[c] = LineMath.phase(j);
+							offset[c++] = o;
+						}
 			}
 		}
 

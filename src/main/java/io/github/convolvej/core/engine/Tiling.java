@@ -9,8 +9,10 @@ import net.imglib2.parallel.TaskExecutor;
  * How the direct and separable engines cut a valid weighted sum into tiles,
  * the unit of threading, progress and cancellation.
  * <p>
- * A tile is a run of output columns ({@link #chunk} at most, so that its rows
- * stay in the L1/L2 caches), a box of output rows along the axes below the
+ * A tile is a run of output columns ({@link #span} chunks of {@link #chunk}
+ * columns: the sums run chunk by chunk, so their lines stay in the L1 cache,
+ * while the rows are read chunk after chunk, so memory streams in order), a
+ * box of output rows along the axes below the
  * <em>ring axis</em> (the outermost axis along which the kernel is longer than
  * one), a range of steps along the ring axis, and a single index along the
  * axes above it. The tile's input rows are read one slab (all rows of the box
@@ -23,20 +25,22 @@ import net.imglib2.parallel.TaskExecutor;
 final class Tiling {
 
 	/** Row buffer bytes per task to aim for: about half of a 512 KB L2 cache. */
-	static int TARGET_BYTES() { return Integer.getInteger("cj.target", 1 << 18); }
-	/** Output columns per tile at most. */
-	static int CHUNK() { return Integer.getInteger("cj.chunk", 512); }
+	static int TARGET_BYTES() { return Integer.getInteger("cj.target", 1 << 19); }
+	/** Output columns per chunk at most. */
+	static int CHUNK() { return Integer.getInteger("cj.chunk", 4096); }
 	/** Tiles per thread to aim for, so that threads finish together. */
 	static final int TILES_PER_THREAD = 8;
 
 	/** Axes (at least 2). */
 	final int n;
 	final int[] in, kernel, out;
-	/** Output columns per tile (the last tile of a row may have fewer). */
+	/** Output columns summed per pass (the last chunk of a row may have fewer). */
 	final int chunk;
+	/** Chunks per tile. */
+	final int span;
 	/** The ring axis. */
 	final int ring;
-	/** Per axis, output extent of a tile (axis 0: {@link #chunk}). */
+	/** Per axis, output extent of a tile (axis 0: {@code span * chunk}). */
 	final int[] box;
 	/** Per axis, tiles along it. */
 	final int[] counts;
@@ -61,17 +65,24 @@ final class Tiling {
 			a--;
 		ring = a;
 
+		// a tile is as many chunks wide as its ring of rows fits the cache: whole rows stream memory best
 		final int chunks = (out[0] + CHUNK() - 1) / CHUNK();
 		chunk = (out[0] + chunks - 1) / chunks;
+		long lines = kernel[ring];
+		for (int d = 1; d < ring; d++)
+			lines *= kernel[d];
+		final long chunkBytes = 8L * arraysPerRow * (chunk + kernel[0] - 1);
+		final int fit = (int) Math.max(1, Math.min(chunks, TARGET_BYTES() / (chunkBytes * lines)));
+		final int tilesAlongX = (chunks + fit - 1) / fit;
+		span = (chunks + tilesAlongX - 1) / tilesAlongX;
 		box = new int[n];
 		counts = new int[n];
 		slab = new int[n];
 		Arrays.fill(slab, 1);
-		box[0] = chunk;
-		counts[0] = chunks;
+		box[0] = span * chunk;
+		counts[0] = (out[0] + box[0] - 1) / box[0];
 
-		final long rowBytes = 8L * arraysPerRow * (chunk + kernel[0] - 1);
-		long rows = Math.max(1, TARGET_BYTES() / rowBytes / kernel[ring]);
+		long rows = Math.max(1, TARGET_BYTES() / (chunkBytes * span) / kernel[ring]);
 		for (int d = 1; d < ring; d++) {
 			box[d] = (int) Math.max(1, Math.min(out[d], rows - kernel[d] + 1));
 			slab[d] = box[d] + kernel[d] - 1;
