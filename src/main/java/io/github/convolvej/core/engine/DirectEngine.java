@@ -16,6 +16,18 @@ import net.imglib2.parallel.TaskExecutor;
  */
 public final class DirectEngine implements CorrelationEngine {
 
+	private final Tiling.Limits limits;
+
+	/** The direct engine with the default tiling. */
+	public DirectEngine() {
+		this(Tiling.Limits.DEFAULT);
+	}
+
+	/** An engine that cuts its work with other limits (tests). */
+	DirectEngine(final Tiling.Limits limits) {
+		this.limits = limits;
+	}
+
 	@Override
 	public String name() {
 		return "direct";
@@ -23,7 +35,7 @@ public final class DirectEngine implements CorrelationEngine {
 
 	@Override
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
-		final int[] k = Tiling.atLeast2D(kernelDims, 1);
+		final int[] k = Tiling.atLeast2D(kernelDims);
 		final Taps[] taps = new Taps[weights.length];
 		final boolean[] copies = new boolean[LineMath.phase(k[0] - 1) / 4 * 4 + 4];
 		copies[0] = true;
@@ -36,17 +48,10 @@ public final class DirectEngine implements CorrelationEngine {
 					arrays++;
 				}
 		}
-		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), arrays);
+		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), arrays, limits);
 		for (final Taps t : taps)
 			t.place(plan);
-		plan.run(executor, progress, (from, to, tick) -> {
-			final RowRing ring = new RowRing(plan, input, copies);
-			final Tile tile = new Tile(ring, taps, outputs);
-			for (int t = from; t < to; t++) {
-				tile.run(t);
-				tick.run();
-			}
-		});
+		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, copies), taps, outputs)::run);
 	}
 
 	/** The non-zero taps of one weight set, in the order {@link LineMath#sum} wants them. */

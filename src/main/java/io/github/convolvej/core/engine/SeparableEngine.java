@@ -23,6 +23,18 @@ import net.imglib2.parallel.TaskExecutor;
  */
 public final class SeparableEngine implements CorrelationEngine {
 
+	private final Tiling.Limits limits;
+
+	/** The separable engine with the default tiling. */
+	public SeparableEngine() {
+		this(Tiling.Limits.DEFAULT);
+	}
+
+	/** An engine that cuts its work with other limits (tests). */
+	SeparableEngine(final Tiling.Limits limits) {
+		this.limits = limits;
+	}
+
 	private volatile String lastName = "separable";
 
 	@Override
@@ -32,7 +44,7 @@ public final class SeparableEngine implements CorrelationEngine {
 
 	@Override
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
-		final int[] k = Tiling.atLeast2D(kernelDims, 1);
+		final int[] k = Tiling.atLeast2D(kernelDims);
 		final double[][][] factors = new double[weights.length][][];
 		for (int s = 0; s < weights.length; s++) {
 			final Optional< double[][] > f = Separability.factors(weights[s], kernelDims);
@@ -49,19 +61,13 @@ public final class SeparableEngine implements CorrelationEngine {
 			return;
 		}
 		lastName = "separable";
-		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 3);
-		plan.run(executor, progress, (from, to, tick) -> {
-			final Tile tile = new Tile(new RowRing(plan, input, new boolean[] { true }), factors, outputs);
-			for (int t = from; t < to; t++) {
-				tile.run(t);
-				tick.run();
-			}
-		});
+		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 3, limits);
+		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, new boolean[] { true }), factors, outputs)::run);
 	}
 
 	private void direct(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		lastName = "direct";
-		new DirectEngine().correlate(input, kernelDims, weights, outputs, executor, progress);
+		new DirectEngine(limits).correlate(input, kernelDims, weights, outputs, executor, progress);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.convolvej.core.engine;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
@@ -24,12 +25,28 @@ import net.imglib2.parallel.TaskExecutor;
  */
 final class Tiling {
 
-	/** Row buffer bytes per task to aim for: about half of a 512 KB L2 cache. */
-	static int TARGET_BYTES() { return Integer.getInteger("cj.target", 1 << 19); }
-	/** Output columns per chunk at most. */
-	static int CHUNK() { return Integer.getInteger("cj.chunk", 4096); }
-	/** Tiles per thread to aim for, so that threads finish together. */
-	static final int TILES_PER_THREAD = 8;
+	/** The sizes that steer the cutting; tests use small ones to reach every path. */
+	static final class Limits {
+
+		/**
+		 * Chunks of up to 4096 columns; rings of rows of about 512 KB, the L2
+		 * cache of a core; eight tiles per thread, so threads finish together.
+		 */
+		static final Limits DEFAULT = new Limits(4096, 1 << 19, 8);
+
+		/** Output columns per chunk at most. */
+		final int chunk;
+		/** Row buffer bytes per task to aim for. */
+		final long targetBytes;
+		/** Tiles per thread to aim for. */
+		final int tilesPerThread;
+
+		Limits(final int chunk, final long targetBytes, final int tilesPerThread) {
+			this.chunk = chunk;
+			this.targetBytes = targetBytes;
+			this.tilesPerThread = tilesPerThread;
+		}
+	}
 
 	/** Axes (at least 2). */
 	final int n;
@@ -54,9 +71,9 @@ final class Tiling {
 	/**
 	 * @param arraysPerRow how many arrays of about a chunk's length the engine keeps per input row
 	 */
-	Tiling(final int[] inDims, final int[] kernelDims, final int threads, final int arraysPerRow) {
-		in = atLeast2D(inDims, 1);
-		kernel = atLeast2D(kernelDims, 1);
+	Tiling(final int[] inDims, final int[] kernelDims, final int threads, final int arraysPerRow, final Limits limits) {
+		in = atLeast2D(inDims);
+		kernel = atLeast2D(kernelDims);
 		n = in.length;
 		out = Block.validDims(in, kernel);
 		outStrides = Block.strides(out);
@@ -66,13 +83,17 @@ final class Tiling {
 		ring = a;
 
 		// a tile is as many chunks wide as its ring of rows fits the cache: whole rows stream memory best
-		final int chunks = (out[0] + CHUNK() - 1) / CHUNK();
-		chunk = (out[0] + chunks - 1) / chunks;
 		long lines = kernel[ring];
 		for (int d = 1; d < ring; d++)
 			lines *= kernel[d];
+		// large kernels: narrower chunks, so that the smallest ring stays within a few caches' worth
+		int most = limits.chunk;
+		while (most > 64 && 8L * arraysPerRow * lines * (most + kernel[0] - 1) > 16 * limits.targetBytes)
+			most /= 2;
+		final int chunks = (out[0] + most - 1) / most;
+		chunk = (out[0] + chunks - 1) / chunks;
 		final long chunkBytes = 8L * arraysPerRow * (chunk + kernel[0] - 1);
-		final int fit = (int) Math.max(1, Math.min(chunks, TARGET_BYTES() / (chunkBytes * lines)));
+		final int fit = (int) Math.max(1, Math.min(chunks, limits.targetBytes / (chunkBytes * lines)));
 		final int tilesAlongX = (chunks + fit - 1) / fit;
 		span = (chunks + tilesAlongX - 1) / tilesAlongX;
 		box = new int[n];
@@ -82,7 +103,7 @@ final class Tiling {
 		box[0] = span * chunk;
 		counts[0] = (out[0] + box[0] - 1) / box[0];
 
-		long rows = Math.max(1, TARGET_BYTES() / (chunkBytes * span) / kernel[ring]);
+		long rows = Math.max(1, limits.targetBytes / (chunkBytes * span) / kernel[ring]);
 		for (int d = 1; d < ring; d++) {
 			box[d] = (int) Math.max(1, Math.min(out[d], rows - kernel[d] + 1));
 			slab[d] = box[d] + kernel[d] - 1;
@@ -97,7 +118,7 @@ final class Tiling {
 		for (int d = 0; d < n; d++)
 			if (d != ring)
 				others *= counts[d];
-		final long wanted = (long) TILES_PER_THREAD * Math.max(1, threads);
+		final long wanted = (long) limits.tilesPerThread * Math.max(1, threads);
 		final int maxSplits = Math.max(1, out[ring] / Math.max(4, 4 * (kernel[ring] - 1)));
 		final int splits = (int) Math.max(1, Math.min(maxSplits, (wanted + others - 1) / others));
 		box[ring] = (out[ring] + splits - 1) / splits;
@@ -107,14 +128,9 @@ final class Tiling {
 		slabRows = Block.numElements(slab);
 	}
 
-	/** {@code dims} with size-1 axes appended up to {@code min + 1} axes. */
-	static int[] atLeast2D(final int[] dims, final int fill) {
-		if (dims.length >= 2)
-			return dims.clone();
-		final int[] d = new int[2];
-		d[0] = dims[0];
-		d[1] = fill;
-		return d;
+	/** {@code dims}, with a second axis of size 1 when there is only one. */
+	static int[] atLeast2D(final int[] dims) {
+		return dims.length >= 2 ? dims.clone() : new int[] { dims[0], 1 };
 	}
 
 	/** Output start and size of tile {@code t} per axis; axis 0 fastest. */
@@ -128,13 +144,8 @@ final class Tiling {
 		}
 	}
 
-	/** The work for tiles {@code from..to-1}, calling {@code tick} after each. */
-	interface TileRange {
-		void run(int from, int to, Runnable tick);
-	}
-
-	/** Runs all tiles over the executor, with progress and cancellation per tile. */
-	void run(final TaskExecutor executor, final ProgressListener progress, final TileRange task) {
-		LineRanges.run(tiles, executor, progress, task::run);
+	/** Runs every tile on the executor, each task with its own worker; progress and cancellation per tile. */
+	void run(final TaskExecutor executor, final ProgressListener progress, final Supplier< LineRanges.ItemTask > workers) {
+		LineRanges.runEach(tiles, executor, progress, workers);
 	}
 }
