@@ -134,8 +134,8 @@ public final class PeakFinder {
 			good[i] = lower ? -scores[i] : scores[i];
 		final float limit = Double.isNaN(threshold) ? Float.NEGATIVE_INFINITY : (float) (lower ? -threshold : threshold);
 
-		final long[] order = candidates(good, dims, limit);
 		final int[] k = map.templateDimensions();
+		final long[] order = candidates(good, dims, k, limit);
 		final int[] anchor = map.anchor();
 		final long[] origin = map.interval().minAsLongArray();
 		final double distance = minDistanceFor(k);
@@ -163,32 +163,35 @@ public final class PeakFinder {
 
 	/**
 	 * Local maxima of {@code good} (no neighbour in the 3x3.. block is
-	 * better) at or above {@code limit}, as sort keys: best first, ties by
+	 * better; neighbours only along the axes where the template is larger
+	 * than 1) at or above {@code limit}, as sort keys: best first, ties by
 	 * index. The low 32 bits of each key are the index.
 	 */
-	private static long[] candidates(final float[] good, final int[] dims, final float limit) {
+	private static long[] candidates(final float[] good, final int[] dims, final int[] k, final float limit) {
 		final int n = dims.length;
 		final int[] strides = strides(dims);
 		// neighbour offsets and per-axis steps, to skip those outside the map
-		final int count = (int) Math.pow(3, n) - 1;
-		final int[][] steps = new int[count][n];
-		final int[] offsets = new int[count];
+		final int all = (int) Math.pow(3, n);
+		final int[][] steps = new int[all][n];
+		final int[] offsets = new int[all];
 		int c = 0;
-		for (int j = 0; j < count + 1; j++) {
+		for (int j = 0; j < all; j++) {
 			int rest = j, off = 0;
-			boolean centre = true;
+			boolean centre = true, along = true;
 			final int[] step = new int[n];
 			for (int d = 0; d < n; d++) {
 				step[d] = rest % 3 - 1;
 				rest /= 3;
 				off += step[d] * strides[d];
 				centre &= step[d] == 0;
+				along &= step[d] == 0 || k[d] > 1;
 			}
-			if (centre)
+			if (centre || !along)
 				continue;
 			steps[c] = step;
 			offsets[c++] = off;
 		}
+		final int count = c;
 		long[] keys = new long[64];
 		int found = 0;
 		final int[] pos = new int[n];
