@@ -135,7 +135,8 @@ public final class PeakFinder {
 		final float limit = Double.isNaN(threshold) ? Float.NEGATIVE_INFINITY : (float) (lower ? -threshold : threshold);
 
 		final int[] k = map.templateDimensions();
-		final long[] order = candidates(good, dims, k, limit);
+		// one match needs no suppression: the best score is always a peak
+		final long[] order = maxMatches == 1 ? best(good, limit) : candidates(good, dims, k, limit);
 		final int[] anchor = map.anchor();
 		final long[] origin = map.interval().minAsLongArray();
 		final double distance = minDistanceFor(k);
@@ -192,21 +193,37 @@ public final class PeakFinder {
 			offsets[c++] = off;
 		}
 		final int count = c;
+		final boolean[] spread = new boolean[n];
+		for (int d = 0; d < n; d++)
+			spread[d] = k[d] > 1;
 		long[] keys = new long[64];
 		int found = 0;
 		final int[] pos = new int[n];
-		for (int i = 0; i < good.length; i++) {
-			final float g = good[i];
-			if (g >= limit && !Float.isNaN(g)) {
+		final int w = dims[0];
+		for (int line = 0; line < good.length; line += w) {
+			// a line away from the edges along every axis above x needs no bounds checks inside
+			boolean inner = true;
+			for (int d = 1; d < n; d++)
+				inner &= !spread[d] || pos[d] > 0 && pos[d] < dims[d] - 1;
+			for (int x = 0; x < w; x++) {
+				final int i = line + x;
+				final float g = good[i];
+				if (!(g >= limit)) // below the threshold, or NaN
+					continue;
 				boolean peak = true;
-				for (int j = 0; j < count && peak; j++) {
-					boolean inside = true;
-					for (int d = 0; d < n; d++) {
-						final int p = pos[d] + steps[j][d];
-						inside &= p >= 0 && p < dims[d];
+				if (inner && (!spread[0] || x > 0 && x < w - 1)) {
+					for (int j = 0; j < count && peak; j++)
+						peak = !(good[i + offsets[j]] > g);
+				} else {
+					pos[0] = x;
+					for (int j = 0; j < count && peak; j++) {
+						boolean inside = true;
+						for (int d = 0; d < n; d++) {
+							final int p = pos[d] + steps[j][d];
+							inside &= p >= 0 && p < dims[d];
+						}
+						peak = !(inside && good[i + offsets[j]] > g);
 					}
-					if (inside && good[i + offsets[j]] > g)
-						peak = false;
 				}
 				if (peak) {
 					if (found == keys.length)
@@ -214,7 +231,7 @@ public final class PeakFinder {
 					keys[found++] = ((long) ~sortable(g) << 32) | i;
 				}
 			}
-			for (int d = 0; d < n; d++) {
+			for (int d = 1; d < n; d++) {
 				if (++pos[d] < dims[d])
 					break;
 				pos[d] = 0;
@@ -223,6 +240,15 @@ public final class PeakFinder {
 		keys = Arrays.copyOf(keys, found);
 		Arrays.sort(keys);
 		return keys;
+	}
+
+	/** The best score's index (the first of equals), as {@link #candidates} would list it first; none below the limit. */
+	private static long[] best(final float[] good, final float limit) {
+		int best = -1;
+		for (int i = 0; i < good.length; i++)
+			if (good[i] >= limit && (best < 0 || good[i] > good[best]))
+				best = i;
+		return best < 0 ? new long[0] : new long[] { best };
 	}
 
 	/** An int that orders as the float does (NaN excluded beforehand). */

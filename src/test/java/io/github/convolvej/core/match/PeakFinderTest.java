@@ -190,6 +190,64 @@ class PeakFinderTest {
 	}
 
 	@Test
+	void everyLocalMaximumBestFirstWithoutSuppression() {
+		final Random rnd = new Random(13);
+		for (final long[] dims : new long[][] { { 17, 13 }, { 9, 7, 5 }, { 2, 9 }, { 30 } }) {
+			final int size = (int) java.util.Arrays.stream(dims).reduce(1, (a, b) -> a * b);
+			final float[] s = new float[size];
+			for (int i = 0; i < size; i++)
+				s[i] = rnd.nextInt(50); // ties too
+			final int[] k = new int[dims.length];
+			java.util.Arrays.fill(k, 3);
+			for (final MatchMethod method : new MatchMethod[] { MatchMethod.CCORR, MatchMethod.SQDIFF }) {
+				final List< Match > got = new PeakFinder().maxMatches(size).minDistance(0).find(map(s, dims, new long[dims.length], method, k));
+				// brute force: no neighbour (Chebyshev distance 1) is better
+				final List< long[] > expected = new java.util.ArrayList<>();
+				final double sign = method.lowerIsBetter() ? -1 : 1;
+				for (int i = 0; i < size; i++) {
+					final long[] p = position(i, dims);
+					boolean peak = true;
+					for (int j = 0; j < size && peak; j++) {
+						final long[] q = position(j, dims);
+						long cheb = 0;
+						for (int d = 0; d < dims.length; d++)
+							cheb = Math.max(cheb, Math.abs(p[d] - q[d]));
+						if (cheb == 1 && sign * s[j] > sign * s[i])
+							peak = false;
+					}
+					if (peak)
+						expected.add(p);
+				}
+				expected.sort((a, b) -> {
+					final int c = Double.compare(sign * s[index(b, dims)], sign * s[index(a, dims)]);
+					return c != 0 ? c : Integer.compare(index(a, dims), index(b, dims));
+				});
+				assertEquals(expected.size(), got.size(), java.util.Arrays.toString(dims) + " " + method);
+				for (int r = 0; r < got.size(); r++)
+					assertArrayEquals(expected.get(r), got.get(r).pixel(), java.util.Arrays.toString(dims) + " " + method + " rank " + (r + 1));
+			}
+		}
+	}
+
+	private static long[] position(int i, final long[] dims) {
+		final long[] p = new long[dims.length];
+		for (int d = 0; d < dims.length; d++) {
+			p[d] = i % dims[d];
+			i /= dims[d];
+		}
+		return p;
+	}
+
+	private static int index(final long[] p, final long[] dims) {
+		int i = 0, stride = 1;
+		for (int d = 0; d < dims.length; d++) {
+			i += p[d] * stride;
+			stride *= dims[d];
+		}
+		return i;
+	}
+
+	@Test
 	void badSettingsAreRefused() {
 		assertThrows(IllegalArgumentException.class, () -> new PeakFinder().maxMatches(0));
 		assertThrows(IllegalArgumentException.class, () -> new PeakFinder().maxOverlap(1.5));
