@@ -14,8 +14,11 @@ import net.imglib2.view.Views;
 
 /**
  * Picks the best matches from a {@link ScoreMap}: its peaks (local maxima of
- * the score, local minima for the square differences), best first, with
- * non-maximum suppression. Fluent; the defaults give the single best match.
+ * the score, local minima for the square differences: no neighbour, in the
+ * 3x3 or 3x3x3 block, is better), best first (equal scores in pixel order),
+ * with non-maximum suppression. Neighbours count only along the axes where
+ * the template is larger than one pixel, so a 2-D template on a stack finds
+ * peaks in every plane. Fluent; the defaults give the single best match.
  *
  * <pre>
  * List&lt;Match&gt; cells = new PeakFinder().maxMatches(50).threshold(0.6).minDistance(10).subpixel(true).find(scoreMap);
