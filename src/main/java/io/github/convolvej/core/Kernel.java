@@ -62,10 +62,25 @@ public final class Kernel {
 	}
 
 	/**
-	 * Parses SPEC's kernel text: a matrix ({@code "0 1 0; 1 -4 1; 0 1 0"},
-	 * complex entries as {@code 3-3i}) or a named kernel ({@code "gaussian(2)"}).
+	 * Reads kernel text: a matrix or a named kernel ({@link NamedKernels}).
+	 * <p>
+	 * A matrix has numbers separated by spaces or commas, rows separated by
+	 * {@code ;} or line breaks, Z planes by {@code |} or a blank line, optionally
+	 * in {@code [ ]}; Python's nested lists ({@code [[1,2],[3,4]]}) work too.
+	 * Entries may be complex ({@code 3-3i}, {@code -10j}, {@code i}) and use
+	 * exponents ({@code 2.5E+2}). Rows are written top to bottom: text row r is
+	 * y = r, column c is x = c, plane p is z = p. One plane gives a 2-D kernel
+	 * (a single row {@code 1 2 3} is 3x1), several a 3-D one.
 	 *
-	 * @throws KernelSyntaxException naming the bad token and the accepted syntax
+	 * <pre>
+	 * Kernel.parse("0 1 0; 1 -4 1; 0 1 0");
+	 * Kernel.parse("[[-3-3j,-10j,3-3j],[-10,0,10],[-3+3j,10j,3+3j]]"); // complex
+	 * Kernel.parse("gaussian(2, 1)"); // sigma x = 2, sigma y = 1
+	 * </pre>
+	 *
+	 * @throws KernelSyntaxException for text that is empty, unreadable, not
+	 *             finite or not rectangular; the message names the bad token,
+	 *             its position and the accepted syntax
 	 */
 	public static Kernel parse(final String text) {
 		return KernelParser.parse(text);

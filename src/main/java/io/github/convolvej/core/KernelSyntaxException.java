@@ -15,7 +15,10 @@ public class KernelSyntaxException extends IllegalArgumentException {
 		this.position = position;
 	}
 
-	/** Character index of the bad token in the text, or -1. */
+	/**
+	 * Index (from 0) of the first character of the bad token in the text, or -1
+	 * when there is no text; the message counts characters from 1.
+	 */
 	public int position() {
 		return position;
 	}
