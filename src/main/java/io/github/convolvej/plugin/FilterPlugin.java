@@ -185,7 +185,7 @@ public abstract class FilterPlugin implements PlugIn {
 				settings = s;
 				error = null;
 				if (e != null) // null: the final call after OK
-					info.setText(description);
+					info.setText("Result: " + description);
 				if (previewOn && e != null)
 					preview.request(imp, s, kernel);
 				else
@@ -208,7 +208,7 @@ public abstract class FilterPlugin implements PlugIn {
 		/** What these settings give, or what is wrong with them. */
 		String describe(final FilterSettings s) {
 			try {
-				return ImageFilter.check(imp, s, s.kernel(WindowManager::getImage));
+				return "Result: " + ImageFilter.check(imp, s, s.kernel(WindowManager::getImage));
 			} catch (final IllegalArgumentException ex) {
 				return ex.getMessage();
 			}
