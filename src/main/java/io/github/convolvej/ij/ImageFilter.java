@@ -104,6 +104,21 @@ public final class ImageFilter {
 		return result.toImage(title(source, settings) + " (preview)", origin);
 	}
 
+	/**
+	 * Checks that {@link #apply} would accept this input, computing nothing;
+	 * a dialog calls it on every change.
+	 *
+	 * @return a one-line description of the result, e.g.
+	 *         {@code "258 x 258 x 1, 32-bit"}
+	 * @throws IllegalArgumentException as {@link #apply} would
+	 */
+	public static String check(final ImagePlus source, final FilterSettings settings, final Kernel kernel) {
+		final FilterPlan plan = FilterPlan.of(source, settings, kernel);
+		final String type = plan.bitDepth == 24 ? "RGB" : plan.bitDepth + "-bit";
+		final int channels = plan.outChannels();
+		return plan.outWidth() + " x " + plan.outHeight() + " x " + plan.outSlices() + (channels > 1 ? ", " + channels + " channels" : "") + (plan.frames > 1 ? ", " + plan.frames + " frames" : "") + ", " + type;
+	}
+
 	/** {@code <title>-convolved} or {@code <title>-correlated}. */
 	public static String title(final ImagePlus source, final FilterSettings settings) {
 		return source.getTitle() + "-" + settings.operation().pastTense();
