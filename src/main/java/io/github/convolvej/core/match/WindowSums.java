@@ -1,6 +1,7 @@
 package io.github.convolvej.core.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.convolvej.core.engine.Block;
@@ -11,12 +12,17 @@ import net.imglib2.parallel.TaskExecutor;
  * a block (one value per window position, {@code L - K + 1} per axis), in
  * double, in time independent of the window size.
  * <p>
- * One axis at a time, each window sum is a suffix sum of its first chunk of
- * {@code K} values plus a prefix sum of the next chunk (the van Herk /
- * Gil-Werman split used for running extrema). Unlike summed-area tables,
- * nothing is subtracted, so every sum is accurate relative to its own window
- * (not to the whole line), a window of zeros sums to exactly 0, and a NaN
- * reaches only the windows that hold it.
+ * Along each axis, a window sum is a suffix sum of the chunk of {@code K}
+ * values it starts in plus a prefix sum of the next chunk (the van Herk /
+ * Gil-Werman split used for running extrema). Unlike summed-area tables or
+ * running sums, nothing is subtracted, so every sum is accurate relative to
+ * its own window (not to the whole image), a window of zeros sums to exactly
+ * 0, and a NaN reaches only the windows that hold it.
+ * <p>
+ * The outermost axis (rows in 2-D, planes in 3-D) is summed first, one chunk
+ * of rows at a time, and each finished row is summed along the axes below at
+ * once, so the block is read twice and no image-sized array is written but
+ * the result.
  */
 final class WindowSums {
 
@@ -42,122 +48,181 @@ final class WindowSums {
 	static WindowSums of(final double[] block, final int[] blockDims, final int[] window, final double shift, final TaskExecutor executor) {
 		final int n = blockDims.length;
 		final int[] outDims = Block.validDims(blockDims, window);
-		// axis 0 reads the block once for both sums
+		final int top = n - 1;
+		final int[] rowDims = Arrays.copyOf(blockDims, Math.max(1, top));
+		final int[] rowWindow = Arrays.copyOf(window, Math.max(1, top));
+		if (top == 0) { // 1-D: a "row" is one value
+			rowDims[0] = 1;
+			rowWindow[0] = 1;
+		}
+		final int rowLength = Block.numElements(rowDims);
+		final int outRowLength = Block.numElements(Block.validDims(rowDims, rowWindow));
+		final int k = window[top];
+		final int rows = outDims[top];
+		final double[] out1 = new double[Block.numElements(outDims)];
+		final double[] out2 = new double[out1.length];
+
+		final int tasks = Math.max(1, Math.min(rows / Math.max(k, 16), 2 * executor.getParallelism()));
+		final List< Runnable > runnables = new ArrayList<>(tasks);
+		for (int task = 0; task < tasks; task++) {
+			final int from = (int) ((long) rows * task / tasks), to = (int) ((long) rows * (task + 1) / tasks);
+			runnables.add(() -> {
+				final double[] suffix1 = new double[k * rowLength], suffix2 = new double[k * rowLength];
+				final double[] acc1 = new double[rowLength], acc2 = new double[rowLength];
+				for (int c = from; c < to; c += k) {
+					final int end = Math.min(c + k, to);
+					// suffix sums of the chunk's rows c+k-1 down to c
+					Arrays.fill(acc1, 0);
+					Arrays.fill(acc2, 0);
+					for (int t = c + k - 1; t >= c; t--) {
+						final int src = t * rowLength;
+						for (int x = 0; x < rowLength; x++) {
+							final double v = block[src + x] - shift;
+							acc1[x] += v;
+							acc2[x] += v * v;
+						}
+						if (t < end) {
+							System.arraycopy(acc1, 0, suffix1, (t - c) * rowLength, rowLength);
+							System.arraycopy(acc2, 0, suffix2, (t - c) * rowLength, rowLength);
+						}
+					}
+					// row c is its chunk; row i > c adds the prefix c+k .. i+k-1 of the next chunk
+					belowTop(suffix1, suffix2, 0, rowDims, rowWindow, out1, out2, c * outRowLength);
+					Arrays.fill(acc1, 0);
+					Arrays.fill(acc2, 0);
+					for (int i = c + 1; i < end; i++) {
+						final int src = (i + k - 1) * rowLength;
+						final int at = (i - c) * rowLength;
+						for (int x = 0; x < rowLength; x++) {
+							final double v = block[src + x] - shift;
+							acc1[x] += v;
+							acc2[x] += v * v;
+							suffix1[at + x] += acc1[x];
+							suffix2[at + x] += acc2[x];
+						}
+						belowTop(suffix1, suffix2, at, rowDims, rowWindow, out1, out2, i * outRowLength);
+					}
+				}
+			});
+		}
+		if (runnables.size() == 1)
+			runnables.get(0).run();
+		else
+			executor.runAll(runnables);
+		return new WindowSums(out1, out2, outDims);
+	}
+
+	/** Window sums of one finished row (plane, ...) along the axes below the top one. */
+	private static void belowTop(final double[] row1, final double[] row2, final int offset, final int[] dims, final int[] window, final double[] out1, final double[] out2, final int outOffset) {
+		if (dims.length == 1) {
+			linePair(row1, row2, offset, dims[0], window[0], out1, out2, outOffset);
+			return;
+		}
+		final double[] s1 = all(Arrays.copyOfRange(row1, offset, offset + Block.numElements(dims)), dims, window);
+		final double[] s2 = all(Arrays.copyOfRange(row2, offset, offset + Block.numElements(dims)), dims, window);
+		System.arraycopy(s1, 0, out1, outOffset, s1.length);
+		System.arraycopy(s2, 0, out2, outOffset, s2.length);
+	}
+
+	/** {@link #line} of two lines at once: two independent chains of additions run twice as fast. */
+	private static void linePair(final double[] in1, final double[] in2, final int inOffset, final int length, final int k, final double[] out1, final double[] out2, final int outOffset) {
+		final int outLength = length - k + 1;
+		if (k == 1) {
+			System.arraycopy(in1, inOffset, out1, outOffset, length);
+			System.arraycopy(in2, inOffset, out2, outOffset, length);
+			return;
+		}
+		for (int c = 0; c < outLength; c += k) {
+			double a1 = 0, a2 = 0;
+			int t = c + k - 1;
+			for (; t >= outLength; t--) {
+				a1 += in1[inOffset + t];
+				a2 += in2[inOffset + t];
+			}
+			for (; t >= c; t--) {
+				a1 += in1[inOffset + t];
+				a2 += in2[inOffset + t];
+				out1[outOffset + t] = a1;
+				out2[outOffset + t] = a2;
+			}
+			final int end = Math.min(c + k, outLength);
+			double p1 = 0, p2 = 0;
+			for (int i = c + 1; i < end; i++) {
+				p1 += in1[inOffset + i + k - 1];
+				p2 += in2[inOffset + i + k - 1];
+				out1[outOffset + i] += p1;
+				out2[outOffset + i] += p2;
+			}
+		}
+	}
+
+	/** {@code out[i] = in[i] + ... + in[i + k - 1]} for the {@code length - k + 1} windows of a line. */
+	static void line(final double[] in, final int inOffset, final int length, final int k, final double[] out, final int outOffset) {
+		final int outLength = length - k + 1;
+		if (k == 1) {
+			System.arraycopy(in, inOffset, out, outOffset, length);
+			return;
+		}
+		for (int c = 0; c < outLength; c += k) {
+			double a = 0;
+			for (int t = c + k - 1; t >= c; t--) {
+				a += in[inOffset + t];
+				if (t < outLength)
+					out[outOffset + t] = a;
+			}
+			final int end = Math.min(c + k, outLength);
+			double p = 0;
+			for (int i = c + 1; i < end; i++) {
+				p += in[inOffset + i + k - 1];
+				out[outOffset + i] += p;
+			}
+		}
+	}
+
+	/** Window sums of a small block along every axis, one after the other. */
+	private static double[] all(double[] in, final int[] blockDims, final int[] window) {
 		int[] dims = blockDims.clone();
-		dims[0] = outDims[0];
-		double[] s1 = new double[Block.numElements(dims)];
-		double[] s2 = new double[s1.length];
-		firstAxis(block, blockDims[0], window[0], shift, s1, s2, outDims[0], executor);
-		for (int d = 1; d < n; d++) {
+		for (int d = 0; d < dims.length; d++) {
 			if (window[d] == 1)
 				continue;
-			final int[] next = dims.clone();
-			next[d] = outDims[d];
-			final double[] t1 = new double[Block.numElements(next)];
-			final double[] t2 = new double[t1.length];
-			laterAxis(s1, dims, d, window[d], t1, executor);
-			laterAxis(s2, dims, d, window[d], t2, executor);
-			s1 = t1;
-			s2 = t2;
-			dims = next;
+			int inner = 1;
+			for (int e = 0; e < d; e++)
+				inner *= dims[e];
+			final int length = dims[d], k = window[d], outLength = length - k + 1;
+			final int outer = in.length / (inner * length);
+			final double[] out = new double[outer * outLength * inner];
+			if (d == 0) {
+				for (int o = 0; o < outer; o++)
+					line(in, o * length, length, k, out, o * outLength);
+			} else {
+				final double[] acc = new double[inner];
+				for (int o = 0; o < outer; o++) {
+					final int src = o * length * inner, dst = o * outLength * inner;
+					for (int c = 0; c < outLength; c += k) {
+						Arrays.fill(acc, 0);
+						for (int t = c + k - 1; t >= c; t--) {
+							final int row = src + t * inner;
+							for (int x = 0; x < inner; x++)
+								acc[x] += in[row + x];
+							if (t < outLength)
+								System.arraycopy(acc, 0, out, dst + t * inner, inner);
+						}
+						Arrays.fill(acc, 0);
+						final int end = Math.min(c + k, outLength);
+						for (int i = c + 1; i < end; i++) {
+							final int row = src + (i + k - 1) * inner, target = dst + i * inner;
+							for (int x = 0; x < inner; x++) {
+								acc[x] += in[row + x];
+								out[target + x] += acc[x];
+							}
+						}
+					}
+				}
+			}
+			in = out;
+			dims = dims.clone();
+			dims[d] = outLength;
 		}
-		return new WindowSums(s1, s2, outDims);
-	}
-
-	/** Window sums along x of every line, of the shifted values and their squares. */
-	private static void firstAxis(final double[] in, final int length, final int k, final double shift, final double[] out1, final double[] out2, final int outLength, final TaskExecutor executor) {
-		final int lines = in.length / length;
-		run(executor, lines, 1, (from, to, colFrom, colTo) -> {
-			for (int line = from; line < to; line++) {
-				final int src = line * length;
-				final int dst = line * outLength;
-				for (int c = 0; c < outLength; c += k) {
-					double a1 = 0, a2 = 0;
-					for (int t = c + k - 1; t >= c; t--) {
-						final double v = in[src + t] - shift;
-						a1 += v;
-						a2 += v * v;
-						if (t < outLength) {
-							out1[dst + t] = a1;
-							out2[dst + t] = a2;
-						}
-					}
-					final int end = Math.min(c + k, outLength);
-					double p1 = 0, p2 = 0;
-					for (int i = c + 1; i < end; i++) {
-						final double v = in[src + i + k - 1] - shift;
-						p1 += v;
-						p2 += v * v;
-						out1[dst + i] += p1;
-						out2[dst + i] += p2;
-					}
-				}
-			}
-		});
-	}
-
-	/**
-	 * Window sums along axis {@code d > 0}: the same split, applied to whole
-	 * rows of the axes below {@code d} at once so that memory is read in order.
-	 */
-	private static void laterAxis(final double[] in, final int[] dims, final int d, final int k, final double[] out, final TaskExecutor executor) {
-		int inner = 1;
-		for (int e = 0; e < d; e++)
-			inner *= dims[e];
-		final int length = dims[d];
-		final int outLength = length - k + 1;
-		final int outer = in.length / (inner * length);
-		final int rowLength = inner;
-		run(executor, outer, inner, (from, to, colFrom, colTo) -> {
-			final int w = colTo - colFrom;
-			final double[] acc = new double[w];
-			for (int o = from; o < to; o++) {
-				final int src = o * length * rowLength + colFrom;
-				final int dst = o * outLength * rowLength + colFrom;
-				for (int c = 0; c < outLength; c += k) {
-					java.util.Arrays.fill(acc, 0);
-					for (int t = c + k - 1; t >= c; t--) {
-						final int row = src + t * rowLength;
-						for (int x = 0; x < w; x++)
-							acc[x] += in[row + x];
-						if (t < outLength)
-							System.arraycopy(acc, 0, out, dst + t * rowLength, w);
-					}
-					java.util.Arrays.fill(acc, 0);
-					final int end = Math.min(c + k, outLength);
-					for (int i = c + 1; i < end; i++) {
-						final int row = src + (i + k - 1) * rowLength;
-						final int target = dst + i * rowLength;
-						for (int x = 0; x < w; x++) {
-							acc[x] += in[row + x];
-							out[target + x] += acc[x];
-						}
-					}
-				}
-			}
-		});
-	}
-
-	/** Work on lines {@code from..to-1}, columns {@code colFrom..colTo-1}. */
-	private interface Part {
-		void run(int from, int to, int colFrom, int colTo);
-	}
-
-	/** Splits {@code lines} (and, when they are few, {@code columns}) into tasks. */
-	private static void run(final TaskExecutor executor, final int lines, final int columns, final Part part) {
-		final int wanted = Math.max(1, 4 * executor.getParallelism());
-		final int lineTasks = Math.max(1, Math.min(lines, wanted));
-		final int columnTasks = Math.max(1, Math.min((columns + 63) / 64, (wanted + lineTasks - 1) / lineTasks));
-		final List< Runnable > tasks = new ArrayList<>(lineTasks * columnTasks);
-		for (int l = 0; l < lineTasks; l++)
-			for (int c = 0; c < columnTasks; c++) {
-				final int from = (int) ((long) lines * l / lineTasks), to = (int) ((long) lines * (l + 1) / lineTasks);
-				final int colFrom = (int) ((long) columns * c / columnTasks), colTo = (int) ((long) columns * (c + 1) / columnTasks);
-				tasks.add(() -> part.run(from, to, colFrom, colTo));
-			}
-		if (tasks.size() == 1)
-			tasks.get(0).run();
-		else
-			executor.runAll(tasks);
+		return in;
 	}
 }
