@@ -273,7 +273,7 @@ public final class TemplateMatching {
 			if (roi == null)
 				throw new IllegalArgumentException("No template given. Give template=[title of an open image], or draw a rectangle selection on " + name + " around the pattern to find.");
 			if (roi.getType() != Roi.RECTANGLE)
-				throw new IllegalArgumentException("The selection on " + name + " is a " + roi.getTypeAsString().toLowerCase(java.util.Locale.ROOT) + ", not a rectangle. Draw a rectangle selection around the pattern to find, or give template=[title of an open image].");
+				throw new IllegalArgumentException("The selection on " + name + " is not a rectangle (it is of type " + roi.getTypeAsString().toLowerCase(java.util.Locale.ROOT) + "). Draw a rectangle selection around the pattern to find, or give template=[title of an open image].");
 			final Rectangle r = roi.getBounds().intersection(new Rectangle(image.getWidth(), image.getHeight()));
 			if (r.width < 1 || r.height < 1)
 				throw new IllegalArgumentException("The rectangle selection on " + name + " lies outside the image. Draw it over the pattern to find.");

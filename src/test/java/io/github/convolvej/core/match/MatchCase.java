@@ -19,21 +19,21 @@ import net.imglib2.type.numeric.real.DoubleType;
  * One {@code match} case of {@code golden/cases.jsonl}: image, template and
  * the float64 scores of OpenCV's formulas (see the golden README).
  */
-final class MatchCase {
+public final class MatchCase {
 
-	final String id;
-	final String method;
-	final String mode;
-	final String boundary;
-	final double value;
-	final int[] anchor;
-	final Array image, template, expected;
-	final int[] best;
+	public final String id;
+	public final String method;
+	public final String mode;
+	public final String boundary;
+	public final double value;
+	public final int[] anchor;
+	public final Array image, template, expected;
+	public final int[] best;
 
 	/** A flat array with x varying fastest. */
-	static final class Array {
-		final long[] dims;
-		final double[] values;
+	public static final class Array {
+		public final long[] dims;
+		public final double[] values;
 
 		Array(final long[] dims, final double[] values) {
 			this.dims = dims;
@@ -64,7 +64,7 @@ final class MatchCase {
 	}
 
 	/** Every case of family {@code match}. */
-	static List< MatchCase > all() {
+	public static List< MatchCase > all() {
 		final List< MatchCase > cases = new ArrayList<>();
 		try (InputStream in = MatchCase.class.getResourceAsStream("/golden/cases.jsonl");
 				BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
