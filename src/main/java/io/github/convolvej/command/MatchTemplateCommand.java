@@ -42,7 +42,7 @@ import io.github.convolvej.ij.TemplateMatching;
 @Plugin(type = Command.class, headless = true, label = "Match Template", description = "Finds a template in an image: OpenCV's six scores, many matches, subpixel peaks.")
 public class MatchTemplateCommand implements Command {
 
-	@Parameter(label = "Image", description = "The image to search in; only its overlay changes.")
+	@Parameter(persist = false, label = "Image", description = "The image to search in; only its overlay changes.")
 	private ImagePlus image;
 
 	@Parameter(required = false, persist = false, label = "Template", description = "The pattern to find; left out, the rectangle selection on the image.")
