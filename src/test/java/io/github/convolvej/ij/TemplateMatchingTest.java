@@ -451,7 +451,8 @@ class TemplateMatchingTest {
 		expectError(() -> TemplateMatching.run(image, null, MatchSettings.builder().build(), null), "is not a rectangle (it is of type oval)");
 		image.setRoi(new Roi(1, 1, 30, 30));
 		final MatchResult ok = TemplateMatching.run(image, null, MatchSettings.builder().build(), null);
-		assertEquals(20, ok.matches().get(0).width(), "a selection reaching out of the image is cut to it");
+		assertEquals(20 - 1, ok.matches().get(0).width(), "a selection reaching out of the image is cut to it");
+		assertEquals(16 - 1, ok.matches().get(0).height());
 		image.deleteRoi();
 		// a title that is not open
 		final MatchSettings named = MatchSettings.fromMacroOptions("image=img template=[no such eye]");
