@@ -241,6 +241,7 @@ public final class FilterSettings {
 	/**
 	 * Builds settings from typed values or from the same texts the macro
 	 * options hold (so the SciJava commands parse exactly as the macro does).
+	 * A null text keeps the default.
 	 */
 	public static final class Builder {
 		private final Operation operation;
@@ -272,7 +273,7 @@ public final class FilterSettings {
 		}
 
 		public Builder mode(final String label) {
-			return mode(OutputMode.fromLabel(label));
+			return label == null ? this : mode(OutputMode.fromLabel(label));
 		}
 
 		public Builder mode(final OutputMode m) {
@@ -282,7 +283,7 @@ public final class FilterSettings {
 
 		/** A boundary name or alias ({@code symm}, {@code reflect}, {@code constant}, ...). */
 		public Builder boundary(final String label) {
-			return boundary(Boundary.fromLabel(label));
+			return label == null ? this : boundary(Boundary.fromLabel(label));
 		}
 
 		public Builder boundary(final Boundary b) {
@@ -313,7 +314,7 @@ public final class FilterSettings {
 		}
 
 		public Builder output(final String label) {
-			return output(OutputType.fromLabel(label));
+			return label == null ? this : output(OutputType.fromLabel(label));
 		}
 
 		public Builder output(final OutputType o) {
@@ -322,7 +323,7 @@ public final class FilterSettings {
 		}
 
 		public Builder complex(final String label) {
-			return complex(ComplexOutput.fromLabel(label));
+			return label == null ? this : complex(ComplexOutput.fromLabel(label));
 		}
 
 		public Builder complex(final ComplexOutput c) {
@@ -331,7 +332,7 @@ public final class FilterSettings {
 		}
 
 		public Builder algorithm(final String label) {
-			return algorithm(Algorithm.fromLabel(label));
+			return label == null ? this : algorithm(Algorithm.fromLabel(label));
 		}
 
 		public Builder algorithm(final Algorithm a) {

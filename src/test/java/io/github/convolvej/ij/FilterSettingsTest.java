@@ -168,6 +168,36 @@ class FilterSettingsTest {
 	}
 
 	@Test
+	void kernelFromText() {
+		final Kernel laplace = parse("kernel=[0 1 0; 1 -4 1; 0 1 0]").kernel(null);
+		assertArrayEquals(new int[] { 3, 3 }, laplace.dimensions());
+		assertArrayEquals(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, laplace.real());
+		assertEquals(laplace, parse("kernel=laplace").kernel(null));
+		// rows are written top to bottom, x varies fastest
+		assertArrayEquals(new double[] { 1, 2, 3, 4, 5, 6 }, parse("kernel=[1 2 3; 4 5 6]").kernel(null).real());
+		assertArrayEquals(new int[] { 2, 1, 2 }, parse("kernel=[1 2 | 3 4]").kernel(null).dimensions());
+		assertTrue(parse("kernel=scharr").kernel(null).isComplex());
+		// anchor and normalize apply to text kernels too
+		final Kernel box = parse("kernel=[1 1; 1 1] anchor=[1,0] normalize").kernel(null);
+		assertArrayEquals(new int[] { 1, 0 }, box.anchor());
+		assertArrayEquals(new double[] { 0.25, 0.25, 0.25, 0.25 }, box.real());
+	}
+
+	@Test
+	void unreadableKernelTextSaysWhere() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("kernel=[1 2; 3]").kernel(null));
+		assertFalse(e.getMessage().isEmpty());
+		assertThrows(IllegalArgumentException.class, () -> parse("kernel=[1 x 3]").kernel(null));
+		assertThrows(IllegalArgumentException.class, () -> parse("kernel=nonsense(3)").kernel(null));
+	}
+
+	@Test
+	void kernelImageWinsOverText() {
+		final ImagePlus psf = new ImagePlus("psf", new FloatProcessor(1, 1, new float[] { 7 }));
+		assertArrayEquals(new double[] { 7 }, parse("kernel=laplace kernel_image=psf").kernel(t -> psf).real());
+	}
+
+	@Test
 	void kernelFromImage() {
 		final float[] values = { 1, 2, 3, 4, 5, 6 };
 		final ImagePlus psf = new ImagePlus("psf", new FloatProcessor(3, 2, values.clone()));

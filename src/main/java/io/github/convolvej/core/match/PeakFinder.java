@@ -14,8 +14,11 @@ import net.imglib2.view.Views;
 
 /**
  * Picks the best matches from a {@link ScoreMap}: its peaks (local maxima of
- * the score, local minima for the square differences), best first, with
- * non-maximum suppression. Fluent; the defaults give the single best match.
+ * the score, local minima for the square differences: no neighbour, in the
+ * 3x3 or 3x3x3 block, is better), best first (equal scores in pixel order),
+ * with non-maximum suppression. Neighbours count only along the axes where
+ * the template is larger than one pixel, so a 2-D template on a stack finds
+ * peaks in every plane. Fluent; the defaults give the single best match.
  *
  * <pre>
  * List&lt;Match&gt; cells = new PeakFinder().maxMatches(50).threshold(0.6).minDistance(10).subpixel(true).find(scoreMap);
@@ -134,8 +137,9 @@ public final class PeakFinder {
 			good[i] = lower ? -scores[i] : scores[i];
 		final float limit = Double.isNaN(threshold) ? Float.NEGATIVE_INFINITY : (float) (lower ? -threshold : threshold);
 
-		final long[] order = candidates(good, dims, limit);
 		final int[] k = map.templateDimensions();
+		// one match needs no suppression: the best score is always a peak
+		final long[] order = maxMatches == 1 ? best(good, limit) : candidates(good, dims, k, limit);
 		final int[] anchor = map.anchor();
 		final long[] origin = map.interval().minAsLongArray();
 		final double distance = minDistanceFor(k);
@@ -163,47 +167,66 @@ public final class PeakFinder {
 
 	/**
 	 * Local maxima of {@code good} (no neighbour in the 3x3.. block is
-	 * better) at or above {@code limit}, as sort keys: best first, ties by
+	 * better; neighbours only along the axes where the template is larger
+	 * than 1) at or above {@code limit}, as sort keys: best first, ties by
 	 * index. The low 32 bits of each key are the index.
 	 */
-	private static long[] candidates(final float[] good, final int[] dims, final float limit) {
+	private static long[] candidates(final float[] good, final int[] dims, final int[] k, final float limit) {
 		final int n = dims.length;
 		final int[] strides = strides(dims);
 		// neighbour offsets and per-axis steps, to skip those outside the map
-		final int count = (int) Math.pow(3, n) - 1;
-		final int[][] steps = new int[count][n];
-		final int[] offsets = new int[count];
+		final int all = (int) Math.pow(3, n);
+		final int[][] steps = new int[all][n];
+		final int[] offsets = new int[all];
 		int c = 0;
-		for (int j = 0; j < count + 1; j++) {
+		for (int j = 0; j < all; j++) {
 			int rest = j, off = 0;
-			boolean centre = true;
+			boolean centre = true, along = true;
 			final int[] step = new int[n];
 			for (int d = 0; d < n; d++) {
 				step[d] = rest % 3 - 1;
 				rest /= 3;
 				off += step[d] * strides[d];
 				centre &= step[d] == 0;
+				along &= step[d] == 0 || k[d] > 1;
 			}
-			if (centre)
+			if (centre || !along)
 				continue;
 			steps[c] = step;
 			offsets[c++] = off;
 		}
+		final int count = c;
+		final boolean[] spread = new boolean[n];
+		for (int d = 0; d < n; d++)
+			spread[d] = k[d] > 1;
 		long[] keys = new long[64];
 		int found = 0;
 		final int[] pos = new int[n];
-		for (int i = 0; i < good.length; i++) {
-			final float g = good[i];
-			if (g >= limit && !Float.isNaN(g)) {
+		final int w = dims[0];
+		for (int line = 0; line < good.length; line += w) {
+			// a line away from the edges along every axis above x needs no bounds checks inside
+			boolean inner = true;
+			for (int d = 1; d < n; d++)
+				inner &= !spread[d] || pos[d] > 0 && pos[d] < dims[d] - 1;
+			for (int x = 0; x < w; x++) {
+				final int i = line + x;
+				final float g = good[i];
+				if (!(g >= limit)) // below the threshold, or NaN
+					continue;
 				boolean peak = true;
-				for (int j = 0; j < count && peak; j++) {
-					boolean inside = true;
-					for (int d = 0; d < n; d++) {
-						final int p = pos[d] + steps[j][d];
-						inside &= p >= 0 && p < dims[d];
+				if (inner && (!spread[0] || x > 0 && x < w - 1)) {
+					for (int j = 0; j < count && peak; j++)
+						peak = !(good[i + offsets[j]] > g);
+				} else {
+					pos[0] = x;
+					for (int j = 0; j < count && peak; j++) {
+						boolean inside = true;
+						for (int d = 0; d < n; d++) {
+							final int p = pos[d] + steps[j][d];
+							inside &= p >= 0 && p < dims[d];
+						}
+						peak = !(inside && good[i + offsets[j]] > g);
 					}
-					if (inside && good[i + offsets[j]] > g)
-						peak = false;
 				}
 				if (peak) {
 					if (found == keys.length)
@@ -211,7 +234,7 @@ public final class PeakFinder {
 					keys[found++] = ((long) ~sortable(g) << 32) | i;
 				}
 			}
-			for (int d = 0; d < n; d++) {
+			for (int d = 1; d < n; d++) {
 				if (++pos[d] < dims[d])
 					break;
 				pos[d] = 0;
@@ -220,6 +243,15 @@ public final class PeakFinder {
 		keys = Arrays.copyOf(keys, found);
 		Arrays.sort(keys);
 		return keys;
+	}
+
+	/** The best score's index (the first of equals), as {@link #candidates} would list it first; none below the limit. */
+	private static long[] best(final float[] good, final float limit) {
+		int best = -1;
+		for (int i = 0; i < good.length; i++)
+			if (good[i] >= limit && (best < 0 || good[i] > good[best]))
+				best = i;
+		return best < 0 ? new long[0] : new long[] { best };
 	}
 
 	/** An int that orders as the float does (NaN excluded beforehand). */

@@ -121,7 +121,7 @@ public final class TemplateMatcher {
 		final double[] weights = new double[taps];
 		final boolean flatTemplate = isFlat(t);
 		final double templateMean = mean(t);
-		double tSq = 0; // Σ² of the weights (the template as used)
+		double wSum = 0, tSq = 0; // Σ and Σ² of the weights (the template as used)
 		for (int j = 0; j < taps; j++) {
 			final double w;
 			if (method == MatchMethod.CCOEFF || method == MatchMethod.CCOEFF_NORMED)
@@ -131,51 +131,56 @@ public final class TemplateMatcher {
 			else
 				w = t[j];
 			weights[j] = w;
+			wSum += w;
 			tSq += w * w;
 		}
 
-		// Σ window * weights, by the engine
+		// Σ window * weights, by the engine, on the block as it is: the products of the
+		// shifted block are Σ(W - shift)w = ΣWw - shift Σw
 		progress.checkCancelled();
 		progress.status("Correlating the image with the template");
 		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, k, shift) : options.algorithm();
 		final CorrelationEngine engine = EngineChooser.engine(algorithm);
 		final double[] products = new double[outSize];
-		final double[] shifted = shift == 0 ? block.data : shiftedCopy(block.data, shift);
-		engine.correlate(new Block(shifted, block.dims), k, new double[][] { weights }, new LineSink[] { LineSink.of(products) }, executor, new ProgressRange(progress, 0.05, 0.85));
+		engine.correlate(block, k, new double[][] { weights }, new LineSink[] { LineSink.of(products) }, executor, new ProgressRange(progress, 0.05, 0.85));
+		final double correction = shift * wSum;
 
-		// window sums, then the scores
+		// window sums, then the scores, a row at a time
 		progress.checkCancelled();
 		progress.status("Computing the scores");
-		final WindowSums sums = method == MatchMethod.CCORR ? null : WindowSums.of(block.data, block.dims, k, shift, executor);
-		progress.progress(0.95);
 		final ArrayImg< FloatType, FloatArray > out = ArrayImgs.floats(toLong(outDims));
 		final float[] scores = out.update(null).getCurrentStorageArray();
 		final double flatTolerance = 4 * (sum(k) + 2) * EPS;
 		final double templateSquares = tSq, tNorm = Math.sqrt(tSq);
-		parallel(executor, outSize, (from, to) -> {
-			for (int i = from; i < to; i++)
-				scores[i] = (float) score(method, products[i], sums, i, taps, templateSquares, tNorm, flatTolerance);
-		});
+		if (method == MatchMethod.CCORR)
+			parallel(executor, outSize, (from, to) -> {
+				for (int i = from; i < to; i++)
+					scores[i] = (float) products[i];
+			});
+		else
+			WindowSums.compute(block.data, block.dims, k, shift, executor, (offset, s1, s2, length) -> {
+				for (int x = 0; x < length; x++)
+					scores[offset + x] = (float) score(method, products[offset + x] - correction, s1[x], s2[x], taps, templateSquares, tNorm, flatTolerance);
+			});
 		progress.progress(1);
 		return new ScoreMap(out, new FinalInterval(outMin, outMax), method, mode, k, a, engine.name());
 	}
 
 	/** One score from the window's products with the template, sum and sum of squares. */
-	private static double score(final MatchMethod method, final double product, final WindowSums sums, final int i, final int n, final double tSq, final double tNorm, final double flatTolerance) {
+	private static double score(final MatchMethod method, final double product, final double s1, final double s2, final int n, final double tSq, final double tNorm, final double flatTolerance) {
 		switch (method) {
 			case SQDIFF: // Σ(W'-T')² with W' = W - shift, T' = T - shift
-				return Math.max(0, sums.sumOfSquares[i] - 2 * product + tSq);
+				return Math.max(0, s2 - 2 * product + tSq);
 			case SQDIFF_NORMED: {
-				final double w2 = sums.sumOfSquares[i];
-				final double den = Math.sqrt(w2) * tNorm;
+				final double den = Math.sqrt(s2) * tNorm;
 				if (den == 0 || Double.isNaN(den))
 					return Double.isNaN(den) ? Double.NaN : 1;
-				return Math.max(0, w2 - 2 * product + tSq) / den;
+				return Math.max(0, s2 - 2 * product + tSq) / den;
 			}
 			case CCORR:
 				return product;
 			case CCORR_NORMED: {
-				final double den = Math.sqrt(sums.sumOfSquares[i]) * tNorm;
+				final double den = Math.sqrt(s2) * tNorm;
 				if (den == 0)
 					return 0;
 				return clamp(product / den);
@@ -183,7 +188,6 @@ public final class TemplateMatcher {
 			case CCOEFF: // Σ W (T - T̄)
 				return product;
 			default: {
-				final double s1 = sums.sum[i], s2 = sums.sumOfSquares[i];
 				final double variance = s2 - s1 * s1 / n;
 				if (Double.isNaN(variance))
 					return Double.NaN;
@@ -257,13 +261,6 @@ public final class TemplateMatcher {
 				count++;
 			}
 		return count == 0 ? 0 : s / count;
-	}
-
-	private static double[] shiftedCopy(final double[] v, final double shift) {
-		final double[] s = new double[v.length];
-		for (int i = 0; i < v.length; i++)
-			s[i] = v[i] - shift;
-		return s;
 	}
 
 	private interface Range {

@@ -10,7 +10,8 @@ import net.imglib2.parallel.TaskExecutor;
 /**
  * The sum and the sum of squares of {@code v - shift} over every window of
  * a block (one value per window position, {@code L - K + 1} per axis), in
- * double, in time independent of the window size.
+ * double, in time independent of the window size, handed over a row of
+ * window positions at a time (so no image-sized array of sums is kept).
  * <p>
  * Along each axis, a window sum is a suffix sum of the chunk of {@code K}
  * values it starts in plus a prefix sum of the next chunk (the van Herk /
@@ -21,31 +22,31 @@ import net.imglib2.parallel.TaskExecutor;
  * <p>
  * The outermost axis (rows in 2-D, planes in 3-D) is summed first, one chunk
  * of rows at a time, and each finished row is summed along the axes below at
- * once, so the block is read twice and no image-sized array is written but
- * the result.
+ * once, so the block is read twice.
  */
 final class WindowSums {
 
-	/** Σ(v - shift) per window, flat, x fastest. */
-	final double[] sum;
-	/** Σ(v - shift)² per window. */
-	final double[] sumOfSquares;
-	/** Window positions per axis: {@code L - K + 1}. */
-	final int[] dims;
-
-	private WindowSums(final double[] sum, final double[] sumOfSquares, final int[] dims) {
-		this.sum = sum;
-		this.sumOfSquares = sumOfSquares;
-		this.dims = dims;
+	/** Receives the sums of consecutive window positions; called from several threads at once. */
+	interface Rows {
+		/**
+		 * @param offset flat index (x fastest over the window positions) of the first
+		 * @param sum Σ(v - shift) of each, from index 0
+		 * @param sumOfSquares Σ(v - shift)² of each
+		 * @param length how many
+		 */
+		void accept(int offset, double[] sum, double[] sumOfSquares, int length);
 	}
+
+	private WindowSums() {}
 
 	/**
 	 * @param block the values, flat, x fastest
 	 * @param blockDims its sizes
 	 * @param window the window's sizes, as many axes
 	 * @param shift subtracted from every value first
+	 * @param rows receives every window position's sums once
 	 */
-	static WindowSums of(final double[] block, final int[] blockDims, final int[] window, final double shift, final TaskExecutor executor) {
+	static void compute(final double[] block, final int[] blockDims, final int[] window, final double shift, final TaskExecutor executor, final Rows rows) {
 		final int n = blockDims.length;
 		final int[] outDims = Block.validDims(blockDims, window);
 		final int top = n - 1;
@@ -58,16 +59,15 @@ final class WindowSums {
 		final int rowLength = Block.numElements(rowDims);
 		final int outRowLength = Block.numElements(Block.validDims(rowDims, rowWindow));
 		final int k = window[top];
-		final int rows = outDims[top];
-		final double[] out1 = new double[Block.numElements(outDims)];
-		final double[] out2 = new double[out1.length];
+		final int topLength = outDims[top];
 
-		final int tasks = Math.max(1, Math.min(rows / Math.max(k, 16), 2 * executor.getParallelism()));
+		final int tasks = Math.max(1, Math.min(topLength / Math.max(k, 16), 2 * executor.getParallelism()));
 		final List< Runnable > runnables = new ArrayList<>(tasks);
 		for (int task = 0; task < tasks; task++) {
-			final int from = (int) ((long) rows * task / tasks), to = (int) ((long) rows * (task + 1) / tasks);
+			final int from = (int) ((long) topLength * task / tasks), to = (int) ((long) topLength * (task + 1) / tasks);
 			runnables.add(() -> {
 				final double[] suffix1 = new double[k * rowLength], suffix2 = new double[k * rowLength];
+				final double[] out1 = new double[outRowLength], out2 = new double[outRowLength];
 				final double[] acc1 = new double[rowLength], acc2 = new double[rowLength];
 				for (int c = from; c < to; c += k) {
 					final int end = Math.min(c + k, to);
@@ -87,7 +87,7 @@ final class WindowSums {
 						}
 					}
 					// row c is its chunk; row i > c adds the prefix c+k .. i+k-1 of the next chunk
-					belowTop(suffix1, suffix2, 0, rowDims, rowWindow, out1, out2, c * outRowLength);
+					belowTop(suffix1, suffix2, 0, rowDims, rowWindow, out1, out2, c * outRowLength, rows);
 					Arrays.fill(acc1, 0);
 					Arrays.fill(acc2, 0);
 					for (int i = c + 1; i < end; i++) {
@@ -100,7 +100,7 @@ final class WindowSums {
 							suffix1[at + x] += acc1[x];
 							suffix2[at + x] += acc2[x];
 						}
-						belowTop(suffix1, suffix2, at, rowDims, rowWindow, out1, out2, i * outRowLength);
+						belowTop(suffix1, suffix2, at, rowDims, rowWindow, out1, out2, i * outRowLength, rows);
 					}
 				}
 			});
@@ -109,19 +109,18 @@ final class WindowSums {
 			runnables.get(0).run();
 		else
 			executor.runAll(runnables);
-		return new WindowSums(out1, out2, outDims);
 	}
 
-	/** Window sums of one finished row (plane, ...) along the axes below the top one. */
-	private static void belowTop(final double[] row1, final double[] row2, final int offset, final int[] dims, final int[] window, final double[] out1, final double[] out2, final int outOffset) {
+	/** Window sums of one finished row (plane, ...) along the axes below the top one, handed on. */
+	private static void belowTop(final double[] row1, final double[] row2, final int offset, final int[] dims, final int[] window, final double[] out1, final double[] out2, final int outOffset, final Rows rows) {
 		if (dims.length == 1) {
-			linePair(row1, row2, offset, dims[0], window[0], out1, out2, outOffset);
+			linePair(row1, row2, offset, dims[0], window[0], out1, out2, 0);
+			rows.accept(outOffset, out1, out2, out1.length);
 			return;
 		}
 		final double[] s1 = all(Arrays.copyOfRange(row1, offset, offset + Block.numElements(dims)), dims, window);
 		final double[] s2 = all(Arrays.copyOfRange(row2, offset, offset + Block.numElements(dims)), dims, window);
-		System.arraycopy(s1, 0, out1, outOffset, s1.length);
-		System.arraycopy(s2, 0, out2, outOffset, s2.length);
+		rows.accept(outOffset, s1, s2, s1.length);
 	}
 
 	/** {@link #line} of two lines at once: two independent chains of additions run twice as fast. */

@@ -246,6 +246,31 @@ class TemplateMatcherTest {
 	}
 
 	@Test
+	void nanInTheImageReachesOnlyTheWindowsHoldingIt() {
+		final Random rnd = new Random(14);
+		final int w = 40, h = 30;
+		final double[] image = random(rnd, w * h, 0, 1);
+		image[12 * w + 20] = Double.NaN;
+		final double[] template = random(rnd, 5 * 3, 0, 1);
+		for (final MatchMethod method : MatchMethod.values()) {
+			// AUTO would take the FFT for a clean image of this size; NaN keeps it direct
+			final Img< FloatType > got = TemplateMatcher.scores(ArrayImgs.doubles(image, w, h), ArrayImgs.doubles(template, 5, 3), new MatchOptions().method(method).mode(OutputMode.VALID));
+			final double[] clean = image.clone();
+			clean[12 * w + 20] = 0.5;
+			final double[] expected = ReferenceMatch.scores(clean, new int[] { w, h }, template, new int[] { 5, 3 }, method, OutputMode.VALID, Boundary.SYMMETRIC, 0, new int[] { 2, 1 });
+			for (int y = 0; y < h - 2; y++)
+				for (int x = 0; x < w - 4; x++) {
+					final boolean holds = x <= 20 && 20 < x + 5 && y <= 12 && 12 < y + 3;
+					final float v = got.getAt(x, y).get();
+					if (holds)
+						assertTrue(Float.isNaN(v), method + " at " + x + "," + y);
+					else
+						assertEquals(expected[y * (w - 4) + x], v, 1e-5 * Math.max(1, Math.abs(expected[y * (w - 4) + x])), method + " at " + x + "," + y);
+				}
+		}
+	}
+
+	@Test
 	void badInputIsRefusedWithAMessage() {
 		final Img< FloatType > img = ArrayImgs.floats(20, 10);
 		final IllegalArgumentException large = assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(img, ArrayImgs.floats(8, 12), new MatchOptions().mode(OutputMode.VALID)));
