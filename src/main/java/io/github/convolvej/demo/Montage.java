@@ -12,8 +12,9 @@ import ij.process.ImageProcessor;
 /**
  * A figure of images side by side, each with a caption below it and a title
  * above them all, drawn into one RGB image like the article's matplotlib
- * figures. Panels are scaled to one height so that a full-mode result (a few
- * pixels larger) and its source line up. Works with no display; where the JDK
+ * figures. All panels are scaled by one factor, which brings the tallest to
+ * the figure's panel height, so that sizes compare truly (a full-mode result
+ * is a few pixels larger than its source, a template smaller than its image). Works with no display; where the JDK
  * has no fonts, the figure is drawn without text.
  */
 public final class Montage {
@@ -31,7 +32,7 @@ public final class Montage {
 
 	/**
 	 * @param title the line drawn above the panels (may be empty)
-	 * @param panelHeight the height every panel is scaled to, in pixels
+	 * @param panelHeight the height the tallest panel is scaled to, in pixels
 	 */
 	public Montage(final String title, final int panelHeight) {
 		if (panelHeight < 1)
@@ -64,14 +65,25 @@ public final class Montage {
 	public ColorProcessor render() {
 		if (panels.isEmpty())
 			throw new IllegalStateException("A figure needs at least one panel.");
-		final List< ColorProcessor > scaled = new ArrayList<>();
-		int width = 2 * MARGIN - GAP;
-		for (final ColorProcessor panel : panels) {
-			final ColorProcessor s = scaleToHeight(panel, panelHeight);
-			scaled.add(s);
-			width += s.getWidth() + GAP;
-		}
+		int tallest = 1;
+		for (final ColorProcessor panel : panels)
+			tallest = Math.max(tallest, panel.getHeight());
+		final double factor = (double) panelHeight / tallest;
 		final boolean text = Captions.available();
+		final Font captionFont = new Font(Font.SANS_SERIF, Font.PLAIN, CAPTION_SIZE);
+		final ColorProcessor measure = new ColorProcessor(1, 1);
+		measure.setFont(captionFont);
+
+		// Each panel sits centred in a slot as wide as the panel or its caption.
+		final List< ColorProcessor > scaled = new ArrayList<>();
+		final int[] slots = new int[panels.size()];
+		int width = 2 * MARGIN - GAP;
+		for (int i = 0; i < panels.size(); i++) {
+			final ColorProcessor s = scale(panels.get(i), factor);
+			scaled.add(s);
+			slots[i] = Math.max(s.getWidth(), text ? measure.getStringWidth(captions.get(i)) : 0);
+			width += slots[i] + GAP;
+		}
 		final int titleHeight = text && !title.isEmpty() ? TITLE_SIZE + 2 * LINE : 0;
 		final int captionHeight = text ? CAPTION_SIZE + 2 * LINE : 0;
 		final int height = MARGIN + titleHeight + panelHeight + captionHeight + MARGIN;
@@ -79,11 +91,11 @@ public final class Montage {
 		final ColorProcessor figure = new ColorProcessor(width, height);
 		figure.setColor(Color.WHITE);
 		figure.fill();
-		int x = MARGIN;
 		final int top = MARGIN + titleHeight;
-		for (final ColorProcessor s : scaled) {
-			figure.insert(s, x, top);
-			x += s.getWidth() + GAP;
+		int x = MARGIN;
+		for (int i = 0; i < scaled.size(); i++) {
+			figure.insert(scaled.get(i), x + (slots[i] - scaled.get(i).getWidth()) / 2, top);
+			x += slots[i] + GAP;
 		}
 		if (text) {
 			figure.setColor(Color.BLACK);
@@ -92,14 +104,12 @@ public final class Montage {
 				figure.setFont(new Font(Font.SANS_SERIF, Font.BOLD, TITLE_SIZE));
 				figure.drawString(title, MARGIN, MARGIN + TITLE_SIZE + LINE / 2);
 			}
-			figure.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, CAPTION_SIZE));
+			figure.setFont(captionFont);
 			x = MARGIN;
 			for (int i = 0; i < scaled.size(); i++) {
-				final int panelWidth = scaled.get(i).getWidth();
-				final String caption = fit(figure, captions.get(i), panelWidth);
-				final int textX = x + Math.max(0, (panelWidth - figure.getStringWidth(caption)) / 2);
-				figure.drawString(caption, textX, top + panelHeight + LINE + CAPTION_SIZE + LINE / 2);
-				x += panelWidth + GAP;
+				final int textX = x + (slots[i] - figure.getStringWidth(captions.get(i))) / 2;
+				figure.drawString(captions.get(i), textX, top + panelHeight + LINE + CAPTION_SIZE + LINE / 2);
+				x += slots[i] + GAP;
 			}
 		}
 		return figure;
@@ -128,20 +138,13 @@ public final class Montage {
 		return rgb;
 	}
 
-	private static ColorProcessor scaleToHeight(final ColorProcessor panel, final int height) {
-		if (panel.getHeight() == height)
+	private static ColorProcessor scale(final ColorProcessor panel, final double factor) {
+		if (factor == 1)
 			return panel;
-		final int width = Math.max(1, (int) Math.round(panel.getWidth() * (double) height / panel.getHeight()));
+		final int width = Math.max(1, (int) Math.round(panel.getWidth() * factor));
+		final int height = Math.max(1, (int) Math.round(panel.getHeight() * factor));
 		panel.setInterpolationMethod(ImageProcessor.BILINEAR);
 		// Averaging when shrinking keeps fine edges (Laplace, Scharr) from aliasing.
 		return (ColorProcessor) panel.resize(width, height, true);
-	}
-
-	/** The caption shortened with an ellipsis until it fits the panel's width. */
-	private static String fit(final ImageProcessor figure, final String caption, final int width) {
-		String s = caption;
-		while (s.length() > 1 && figure.getStringWidth(s) > width)
-			s = s.substring(0, s.length() - 2) + "\u2026";
-		return s;
 	}
 }
