@@ -281,6 +281,14 @@ class MatchTemplatePluginTest {
 		// the score map's highest value is the match
 		final FloatProcessor s = (FloatProcessor) scores.getProcessor();
 		assertEquals(s.getMax(), s.getf((int) table.getValue("X", 0), (int) table.getValue("Y", 0)), 0);
+		// the article's plain correlation, on the way, peaks there too
+		final FloatProcessor correlation = (FloatProcessor) WindowManager.getImage("face-eye-scores").getProcessor();
+		int best = 0;
+		for (int i = 1; i < correlation.getPixelCount(); i++)
+			if (correlation.getf(i) > correlation.getf(best))
+				best = i;
+		assertEquals(709, best % 1024, 2);
+		assertEquals(332, best / 1024, 2);
 		// the seed makes the noise, and so the match, the same every run
 		final float[] first = ((float[]) face.getProcessor().getPixels()).clone();
 		closeEverything();
