@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import ij.ImagePlus;
-import ij.Macro;
 import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.ConvolutionOptions;
@@ -72,33 +71,20 @@ public final class FilterSettings {
 	 *             {@code kernel_image=} is given
 	 */
 	public static FilterSettings fromMacroOptions(final Operation op, final String options) {
-		// Macro.getValue needs a space after the last unbracketed value
-		final String o = options == null ? " " : options + " ";
+		final String o = options == null ? "" : options;
 		final Builder b = builder(op);
-		b.kernel(Macro.getValue(o, "kernel", null));
-		b.kernelImage(Macro.getValue(o, "kernel_image", null));
-		final String mode = Macro.getValue(o, "mode", null);
-		if (mode != null)
-			b.mode(mode);
-		final String boundary = Macro.getValue(o, "boundary", null);
-		if (boundary != null)
-			b.boundary(boundary);
-		final String value = Macro.getValue(o, "value", null);
-		if (value != null)
-			b.value(parseNumber("value", value));
-		final String anchor = Macro.getValue(o, "anchor", null);
+		b.kernel(MacroOptions.value(o, "kernel"));
+		b.kernelImage(MacroOptions.value(o, "kernel_image"));
+		b.mode(MacroOptions.value(o, "mode"));
+		b.boundary(MacroOptions.value(o, "boundary"));
+		b.value(MacroOptions.number(o, "value", 0));
+		final String anchor = MacroOptions.value(o, "anchor");
 		if (anchor != null)
 			b.anchor(anchor);
-		b.normalize(hasFlag(o, "normalize"));
-		final String output = Macro.getValue(o, "output", null);
-		if (output != null)
-			b.output(output);
-		final String complex = Macro.getValue(o, "complex", null);
-		if (complex != null)
-			b.complex(complex);
-		final String algorithm = Macro.getValue(o, "algorithm", null);
-		if (algorithm != null)
-			b.algorithm(algorithm);
+		b.normalize(MacroOptions.flag(o, "normalize"));
+		b.output(MacroOptions.value(o, "output"));
+		b.complex(MacroOptions.value(o, "complex"));
+		b.algorithm(MacroOptions.value(o, "algorithm"));
 		return b.build();
 	}
 
@@ -109,16 +95,16 @@ public final class FilterSettings {
 	public String toMacroOptions() {
 		final StringBuilder sb = new StringBuilder();
 		if (kernelText != null)
-			sb.append("kernel=").append(quote(kernelText)).append(' ');
+			sb.append("kernel=").append(MacroOptions.quote(kernelText)).append(' ');
 		if (kernelImage != null)
-			sb.append("kernel_image=").append(quote(kernelImage)).append(' ');
+			sb.append("kernel_image=").append(MacroOptions.quote(kernelImage)).append(' ');
 		sb.append("mode=").append(mode.label());
 		sb.append(" boundary=").append(boundary.label());
-		sb.append(" value=").append(formatNumber(value));
+		sb.append(" value=").append(MacroOptions.format(value));
 		sb.append(" anchor=").append(anchorText());
 		if (normalize)
 			sb.append(" normalize");
-		sb.append(" output=").append(quote(output.label()));
+		sb.append(" output=").append(MacroOptions.quote(output.label()));
 		sb.append(" complex=").append(complex.label());
 		sb.append(" algorithm=").append(algorithm.label());
 		return sb.toString();
@@ -364,55 +350,6 @@ public final class FilterSettings {
 			throw new IllegalArgumentException("Cannot read anchor '" + text + "'. Use anchor=center, or whole-number kernel coordinates counted from 0: anchor=[x,y] or anchor=[x,y,z].");
 		}
 		return a;
-	}
-
-	static double parseNumber(final String key, final String text) {
-		try {
-			return Double.parseDouble(text.trim());
-		} catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("Cannot read " + key + "='" + text + "' as a number. Give a plain number, e.g. " + key + "=0 or " + key + "=-1.5.");
-		}
-	}
-
-	/**
-	 * True when {@code key} stands alone (a checkbox's macro form) outside
-	 * bracketed values, as ImageJ's GenericDialog tests it.
-	 */
-	static boolean hasFlag(final String options, final String key) {
-		int depth = 0;
-		boolean inQuote = false;
-		for (int i = 0; i < options.length(); i++) {
-			final char c = options.charAt(i);
-			if (inQuote) {
-				inQuote = c != '\'';
-				continue;
-			}
-			if (c == '[')
-				depth++;
-			else if (c == ']')
-				depth = Math.max(0, depth - 1);
-			else if (c == '\'' && i > 0 && options.charAt(i - 1) == '=')
-				inQuote = true;
-			if (depth > 0 || !options.startsWith(key, i) || i > 0 && !Character.isWhitespace(options.charAt(i - 1)))
-				continue;
-			final int end = i + key.length();
-			if (end == options.length() || Character.isWhitespace(options.charAt(end)))
-				return true;
-		}
-		return false;
-	}
-
-	/** In brackets when the text has spaces or characters that would end it early. */
-	static String quote(final String text) {
-		if (text.isEmpty() || text.chars().anyMatch(c -> Character.isWhitespace(c) || c == '[' || c == ']' || c == '=' || c == '\''))
-			return "[" + text + "]";
-		return text;
-	}
-
-	static String formatNumber(final double v) {
-		if (v == Math.rint(v) && Math.abs(v) < 1e15)
-			return Long.toString((long) v);
-		return Double.toString(v);
 	}
 
 	private String anchorText() {

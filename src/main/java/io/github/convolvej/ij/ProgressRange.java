@@ -6,20 +6,20 @@ import io.github.convolvej.core.ProgressListener;
  * The part {@code from .. from + span} of a parent's progress, so that one
  * bar runs across all planes of a stack while each plane reports 0 to 1.
  */
-final class ProgressRange implements ProgressListener {
+public final class ProgressRange implements ProgressListener {
 
 	private final ProgressListener parent;
 	private final double from;
 	private final double span;
 
-	ProgressRange(final ProgressListener parent, final double from, final double span) {
+	public ProgressRange(final ProgressListener parent, final double from, final double span) {
 		this.parent = parent;
 		this.from = from;
 		this.span = span;
 	}
 
 	/** Part {@code index} of {@code count} equal parts. */
-	static ProgressRange part(final ProgressListener parent, final int index, final int count) {
+	public static ProgressRange part(final ProgressListener parent, final int index, final int count) {
 		return new ProgressRange(parent, index / (double) count, 1.0 / count);
 	}
 

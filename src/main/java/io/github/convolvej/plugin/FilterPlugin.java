@@ -10,7 +10,6 @@ import java.awt.TextArea;
 import java.awt.TextField;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Vector;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -105,7 +104,7 @@ public abstract class FilterPlugin implements PlugIn {
 
 	/** The dialog; null when cancelled. */
 	private FilterSettings showDialog(final ImagePlus imp) {
-		final FilterSettings last = LAST.get(operation);
+		final FilterSettings initial = LAST.containsKey(operation) ? LAST.get(operation) : FilterSettings.builder(operation).kernel("laplace").build();
 		final GenericDialog gd = new GenericDialog(name);
 		final Choice presets = new Choice();
 		presets.add(PRESET_PROMPT);
@@ -116,18 +115,17 @@ public abstract class FilterPlugin implements PlugIn {
 		presetPanel.add(presets);
 		gd.addPanel(presetPanel); // not a dialog field: never recorded
 
-		gd.addStringField("Kernel", last == null || last.kernelText() == null ? "laplace" : last.kernelText(), 36);
+		gd.addStringField("Kernel", initial.kernelText() == null ? "" : initial.kernelText(), 36);
 		final TextField kernelField = (TextField) gd.getStringFields().lastElement();
-		gd.addChoice("Kernel_image", imageTitles(), last == null || last.kernelImage() == null ? FilterSettings.NO_IMAGE : last.kernelImage());
-		gd.addChoice("Mode", OutputMode.labels(), (last == null ? OutputMode.SAME : last.mode()).label());
-		gd.addChoice("Boundary", Boundary.labels(), (last == null ? Boundary.SYMMETRIC : last.boundary()).label());
-		final double value = last == null ? 0 : last.value();
-		gd.addNumericField("Value", value, value == Math.rint(value) ? 0 : 4);
-		gd.addStringField("Anchor", last == null || last.anchor() == null ? "center" : anchorText(last.anchor()), 12);
-		gd.addCheckbox("Normalize", last != null && last.normalize());
-		gd.addChoice("Output", OutputType.labels(), (last == null ? OutputType.FLOAT : last.output()).label());
-		gd.addChoice("Complex", ComplexOutput.labels(), (last == null ? ComplexOutput.MAGNITUDE : last.complex()).label());
-		gd.addChoice("Algorithm", Algorithm.labels(), (last == null ? Algorithm.AUTO : last.algorithm()).label());
+		gd.addChoice("Kernel_image", imageTitles(), initial.kernelImage() == null ? FilterSettings.NO_IMAGE : initial.kernelImage());
+		gd.addChoice("Mode", OutputMode.labels(), initial.mode().label());
+		gd.addChoice("Boundary", Boundary.labels(), initial.boundary().label());
+		gd.addNumericField("Value", initial.value(), initial.value() == Math.rint(initial.value()) ? 0 : 4);
+		gd.addStringField("Anchor", initial.anchor() == null ? "center" : anchorText(initial.anchor()), 12);
+		gd.addCheckbox("Normalize", initial.normalize());
+		gd.addChoice("Output", OutputType.labels(), initial.output().label());
+		gd.addChoice("Complex", ComplexOutput.labels(), initial.complex().label());
+		gd.addChoice("Algorithm", Algorithm.labels(), initial.algorithm().label());
 		gd.addPreviewCheckbox(null, "Preview");
 		final TextArea info = new TextArea("", 3, 48, TextArea.SCROLLBARS_VERTICAL_ONLY);
 		info.setEditable(false);
@@ -144,7 +142,7 @@ public abstract class FilterPlugin implements PlugIn {
 		final LivePreview preview = new LivePreview(message -> EventQueue.invokeLater(() -> info.setText(message)));
 		final Fields fields = new Fields(imp, info, preview);
 		gd.addDialogListener(fields);
-		info.setText(fields.describe(gd));
+		info.setText(fields.describe(initial));
 		try {
 			gd.showDialog();
 		} finally {
@@ -176,7 +174,7 @@ public abstract class FilterPlugin implements PlugIn {
 		public boolean dialogItemChanged(final GenericDialog gd, final AWTEvent e) {
 			final FilterSettings s;
 			try {
-				s = readSettings(gd, true);
+				s = readSettings(gd);
 			} catch (final IllegalArgumentException ex) {
 				return fail(ex.getMessage(), e);
 			}
@@ -187,7 +185,7 @@ public abstract class FilterPlugin implements PlugIn {
 				settings = s;
 				error = null;
 				if (e != null) // null: the final call after OK
-					info.setText(description);
+					info.setText("Result: " + description);
 				if (previewOn && e != null)
 					preview.request(imp, s, kernel);
 				else
@@ -207,11 +205,10 @@ public abstract class FilterPlugin implements PlugIn {
 			return false;
 		}
 
-		/** What the dialog's initial values give, read without recording. */
-		String describe(final GenericDialog gd) {
+		/** What these settings give, or what is wrong with them. */
+		String describe(final FilterSettings s) {
 			try {
-				final FilterSettings s = readSettings(gd, false);
-				return ImageFilter.check(imp, s, s.kernel(WindowManager::getImage));
+				return "Result: " + ImageFilter.check(imp, s, s.kernel(WindowManager::getImage));
 			} catch (final IllegalArgumentException ex) {
 				return ex.getMessage();
 			}
@@ -222,21 +219,7 @@ public abstract class FilterPlugin implements PlugIn {
 	 * Reads every field, in the order they were added (which is the order
 	 * the Recorder writes the keys in).
 	 */
-	private FilterSettings readSettings(final GenericDialog gd, final boolean fromListener) {
-		if (!fromListener) { // before the dialog is shown: read the components without recording
-			@SuppressWarnings("unchecked")
-			final Vector< TextField > strings = gd.getStringFields();
-			@SuppressWarnings("unchecked")
-			final Vector< Choice > choices = gd.getChoices();
-			@SuppressWarnings("unchecked")
-			final Vector< TextField > numbers = gd.getNumericFields();
-			@SuppressWarnings("unchecked")
-			final Vector< java.awt.Checkbox > boxes = gd.getCheckboxes();
-			return FilterSettings.builder(operation).kernel(strings.get(0).getText()).kernelImage(choices.get(0).getSelectedItem())
-					.mode(choices.get(1).getSelectedItem()).boundary(choices.get(2).getSelectedItem())
-					.value(parseValue(numbers.get(0).getText())).anchor(strings.get(1).getText()).normalize(boxes.get(0).getState())
-					.output(choices.get(3).getSelectedItem()).complex(choices.get(4).getSelectedItem()).algorithm(choices.get(5).getSelectedItem()).build();
-		}
+	private FilterSettings readSettings(final GenericDialog gd) {
 		final FilterSettings.Builder b = FilterSettings.builder(operation);
 		b.kernel(gd.getNextString());
 		b.kernelImage(gd.getNextChoice());
@@ -252,14 +235,6 @@ public abstract class FilterPlugin implements PlugIn {
 		b.complex(gd.getNextChoice());
 		b.algorithm(gd.getNextChoice());
 		return b.build();
-	}
-
-	private static double parseValue(final String text) {
-		try {
-			return Double.parseDouble(text.trim());
-		} catch (final NumberFormatException e) {
-			return Double.NaN;
-		}
 	}
 
 	private static String[] imageTitles() {

@@ -71,15 +71,15 @@ class FilterPluginTest {
 
 	@AfterEach
 	void closeImages() {
-		Interpreter.batchMode = false;
 		if (!GraphicsEnvironment.isHeadless())
-			for (final int id : ids()) {
+			for (final int id : ids()) { // batch-mode images too, before leaving batch mode
 				final ImagePlus imp = WindowManager.getImage(id);
 				if (imp != null) {
 					imp.changes = false;
 					imp.close();
 				}
 			}
+		Interpreter.batchMode = false;
 	}
 
 	@Test
@@ -136,6 +136,16 @@ class FilterPluginTest {
 			result.close();
 			imp.close();
 		}
+		// a kernel image is found by its title among the batch-mode images
+		final ImagePlus psf = new ImagePlus("psf 3x2", new ij.process.FloatProcessor(3, 2, new float[] { 1, 0, -1, 2, 0, -2 }));
+		psf.show();
+		final ImagePlus imp = source("blob");
+		final String options = "kernel_image=[psf 3x2] mode=valid anchor=[0,1]";
+		IJ.run(imp, "Convolve ND...", options);
+		final ImagePlus result = WindowManager.getImage("blob-convolved");
+		assertNotNull(result, options);
+		assertSameImage(expected(imp, Operation.CONVOLVE, options), result, options);
+		org.junit.jupiter.api.Assertions.assertEquals(21, result.getWidth());
 	}
 
 	@Test

@@ -151,50 +151,64 @@ public final class TemplateMatcher {
 		final ArrayImg< FloatType, FloatArray > out = ArrayImgs.floats(toLong(outDims));
 		final float[] scores = out.update(null).getCurrentStorageArray();
 		final double flatTolerance = 4 * (sum(k) + 2) * EPS;
-		final double templateSquares = tSq, tNorm = Math.sqrt(tSq);
-		if (method == MatchMethod.CCORR)
+		final double templateSquares = tSq;
+		if (method == MatchMethod.CCORR || method == MatchMethod.CCOEFF) // ΣWT and ΣW(T - T̄): the products themselves
 			parallel(executor, outSize, (from, to) -> {
 				for (int i = from; i < to; i++)
-					scores[i] = (float) products[i];
+					scores[i] = (float) (products[i] - correction);
 			});
 		else
-			WindowSums.compute(block.data, block.dims, k, shift, executor, (offset, s1, s2, length) -> {
-				for (int x = 0; x < length; x++)
-					scores[offset + x] = (float) score(method, products[offset + x] - correction, s1[x], s2[x], taps, templateSquares, tNorm, flatTolerance);
-			});
+			WindowSums.compute(block.data, block.dims, k, shift, executor, scorer(method, products, correction, scores, taps, templateSquares, flatTolerance));
 		progress.progress(1);
 		return new ScoreMap(out, new FinalInterval(outMin, outMax), method, mode, k, a, engine.name());
 	}
 
-	/** One score from the window's products with the template, sum and sum of squares. */
-	private static double score(final MatchMethod method, final double product, final double s1, final double s2, final int n, final double tSq, final double tNorm, final double flatTolerance) {
+	/**
+	 * Writes the scores of a row of windows from their products with the
+	 * weights (less {@code correction}), sums and sums of squares: one loop
+	 * per method, so the method is not asked per pixel.
+	 */
+	private static WindowSums.Rows scorer(final MatchMethod method, final double[] products, final double correction, final float[] scores, final int n, final double tSq, final double flatTolerance) {
+		final double tNorm = Math.sqrt(tSq);
 		switch (method) {
-			case SQDIFF: // Σ(W'-T')² with W' = W - shift, T' = T - shift
-				return Math.max(0, s2 - 2 * product + tSq);
-			case SQDIFF_NORMED: {
-				final double den = Math.sqrt(s2) * tNorm;
-				if (den == 0 || Double.isNaN(den))
-					return Double.isNaN(den) ? Double.NaN : 1;
-				return Math.max(0, s2 - 2 * product + tSq) / den;
-			}
-			case CCORR:
-				return product;
-			case CCORR_NORMED: {
-				final double den = Math.sqrt(s2) * tNorm;
-				if (den == 0)
-					return 0;
-				return clamp(product / den);
-			}
-			case CCOEFF: // Σ W (T - T̄)
-				return product;
-			default: {
-				final double variance = s2 - s1 * s1 / n;
-				if (Double.isNaN(variance))
-					return Double.NaN;
-				if (variance <= flatTolerance * s2 || tSq == 0)
-					return 0;
-				return clamp(product / (Math.sqrt(variance) * tNorm));
-			}
+			case SQDIFF: // Σ(W'-T')² = ΣW'² - 2ΣW'T' + ΣT'² with W' = W - shift, T' = T - shift
+				return (offset, s1, s2, length) -> {
+					for (int x = 0; x < length; x++)
+						scores[offset + x] = (float) Math.max(0, s2[x] - 2 * (products[offset + x] - correction) + tSq);
+				};
+			case SQDIFF_NORMED:
+				return (offset, s1, s2, length) -> {
+					for (int x = 0; x < length; x++) {
+						final double den = Math.sqrt(s2[x]) * tNorm;
+						final double num = Math.max(0, s2[x] - 2 * products[offset + x] + tSq);
+						scores[offset + x] = (float) (den > 0 ? num / den : den == 0 ? 1 : Double.NaN);
+					}
+				};
+			case CCORR_NORMED:
+				return (offset, s1, s2, length) -> {
+					for (int x = 0; x < length; x++) {
+						final double den = Math.sqrt(s2[x]) * tNorm;
+						scores[offset + x] = (float) (den > 0 ? clamp(products[offset + x] / den) : den == 0 ? 0 : Double.NaN);
+					}
+				};
+			case CCOEFF_NORMED:
+				return (offset, s1, s2, length) -> {
+					for (int x = 0; x < length; x++) {
+						// Σ(W-W̄)² = ΣW'² - (ΣW')²/n; below the rounding error of the sums the window is flat
+						final double variance = s2[x] - s1[x] * s1[x] / n;
+						final double den = Math.sqrt(variance) * tNorm;
+						final float v;
+						if (Double.isNaN(variance))
+							v = Float.NaN;
+						else if (variance <= flatTolerance * s2[x] || den == 0)
+							v = 0;
+						else
+							v = (float) clamp((products[offset + x] - correction) / den);
+						scores[offset + x] = v;
+					}
+				};
+			default:
+				throw new IllegalStateException(method + " needs no window sums.");
 		}
 	}
 

@@ -271,6 +271,38 @@ class TemplateMatcherTest {
 	}
 
 	@Test
+	void progressReachesTheEndAndCancelStops() {
+		final Img< DoubleType > img = ArrayImgs.doubles(random(new Random(15), 64 * 48, 0, 1), 64, 48);
+		final Img< DoubleType > tpl = ArrayImgs.doubles(random(new Random(16), 9 * 7, 0, 1), 9, 7);
+		final double[] last = { -1 };
+		TemplateMatcher.match(img, tpl, new MatchOptions().progress(new io.github.convolvej.core.ProgressListener() {
+
+			@Override
+			public void progress(final double fraction) {
+				assertTrue(fraction >= 0 && fraction <= 1, "progress " + fraction);
+				last[0] = fraction;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		}));
+		assertEquals(1, last[0], 0, "the last progress is 1");
+		final io.github.convolvej.core.ProgressListener cancelled = new io.github.convolvej.core.ProgressListener() {
+
+			@Override
+			public void progress(final double fraction) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		assertThrows(io.github.convolvej.core.CancelledException.class, () -> TemplateMatcher.match(img, tpl, new MatchOptions().progress(cancelled)));
+	}
+
+	@Test
 	void badInputIsRefusedWithAMessage() {
 		final Img< FloatType > img = ArrayImgs.floats(20, 10);
 		final IllegalArgumentException large = assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(img, ArrayImgs.floats(8, 12), new MatchOptions().mode(OutputMode.VALID)));

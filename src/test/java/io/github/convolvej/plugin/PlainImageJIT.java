@@ -1,0 +1,119 @@
+package io.github.convolvej.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import io.github.convolvej.core.Operation;
+import io.github.convolvej.ij.FilterSettings;
+import io.github.convolvej.ij.ImageFilter;
+
+/**
+ * The packaged jar in a plain ImageJ 1, as a user installs it: the jar in
+ * {@code plugins/}, imglib2, JTransforms and JLargeArrays in {@code jars/}
+ * beside it, and only {@code ij.jar} on ImageJ's class path.
+ * ImageJ must find the commands through the jar's {@code plugins.config}
+ * and give the same numbers as the bridge does in this JVM. Runs after
+ * {@code package} (Failsafe), under a display.
+ */
+class PlainImageJIT {
+
+	private static final String LAPLACE = "kernel=[0 1 0; 1 -4 1; 0 1 0] mode=full boundary=symm";
+	private static final String SOBEL = "kernel=sobel-x output=[Same as input]";
+
+	@Test
+	void macroRunsTheInstalledCommands(@TempDir final Path dir) throws Exception {
+		assumeFalse(GraphicsEnvironment.isHeadless(), "plain ImageJ builds AWT menus: needs a display");
+		final Path plugins = Files.createDirectories(dir.resolve("plugins"));
+		final Path jars = Files.createDirectories(dir.resolve("jars"));
+		Files.copy(packagedJar(), plugins.resolve("ConvolveJ_.jar"));
+		for (final String c : new String[] { "net.imglib2.Interval", "org.jtransforms.fft.FloatFFT_1D", "org.visnow.jlargearrays.LargeArray" }) {
+			final Path jar = location(Class.forName(c));
+			Files.copy(jar, jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+		}
+		final Path macro = dir.resolve("run.ijm");
+		Files.write(macro, Arrays.asList(
+				"newImage(\"ramp\", \"8-bit ramp\", 40, 30, 1);",
+				"run(\"Convolve ND...\", \"" + LAPLACE.replace("\"", "\\\"") + "\");",
+				"dump(\"laplace\");",
+				"selectImage(\"ramp\");",
+				"run(\"Correlate ND...\", \"" + SOBEL + "\");",
+				"dump(\"sobel\");",
+				"function dump(name) {",
+				"  s = name + \" \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth() + \":\";",
+				"  for (y = 0; y < getHeight(); y++) for (x = 0; x < getWidth(); x++) s = s + \" \" + d2s(getPixel(x, y), 6);",
+				"  print(s);",
+				"}"), StandardCharsets.UTF_8);
+
+		final List< String > command = new ArrayList<>(Arrays.asList(
+				new File(System.getProperty("java.home"), "bin/java").getPath(),
+				"-Dplugins.dir=" + dir, "-Duser.home=" + dir, // ImageJ's preferences stay in the temporary folder
+				"-cp", location(IJ.class).toString(), "ij.ImageJ", "-batch", macro.toString()));
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		final byte[] out = p.getInputStream().readAllBytes();
+		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ImageJ finished");
+		final String output = new String(out, StandardCharsets.UTF_8);
+		assertEquals(0, p.exitValue(), output);
+		assertFalse(output.contains("Unrecognized command"), output);
+
+		final Map< String, String > lines = new HashMap<>();
+		for (final String line : output.split("\\R"))
+			if (line.contains(":") && (line.startsWith("laplace ") || line.startsWith("sobel ")))
+				lines.put(line.substring(0, line.indexOf(' ')), line);
+		final ImagePlus ramp = IJ.createImage("ramp", "8-bit ramp", 40, 30, 1);
+		check(lines.get("laplace"), ramp, Operation.CONVOLVE, LAPLACE);
+		check(lines.get("sobel"), ramp, Operation.CORRELATE, SOBEL);
+	}
+
+	/** The printed image against the bridge's result in this JVM. */
+	private static void check(final String line, final ImagePlus source, final Operation op, final String options) {
+		assertNotNull(line, "ImageJ printed the result of " + options);
+		final FilterSettings s = FilterSettings.fromMacroOptions(op, options);
+		final ImagePlus expected = ImageFilter.apply(source, s, s.kernel(null), null);
+		final String[] parts = line.substring(line.indexOf(':') + 1).trim().split(" ");
+		final String[] head = line.substring(0, line.indexOf(':')).split(" ");
+		assertEquals(expected.getTitle(), head[1]);
+		assertEquals(expected.getWidth(), Integer.parseInt(head[2]));
+		assertEquals(expected.getHeight(), Integer.parseInt(head[3]));
+		assertEquals(expected.getBitDepth(), Integer.parseInt(head[4]));
+		assertEquals(expected.getWidth() * expected.getHeight(), parts.length);
+		for (int i = 0; i < parts.length; i++)
+			assertEquals(expected.getProcessor().getf(i), Double.parseDouble(parts[i]), 1e-5, options + " at " + i);
+	}
+
+	private static Path packagedJar() throws IOException {
+		final Path target = Path.of(System.getProperty("basedir", "."), "target");
+		try (var files = Files.list(target)) {
+			return files.filter(f -> {
+				final String n = f.getFileName().toString();
+				return n.startsWith("ConvolveJ_") && n.endsWith(".jar") && !n.endsWith("-tests.jar") && !n.endsWith("-sources.jar") && !n.endsWith("-javadoc.jar");
+			}).findFirst().orElseThrow(() -> new AssertionError("no packaged jar in " + target + ": run mvn verify"));
+		}
+	}
+
+	private static Path location(final Class< ? > c) throws URISyntaxException {
+		return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+	}
+}
