@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import ij.ImagePlus;
-import ij.Macro;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.match.MatchMethod;
@@ -81,41 +80,40 @@ public final class MatchSettings {
 	 * @throws IllegalArgumentException naming the bad value and the accepted ones
 	 */
 	public static MatchSettings fromMacroOptions(final String options) {
-		// Macro.getValue needs a space after the last unbracketed value
-		final String o = options == null ? " " : options + " ";
+		final String o = options == null ? "" : options;
 		final Builder b = builder();
-		b.image(Macro.getValue(o, "image", null));
-		b.template(Macro.getValue(o, "template", null));
-		final String method = Macro.getValue(o, "method", null);
+		b.image(MacroOptions.value(o, "image"));
+		b.template(MacroOptions.value(o, "template"));
+		final String method = MacroOptions.value(o, "method");
 		if (method != null)
 			b.method(method);
-		final String mode = Macro.getValue(o, "mode", null);
+		final String mode = MacroOptions.value(o, "mode");
 		if (mode != null)
 			b.mode(mode);
-		final String boundary = Macro.getValue(o, "boundary", null);
+		final String boundary = MacroOptions.value(o, "boundary");
 		if (boundary != null)
 			b.boundary(boundary);
-		final String value = Macro.getValue(o, "value", null);
+		final String value = MacroOptions.value(o, "value");
 		if (value != null)
-			b.value(FilterSettings.parseNumber("value", value));
-		final String matches = Macro.getValue(o, "matches", null);
+			b.value(MacroOptions.parseNumber("value", value));
+		final String matches = MacroOptions.value(o, "matches");
 		if (matches != null)
 			b.matches(matches);
-		final String threshold = Macro.getValue(o, "threshold", null);
+		final String threshold = MacroOptions.value(o, "threshold");
 		if (threshold != null)
 			b.threshold(threshold);
-		final String minDistance = Macro.getValue(o, "min_distance", null);
+		final String minDistance = MacroOptions.value(o, "min_distance");
 		if (minDistance != null)
 			b.minDistance(minDistance);
-		final String maxOverlap = Macro.getValue(o, "max_overlap", null);
+		final String maxOverlap = MacroOptions.value(o, "max_overlap");
 		if (maxOverlap != null)
-			b.maxOverlap(FilterSettings.parseNumber("max_overlap", maxOverlap));
-		final String anchor = Macro.getValue(o, "anchor", null);
+			b.maxOverlap(MacroOptions.parseNumber("max_overlap", maxOverlap));
+		final String anchor = MacroOptions.value(o, "anchor");
 		if (anchor != null)
 			b.anchor(anchor);
-		b.subpixel(FilterSettings.hasFlag(o, "subpixel"));
-		b.scoreMap(FilterSettings.hasFlag(o, "score_map"));
-		b.addToManager(FilterSettings.hasFlag(o, "add_to_manager"));
+		b.subpixel(MacroOptions.flag(o, "subpixel"));
+		b.scoreMap(MacroOptions.flag(o, "score_map"));
+		b.addToManager(MacroOptions.flag(o, "add_to_manager"));
 		return b.build();
 	}
 
@@ -127,17 +125,17 @@ public final class MatchSettings {
 	public String toMacroOptions() {
 		final StringBuilder sb = new StringBuilder();
 		if (image != null)
-			sb.append("image=").append(FilterSettings.quote(image)).append(' ');
+			sb.append("image=").append(MacroOptions.quote(image)).append(' ');
 		if (template != null)
-			sb.append("template=").append(FilterSettings.quote(template)).append(' ');
-		sb.append("method=").append(FilterSettings.quote(method.label()));
+			sb.append("template=").append(MacroOptions.quote(template)).append(' ');
+		sb.append("method=").append(MacroOptions.quote(method.label()));
 		sb.append(" mode=").append(mode.label());
 		sb.append(" boundary=").append(boundary.label());
-		sb.append(" value=").append(FilterSettings.formatNumber(value));
+		sb.append(" value=").append(MacroOptions.format(value));
 		sb.append(" matches=").append(matches);
 		sb.append(" threshold=").append(thresholdText());
 		sb.append(" min_distance=").append(minDistanceText());
-		sb.append(" max_overlap=").append(FilterSettings.formatNumber(maxOverlap));
+		sb.append(" max_overlap=").append(MacroOptions.format(maxOverlap));
 		sb.append(" anchor=").append(anchorText());
 		if (subpixel)
 			sb.append(" subpixel");
@@ -261,12 +259,12 @@ public final class MatchSettings {
 
 	/** {@code none} or the threshold. */
 	public String thresholdText() {
-		return Double.isNaN(threshold) ? "none" : FilterSettings.formatNumber(threshold);
+		return Double.isNaN(threshold) ? "none" : MacroOptions.format(threshold);
 	}
 
 	/** {@code auto} or the distance. */
 	public String minDistanceText() {
-		return Double.isNaN(minDistance) ? "auto" : FilterSettings.formatNumber(minDistance);
+		return Double.isNaN(minDistance) ? "auto" : MacroOptions.format(minDistance);
 	}
 
 	/** {@code center} or {@code [x,y]}. */
@@ -389,7 +387,7 @@ public final class MatchSettings {
 
 		/** A whole number, at least 1. */
 		public Builder matches(final String text) {
-			final double n = FilterSettings.parseNumber("matches", text);
+			final double n = MacroOptions.parseNumber("matches", text);
 			if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
 				throw new IllegalArgumentException("matches=" + text.trim() + " is not a whole number of at least 1. Give how many matches to keep, e.g. matches=1 or matches=20.");
 			return matches((int) n);
@@ -406,7 +404,7 @@ public final class MatchSettings {
 		public Builder threshold(final String text) {
 			if (blank(text) || isWord(text, "none", "nan", "off"))
 				return threshold(Double.NaN);
-			return threshold(FilterSettings.parseNumber("threshold", text));
+			return threshold(MacroOptions.parseNumber("threshold", text));
 		}
 
 		/** A score, or NaN for none. */
@@ -421,13 +419,13 @@ public final class MatchSettings {
 		public Builder minDistance(final String text) {
 			if (blank(text) || isWord(text, "auto", "default", "nan"))
 				return minDistance(Double.NaN);
-			return minDistance(FilterSettings.parseNumber("min_distance", text));
+			return minDistance(MacroOptions.parseNumber("min_distance", text));
 		}
 
 		/** Pixels, or NaN for half the template's smallest side. */
 		public Builder minDistance(final double d) {
 			if (d < 0 || Double.isInfinite(d))
-				throw new IllegalArgumentException("min_distance=" + FilterSettings.formatNumber(d) + " is not a distance. Give 0 or more pixels, or min_distance=auto for half the template.");
+				throw new IllegalArgumentException("min_distance=" + MacroOptions.format(d) + " is not a distance. Give 0 or more pixels, or min_distance=auto for half the template.");
 			minDistance = d;
 			return this;
 		}
@@ -435,7 +433,7 @@ public final class MatchSettings {
 		/** An intersection over union from 0 to 1. */
 		public Builder maxOverlap(final double iou) {
 			if (!(iou >= 0 && iou <= 1))
-				throw new IllegalArgumentException("max_overlap=" + FilterSettings.formatNumber(iou) + " is not an intersection over union. Give a number from 0 (rectangles may not overlap) to 1 (any overlap allowed).");
+				throw new IllegalArgumentException("max_overlap=" + MacroOptions.format(iou) + " is not an intersection over union. Give a number from 0 (rectangles may not overlap) to 1 (any overlap allowed).");
 			maxOverlap = iou;
 			return this;
 		}
