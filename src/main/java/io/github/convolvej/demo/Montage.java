@@ -138,6 +138,27 @@ public final class Montage {
 		return rgb;
 	}
 
+	/**
+	 * Values {@code min..max} in matplotlib's "afmhot" colours (black, red,
+	 * orange, white), outside clipped: how score maps are shown.
+	 */
+	public static ColorProcessor afmhot(final ImageProcessor image, final double min, final double max) {
+		final int w = image.getWidth();
+		final int h = image.getHeight();
+		final ColorProcessor rgb = new ColorProcessor(w, h);
+		final double range = max > min ? max - min : 1;
+		for (int i = 0; i < w * h; i++) {
+			final double v = image.getf(i);
+			final double x = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, (v - min) / range));
+			rgb.set(i, (channel(2 * x) << 16) | (channel(2 * x - 0.5) << 8) | channel(2 * x - 1));
+		}
+		return rgb;
+	}
+
+	private static int channel(final double v) {
+		return (int) Math.round(255 * Math.max(0, Math.min(1, v)));
+	}
+
 	private static ColorProcessor scale(final ColorProcessor panel, final double factor) {
 		if (factor == 1)
 			return panel;
