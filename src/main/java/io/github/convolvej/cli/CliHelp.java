@@ -10,7 +10,7 @@ import io.github.convolvej.demo.SampleImages;
 final class CliHelp {
 
 	static final List< String > COMMANDS = Collections.unmodifiableList(Arrays.asList(
-			"convolve-nd", "correlate-nd", "demo", "bench", "help"));
+			"convolve-nd", "correlate-nd", "match-template", "demo", "bench", "help"));
 
 	private static final String NL = System.lineSeparator();
 
@@ -20,11 +20,13 @@ final class CliHelp {
 		return lines(
 				"Usage: convolvej COMMAND [ARGUMENTS]",
 				"",
-				"N-dimensional convolution and correlation with SciPy's numbers, with no display.",
+				"N-dimensional convolution, correlation and template matching, with no display.",
 				"",
 				"Commands:",
 				"  convolve-nd IN OUT [OPTIONS] [--scale]   convolve, as Plugins > ConvolveJ > Convolve ND...",
 				"  correlate-nd IN OUT [OPTIONS] [--scale]  correlate, as Plugins > ConvolveJ > Correlate ND...",
+				"  match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
+				"                                           find a template, as Match Template...; matches as CSV",
 				"  demo [FOLDER] [--quick]                  the example macros on the bundled samples: figures",
 				"                                           (PNG) and results (TIFF) in FOLDER (demo-output/)",
 				"  bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]",
@@ -45,6 +47,31 @@ final class CliHelp {
 				return filter("convolve-nd", "Convolve ND...", "Convolves");
 			case "correlate-nd":
 				return filter("correlate-nd", "Correlate ND...", "Correlates");
+			case "match-template":
+				return lines(
+						"Usage: convolvej match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
+						"",
+						"Finds TEMPLATE in IMAGE (2-D, or 3-D stacks; a 2-D template on a stack is matched",
+						"plane by plane; RGB is matched in gray) and prints the matches, best first, as CSV",
+						"with the columns of the Matches table: X,Y (the template's anchor), BX,BY,Width,Height",
+						"(its rectangle), Score, and Slice on stacks. OPTIONS is Match Template's options string:",
+						"  method=[Normalized correlation coefficient]   (default) or Correlation coefficient,",
+						"        Cross correlation, Normalized cross correlation, Square difference,",
+						"        Normalized square difference; OpenCV's names (TM_CCOEFF_NORMED, ...) work too",
+						"  mode=same|valid        same: a score per image pixel, for the window whose anchor is",
+						"                         there (scikit-image); valid: windows inside the image (OpenCV)",
+						"  boundary=symm|mirror|nearest|wrap|fill   value=V   outside the image, for same",
+						"  anchor=center|[x,y]    the template pixel a score belongs to",
+						"  matches=N              at most N matches (default 1)",
+						"  threshold=T            only scores at least this good (at most, for square differences)",
+						"  min_distance=D         pixels between match anchors (default half the template)",
+						"  max_overlap=F          drop a match overlapping a better one by more than F (IoU, 0..1)",
+						"  subpixel               refine positions to a fraction of a pixel",
+						"  --csv FILE             write the matches to FILE instead of standard output",
+						"  --scores FILE          write the score map: .tif as computed, .png stretched to 0..255",
+						"",
+						"Example:",
+						"  convolvej match-template face.png eye.png --csv matches.csv \"method=[Correlation coefficient]\"");
 			case "demo":
 				return lines(
 						"Usage: convolvej demo [FOLDER] [--quick]",
@@ -58,7 +85,8 @@ final class CliHelp {
 						"",
 						"Figures: 01 box blur and Laplace (cameraman), 02 RGB emboss and 03 complex",
 						"Scharr magnitude (astronaut), 04 N-D sharpen and emboss (raccoon), 05",
-						"correlation versus convolution (ascent), 06 template matching (raccoon's eye).");
+						"correlation versus convolution (ascent), 06 template matching by zero-mean",
+						"correlation and 07 Match Template's normalized scores (raccoon's eye).");
 			case "bench":
 				return lines(
 						"Usage: convolvej bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]",

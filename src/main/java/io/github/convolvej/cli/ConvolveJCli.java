@@ -26,6 +26,7 @@ import io.github.convolvej.ij.ImageFilter;
  * <pre>
  * convolvej convolve-nd in.tif out.tif "kernel=laplace mode=same boundary=symm"
  * convolvej correlate-nd in.png out.tif "kernel=ripple mode=full boundary=fill"
+ * convolvej match-template face.png eye.png --csv matches.csv "method=[Correlation coefficient]"
  * convolvej demo [FOLDER] [--quick]
  * convolvej bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]
  * </pre>
@@ -90,6 +91,8 @@ public final class ConvolveJCli {
 					return filter(Operation.CONVOLVE, rest);
 				case "correlate-nd":
 					return filter(Operation.CORRELATE, rest);
+				case "match-template":
+					return MatchCommand.run(rest, out);
 				case "demo":
 					return demo(rest);
 				case "bench":

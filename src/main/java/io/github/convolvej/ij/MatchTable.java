@@ -67,4 +67,21 @@ public final class MatchTable {
 				if (rt.columnExists(anchor))
 					rt.setDecimalPlaces(rt.getColumnIndex(anchor), 0);
 	}
+
+	/**
+	 * The table as comma-separated values: a header line with the column
+	 * names, then one line per match; whole numbers without decimals, others
+	 * with every digit (no rounding to the table's display precision).
+	 */
+	public static String csv(final MatchResult result) {
+		final ResultsTable rt = create(result);
+		final String[] columns = rt.getHeadings();
+		final StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
+		for (int row = 0; row < rt.size(); row++) {
+			for (int c = 0; c < columns.length; c++)
+				sb.append(c == 0 ? "" : ",").append(MacroOptions.format(rt.getValue(columns[c], row)));
+			sb.append('\n');
+		}
+		return sb.toString();
+	}
 }
