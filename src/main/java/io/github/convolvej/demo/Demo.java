@@ -275,11 +275,11 @@ public final class Demo {
 		saveFigure(figure, "07-match-template.png");
 	}
 
-	/** The matches as SPEC's Matches table: anchor, rectangle, score. */
+	/** The matches, best first, as the Matches table's columns: anchor, rectangle, score. */
 	private void saveMatches(final List< Match > matches, final String name) throws IOException {
-		final StringBuilder csv = new StringBuilder("Rank,X,Y,BX,BY,Width,Height,Score\n");
+		final StringBuilder csv = new StringBuilder("X,Y,BX,BY,Width,Height,Score\n");
 		for (final Match m : matches)
-			csv.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%d,%d,%d,%s\n", m.rank(), m.position(0), m.position(1),
+			csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%s\n", m.position(0), m.position(1),
 					m.corner()[0], m.corner()[1], m.size()[0], m.size()[1], m.score()));
 		final Path path = folder.resolve(name);
 		Files.write(path, csv.toString().getBytes(StandardCharsets.UTF_8));

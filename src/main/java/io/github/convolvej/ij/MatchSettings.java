@@ -389,13 +389,13 @@ public final class MatchSettings {
 		public Builder matches(final String text) {
 			final double n = MacroOptions.parseNumber("matches", text);
 			if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
-				throw new IllegalArgumentException("matches=" + text.trim() + " is not a whole number of at least 1. Give how many matches to keep, e.g. matches=1 or matches=20.");
+				throw new IllegalArgumentException("matches= must be a whole number of at least 1, not " + text.trim() + ". Give how many matches to keep, e.g. matches=1 or matches=20.");
 			return matches((int) n);
 		}
 
 		public Builder matches(final int n) {
 			if (n < 1)
-				throw new IllegalArgumentException("matches=" + n + " asks for no matches. Give at least 1, e.g. matches=1.");
+				throw new IllegalArgumentException("matches= must be a whole number of at least 1, not " + n + ". Give how many matches to keep, e.g. matches=1 or matches=20.");
 			matches = n;
 			return this;
 		}

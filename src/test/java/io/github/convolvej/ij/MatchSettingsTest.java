@@ -106,8 +106,8 @@ class MatchSettingsTest {
 		expectError(() -> MatchSettings.fromMacroOptions("mode=wide"), "Unknown mode 'wide'");
 		expectError(() -> MatchSettings.fromMacroOptions("boundary=sideways"), "Unknown boundary 'sideways'");
 		expectError(() -> MatchSettings.fromMacroOptions("value=abc"), "value='abc'");
-		expectError(() -> MatchSettings.fromMacroOptions("matches=0"), "matches=0", "at least 1");
-		expectError(() -> MatchSettings.fromMacroOptions("matches=2.5"), "not a whole number");
+		expectError(() -> MatchSettings.fromMacroOptions("matches=0"), "matches= must be a whole number of at least 1, not 0", "matches=1");
+		expectError(() -> MatchSettings.fromMacroOptions("matches=2.5"), "whole number", "not 2.5");
 		expectError(() -> MatchSettings.fromMacroOptions("threshold=high"), "threshold='high'");
 		expectError(() -> MatchSettings.fromMacroOptions("min_distance=-3"), "min_distance=-3", "auto");
 		expectError(() -> MatchSettings.fromMacroOptions("max_overlap=1.5"), "max_overlap=1.5", "from 0");

@@ -32,8 +32,8 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.LUT;
 import io.github.convolvej.core.CancelledException;
+import io.github.convolvej.core.GoldenCase;
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.match.MatchCase;
 import io.github.convolvej.core.match.MatchMethod;
 
 /**
@@ -50,10 +50,10 @@ class TemplateMatchingTest {
 
 	@TestFactory
 	Stream< DynamicTest > everyGoldenMatchCaseThroughTheMacroOptions() {
-		return MatchCase.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> goldenCase(c)));
+		return GoldenCase.family("match").stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> goldenCase(c)));
 	}
 
-	private static void goldenCase(final MatchCase c) {
+	private static void goldenCase(final GoldenCase c) {
 		final ImagePlus image = image("image " + c.id, c.image);
 		final ImagePlus template = image("template " + c.id, c.template);
 		final float[] before = ((float[]) image.getProcessor().getPixels()).clone();
@@ -74,16 +74,16 @@ class TemplateMatchingTest {
 		assertEquals(c.expected.dims[1], map.getHeight(), c.id + ": score map height");
 		assertEquals(ImagePlus.GRAY32, map.getType());
 		double scale = 1;
-		for (final double e : c.expected.values)
+		for (final double e : c.expected.re)
 			scale = Math.max(scale, Math.abs(e));
 		final float[] scores = (float[]) map.getProcessor().getPixels();
 		for (int i = 0; i < scores.length; i++)
-			assertEquals(c.expected.values[i], scores[i], 1e-4 * scale, c.id + ": score " + i);
+			assertEquals(c.expected.re[i], scores[i], 1e-4 * scale, c.id + ": score " + i);
 
 		// the best match: the reference's best score, at the anchor of its window
 		int bestIndex = 0;
-		for (int i = 1; i < c.expected.values.length; i++)
-			if (method.lowerIsBetter() ? c.expected.values[i] < c.expected.values[bestIndex] : c.expected.values[i] > c.expected.values[bestIndex])
+		for (int i = 1; i < c.expected.re.length; i++)
+			if (method.lowerIsBetter() ? c.expected.re[i] < c.expected.re[bestIndex] : c.expected.re[i] > c.expected.re[bestIndex])
 				bestIndex = i;
 		final boolean valid = c.mode.equals("valid");
 		final long w = c.expected.dims[0];
@@ -108,16 +108,16 @@ class TemplateMatchingTest {
 		assertEquals(ay - c.anchor[1], rt.getValue("BY", 0), 0);
 		assertEquals(c.template.dims[0], rt.getValue("Width", 0), 0);
 		assertEquals(c.template.dims[1], rt.getValue("Height", 0), 0);
-		assertEquals(c.expected.values[bestIndex], rt.getValue("Score", 0), 1e-4 * Math.max(1, Math.abs(c.expected.values[bestIndex])));
+		assertEquals(c.expected.re[bestIndex], rt.getValue("Score", 0), 1e-4 * Math.max(1, Math.abs(c.expected.re[bestIndex])));
 		assertArrayEquals(before, (float[]) image.getProcessor().getPixels(), c.id + ": the image is unchanged");
 		assertNull(image.getOverlay(), "run() itself draws nothing");
 	}
 
-	private static ImagePlus image(final String title, final MatchCase.Array a) {
-		final float[] v = new float[a.values.length];
+	private static ImagePlus image(final String title, final GoldenCase.Array a) {
+		final float[] v = new float[a.re.length];
 		for (int i = 0; i < v.length; i++)
-			v[i] = (float) a.values[i];
-		return new ImagePlus(title, new FloatProcessor((int) a.dims[0], (int) a.dims[1], v));
+			v[i] = (float) a.re[i];
+		return new ImagePlus(title, new FloatProcessor(a.dims[0], a.dims[1], v));
 	}
 
 	// ---- the selection as the template

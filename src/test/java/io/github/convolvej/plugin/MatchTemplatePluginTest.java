@@ -175,7 +175,7 @@ class MatchTemplatePluginTest {
 		final int images = WindowManager.getImageCount();
 		final String[][] cases = { { "image=small score_map", "No template given" }, { "image=small template=[no such eye] score_map", "no such eye" },
 				{ "image=small template=wide mode=valid score_map", "larger than the image" }, { "image=small template=wide method=[best guess]", "Unknown matching method" },
-				{ "image=small template=wide matches=0", "matches=0" } };
+				{ "image=small template=wide matches=0", "matches= must be a whole number" } };
 		final PrintStream out = System.out;
 		for (final String[] c : cases) {
 			final ByteArrayOutputStream log = new ByteArrayOutputStream();

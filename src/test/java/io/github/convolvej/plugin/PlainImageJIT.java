@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -46,17 +47,9 @@ class PlainImageJIT {
 	@Test
 	void macroRunsTheInstalledCommands(@TempDir final Path dir) throws Exception {
 		assumeFalse(GraphicsEnvironment.isHeadless(), "plain ImageJ builds AWT menus: needs a display");
-		final Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		final Path jars = Files.createDirectories(dir.resolve("jars"));
-		Files.copy(packagedJar(), plugins.resolve("ConvolveJ_.jar"));
-		for (final String c : new String[] { "net.imglib2.Interval", "org.jtransforms.fft.FloatFFT_1D", "org.visnow.jlargearrays.LargeArray" }) {
-			final Path jar = location(Class.forName(c));
-			Files.copy(jar, jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
-		final Path macro = dir.resolve("run.ijm");
-		Files.write(macro, Arrays.asList(
+		final String output = runImageJ(dir,
 				"newImage(\"ramp\", \"8-bit ramp\", 40, 30, 1);",
-				"run(\"Convolve ND...\", \"" + LAPLACE.replace("\"", "\\\"") + "\");",
+				"run(\"Convolve ND...\", \"" + LAPLACE + "\");",
 				"dump(\"laplace\");",
 				"selectImage(\"ramp\");",
 				"run(\"Correlate ND...\", \"" + SOBEL + "\");",
@@ -65,19 +58,8 @@ class PlainImageJIT {
 				"  s = name + \" \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth() + \":\";",
 				"  for (y = 0; y < getHeight(); y++) for (x = 0; x < getWidth(); x++) s = s + \" \" + d2s(getPixel(x, y), 6);",
 				"  print(s);",
-				"}"), StandardCharsets.UTF_8);
-
-		final List< String > command = new ArrayList<>(Arrays.asList(
-				new File(System.getProperty("java.home"), "bin/java").getPath(),
-				"-Dplugins.dir=" + dir, "-Duser.home=" + dir, // ImageJ's preferences stay in the temporary folder
-				"-cp", location(IJ.class).toString(), "ij.ImageJ", "-batch", macro.toString()));
-		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		final byte[] out = p.getInputStream().readAllBytes();
-		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ImageJ finished");
-		final String output = new String(out, StandardCharsets.UTF_8);
-		assertEquals(0, p.exitValue(), output);
+				"}");
 		assertFalse(output.contains("Unrecognized command"), output);
-
 		final Map< String, String > lines = new HashMap<>();
 		for (final String line : output.split("\\R"))
 			if (line.contains(":") && (line.startsWith("laplace ") || line.startsWith("sobel ")))
@@ -85,6 +67,53 @@ class PlainImageJIT {
 		final ImagePlus ramp = IJ.createImage("ramp", "8-bit ramp", 40, 30, 1);
 		check(lines.get("laplace"), ramp, Operation.CONVOLVE, LAPLACE);
 		check(lines.get("sobel"), ramp, Operation.CORRELATE, SOBEL);
+	}
+
+	@Test
+	void anErrorStopsTheBatchMacroWithItsMessage(@TempDir final Path dir) throws Exception {
+		assumeFalse(GraphicsEnvironment.isHeadless(), "plain ImageJ builds AWT menus: needs a display");
+		// an error dialog would wait forever here; the message must reach the console instead
+		final String output = runImageJ(dir,
+				"newImage(\"ramp\", \"8-bit ramp\", 40, 30, 1);",
+				"run(\"Convolve ND...\", \"kernel=[1 2; 3]\");",
+				"print(\"still running\");");
+		assertTrue(output.contains("Convolve ND: Row 2"), output);
+		assertFalse(output.contains("still running"), output);
+	}
+
+	/** Installs the jar and its dependencies in a fresh ImageJ folder, runs the macro with -batch, returns the console output. */
+	private static String runImageJ(final Path dir, final String... macroLines) throws Exception {
+		final Path plugins = Files.createDirectories(dir.resolve("plugins"));
+		final Path jars = Files.createDirectories(dir.resolve("jars"));
+		Files.copy(packagedJar(), plugins.resolve("ConvolveJ_.jar"));
+		for (final String c : new String[] { "net.imglib2.Interval", "org.jtransforms.fft.FloatFFT_1D", "org.visnow.jlargearrays.LargeArray" }) {
+			final Path jar = location(Class.forName(c));
+			Files.copy(jar, jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+		}
+		final Path macro = dir.resolve("run.ijm");
+		Files.write(macro, Arrays.asList(macroLines), StandardCharsets.UTF_8);
+		final List< String > command = new ArrayList<>(Arrays.asList(
+				new File(System.getProperty("java.home"), "bin/java").getPath(),
+				"-Dplugins.dir=" + dir, "-Duser.home=" + dir, // ImageJ's preferences stay in the temporary folder
+				"-cp", location(IJ.class).toString(), "ij.ImageJ", "-batch", macro.toString()));
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final Thread reader = new Thread(() -> {
+			try {
+				p.getInputStream().transferTo(out);
+			} catch (final IOException e) {
+				// the process ended
+			}
+		});
+		reader.start();
+		final boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+		if (!finished)
+			p.destroyForcibly();
+		reader.join(10000);
+		final String output = out.toString(StandardCharsets.UTF_8);
+		assertTrue(finished, "ImageJ did not finish: " + output);
+		assertEquals(0, p.exitValue(), output);
+		return output;
 	}
 
 	/** The printed image against the bridge's result in this JVM. */

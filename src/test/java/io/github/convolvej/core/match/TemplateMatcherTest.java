@@ -30,10 +30,10 @@ import net.imglib2.view.Views;
 class TemplateMatcherTest {
 
 	/** Engines checked against the reference, with their tolerance relative to max(1, max|score|). */
-	private static final Algorithm[] ENGINES = { Algorithm.DIRECT, Algorithm.AUTO };
+	private static final Algorithm[] ENGINES = { Algorithm.DIRECT, Algorithm.FFT, Algorithm.AUTO };
 
-	/** The engine for the tests on larger images. */
-	private static final Algorithm LARGE = Algorithm.DIRECT;
+	/** The engine for the tests on larger images: the automatic choice (the FFT for most). */
+	private static final Algorithm LARGE = Algorithm.AUTO;
 
 	private static double tolerance(final Algorithm a) {
 		return a == Algorithm.DIRECT ? 1e-5 : 1e-4;
