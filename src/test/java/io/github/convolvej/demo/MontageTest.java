@@ -26,6 +26,17 @@ class MontageTest {
 		}
 	}
 
+	/** matplotlib's afmhot: black, red, orange, white along min..max. */
+	@Test
+	void afmhotRunsFromBlackThroughOrangeToWhite() {
+		final FloatProcessor fp = new FloatProcessor(4, 1, new float[] { -1, 0, 0.5f, 2 });
+		final ColorProcessor rgb = Montage.afmhot(fp, 0, 1);
+		assertEquals(0x000000, rgb.get(0) & 0xffffff, "below min");
+		assertEquals(0x000000, rgb.get(1) & 0xffffff, "min");
+		assertEquals(0xff8000, rgb.get(2) & 0xffffff, "middle: red full, green half, blue none");
+		assertEquals(0xffffff, rgb.get(3) & 0xffffff, "above max");
+	}
+
 	@Test
 	void constantImageIsBlack() {
 		final ColorProcessor rgb = Montage.grayscale(new FloatProcessor(2, 2, new float[] { 3, 3, 3, 3 }), 3, 3);
