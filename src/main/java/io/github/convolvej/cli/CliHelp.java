@@ -65,6 +65,7 @@ final class CliHelp {
 						"  matches=N              at most N matches (default 1)",
 						"  threshold=T            only scores at least this good (at most, for square differences)",
 						"  min_distance=D         pixels between match anchors (default half the template)",
+						"  max_overlap=F          drop a match overlapping a better one by more than F (IoU, 0..1)",
 						"  subpixel               refine positions to a fraction of a pixel",
 						"  --csv FILE             write the matches to FILE instead of standard output",
 						"  --scores FILE          write the score map: .tif as computed, .png stretched to 0..255",
