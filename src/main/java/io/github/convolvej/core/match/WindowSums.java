@@ -61,7 +61,9 @@ final class WindowSums {
 		final int k = window[top];
 		final int topLength = outDims[top];
 
-		final int tasks = Math.max(1, Math.min(topLength / Math.max(k, 16), 2 * executor.getParallelism()));
+		// each task keeps the suffix sums of k rows: at most about 64 MB of them at once
+		final long bufferValues = 2L * k * rowLength;
+		final int tasks = (int) Math.max(1, Math.min(Math.min(topLength / Math.max(k, 16), 2 * executor.getParallelism()), (8L << 20) / bufferValues));
 		final List< Runnable > runnables = new ArrayList<>(tasks);
 		for (int task = 0; task < tasks; task++) {
 			final int from = (int) ((long) topLength * task / tasks), to = (int) ((long) topLength * (task + 1) / tasks);

@@ -140,7 +140,7 @@ class PeakFinderTest {
 				blob[y * 15 + x] = Math.exp(-((x - 7) * (x - 7) + (y - 7) * (y - 7)) / (2 * sigma * sigma));
 		for (final OutputMode mode : new OutputMode[] { OutputMode.SAME, OutputMode.VALID })
 			for (final MatchMethod method : new MatchMethod[] { MatchMethod.CCOEFF_NORMED, MatchMethod.SQDIFF }) {
-				final ScoreMap map = TemplateMatcher.match(ArrayImgs.doubles(image, 100, 80), ArrayImgs.doubles(blob, 15, 15), new MatchOptions().method(method).mode(mode).algorithm(Algorithm.DIRECT));
+				final ScoreMap map = TemplateMatcher.match(ArrayImgs.doubles(image, 100, 80), ArrayImgs.doubles(blob, 15, 15), new MatchOptions().method(method).mode(mode));
 				final Match m = new PeakFinder().subpixel(true).find(map).get(0);
 				assertArrayEquals(new long[] { 50, 41 }, m.pixel(), method + " " + mode.label());
 				assertEquals(cx, m.position(0), 0.1, method + " " + mode.label() + " x");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.GoldenCase;
 import io.github.convolvej.core.OutputMode;
 import net.imglib2.type.numeric.real.FloatType;
 
@@ -25,38 +26,38 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 class TemplateMatcherGoldenTest {
 
-	private static final Algorithm[] ENGINES = { Algorithm.DIRECT, Algorithm.AUTO };
+	private static final Algorithm[] ENGINES = { Algorithm.DIRECT, Algorithm.FFT, Algorithm.AUTO };
 
 	@TestFactory
 	Stream< DynamicTest > scores() {
-		return MatchCase.all().stream().flatMap(c -> Stream.of(ENGINES).map(a -> DynamicTest.dynamicTest(c + " " + a.label(), () -> scoresMatchTheReference(c, a))));
+		return GoldenCase.family("match").stream().flatMap(c -> Stream.of(ENGINES).map(a -> DynamicTest.dynamicTest(c + " " + a.label(), () -> scoresMatchTheReference(c, a))));
 	}
 
 	@TestFactory
 	Stream< DynamicTest > bestMatches() {
-		return MatchCase.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> bestMatchIsTheReferenceBest(c)));
+		return GoldenCase.family("match").stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> bestMatchIsTheReferenceBest(c)));
 	}
 
 	@TestFactory
 	Stream< DynamicTest > methodNames() {
-		return MatchCase.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> everyMethodNameOfTheFileIsKnown(c)));
+		return GoldenCase.family("match").stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> everyMethodNameOfTheFileIsKnown(c)));
 	}
 
-	static MatchOptions options(final MatchCase c) {
+	static MatchOptions options(final GoldenCase c) {
 		return new MatchOptions().method(MatchMethod.fromLabel(c.method)).mode(OutputMode.fromLabel(c.mode)).boundary(Boundary.fromLabel(c.boundary)).fillValue(c.value).anchor(c.anchor);
 	}
 
-	void scoresMatchTheReference(final MatchCase c, final Algorithm algorithm) {
+	void scoresMatchTheReference(final GoldenCase c, final Algorithm algorithm) {
 		final ScoreMap map = TemplateMatcher.match(c.image.img(), c.template.img(), options(c).algorithm(algorithm));
-		assertArrayEquals(c.expected.dims, map.scores().dimensionsAsLongArray(), c.id + ": score map size");
+		assertArrayEquals(c.expected.longDims(), map.scores().dimensionsAsLongArray(), c.id + ": score map size");
 		double scale = 1;
-		for (final double e : c.expected.values)
+		for (final double e : c.expected.re)
 			scale = Math.max(scale, Math.abs(e));
 		final double tolerance = (algorithm == Algorithm.DIRECT || map.engine().equals("direct") ? 1e-5 : 1e-4) * scale;
 		int i = 0;
 		for (final FloatType v : map.scores()) {
-			final double e = c.expected.values[i];
-			assertEquals(e, v.get(), tolerance, c.id + " (" + map.engine() + "): score " + i + " of " + c.expected.values.length);
+			final double e = c.expected.re[i];
+			assertEquals(e, v.get(), tolerance, c.id + " (" + map.engine() + "): score " + i + " of " + c.expected.re.length);
 			i++;
 		}
 	}
@@ -67,7 +68,7 @@ class TemplateMatcherGoldenTest {
 	 * from (the unnormalized correlations favour bright windows, so theirs
 	 * may lie elsewhere).
 	 */
-	void bestMatchIsTheReferenceBest(final MatchCase c) {
+	void bestMatchIsTheReferenceBest(final GoldenCase c) {
 		final MatchMethod method = MatchMethod.fromLabel(c.method);
 		final ScoreMap map = TemplateMatcher.match(c.image.img(), c.template.img(), options(c));
 		final List< Match > best = new PeakFinder().find(map);
@@ -75,8 +76,8 @@ class TemplateMatcherGoldenTest {
 		final Match m = best.get(0);
 
 		int bestIndex = 0;
-		for (int i = 1; i < c.expected.values.length; i++) {
-			final double v = c.expected.values[i], b = c.expected.values[bestIndex];
+		for (int i = 1; i < c.expected.re.length; i++) {
+			final double v = c.expected.re[i], b = c.expected.re[bestIndex];
 			if (method.lowerIsBetter() ? v < b : v > b)
 				bestIndex = i;
 		}
@@ -86,15 +87,15 @@ class TemplateMatcherGoldenTest {
 		final long[] expectedAnchor = { bestIndex % w + (valid ? c.anchor[0] : 0), bestIndex / w + (valid ? c.anchor[1] : 0) };
 		assertArrayEquals(expectedAnchor, m.pixel(), c.id + ": anchor of the best match");
 		assertArrayEquals(new long[] { expectedAnchor[0] - c.anchor[0], expectedAnchor[1] - c.anchor[1] }, m.corner(), c.id + ": corner of the best match");
-		assertEquals(c.expected.values[bestIndex], m.score(), 1e-4 * Math.max(1, Math.abs(c.expected.values[bestIndex])));
+		assertEquals(c.expected.re[bestIndex], m.score(), 1e-4 * Math.max(1, Math.abs(c.expected.re[bestIndex])));
 		if (method != MatchMethod.CCORR && method != MatchMethod.CCOEFF)
 			assertArrayEquals(new long[] { c.best[0], c.best[1] }, m.corner(), c.id + ": the template's own place");
 	}
 
-	void everyMethodNameOfTheFileIsKnown(final MatchCase c) {
+	void everyMethodNameOfTheFileIsKnown(final GoldenCase c) {
 		final MatchMethod m = MatchMethod.fromLabel(c.method);
 		assertEquals(c.method, m.shortName());
 		assertTrue(m.lowerIsBetter() == c.method.startsWith("sqdiff"));
-		assertFalse(c.expected.values.length == 0);
+		assertFalse(c.expected.re.length == 0);
 	}
 }

@@ -30,10 +30,10 @@ import net.imglib2.view.Views;
 class TemplateMatcherTest {
 
 	/** Engines checked against the reference, with their tolerance relative to max(1, max|score|). */
-	private static final Algorithm[] ENGINES = { Algorithm.DIRECT, Algorithm.AUTO };
+	private static final Algorithm[] ENGINES = { Algorithm.DIRECT, Algorithm.FFT, Algorithm.AUTO };
 
-	/** The engine for the tests on larger images. */
-	private static final Algorithm LARGE = Algorithm.DIRECT;
+	/** The engine for the tests on larger images: the automatic choice (the FFT for most). */
+	private static final Algorithm LARGE = Algorithm.AUTO;
 
 	private static double tolerance(final Algorithm a) {
 		return a == Algorithm.DIRECT ? 1e-5 : 1e-4;
@@ -268,6 +268,38 @@ class TemplateMatcherTest {
 						assertEquals(expected[y * (w - 4) + x], v, 1e-5 * Math.max(1, Math.abs(expected[y * (w - 4) + x])), method + " at " + x + "," + y);
 				}
 		}
+	}
+
+	@Test
+	void progressReachesTheEndAndCancelStops() {
+		final Img< DoubleType > img = ArrayImgs.doubles(random(new Random(15), 64 * 48, 0, 1), 64, 48);
+		final Img< DoubleType > tpl = ArrayImgs.doubles(random(new Random(16), 9 * 7, 0, 1), 9, 7);
+		final double[] last = { -1 };
+		TemplateMatcher.match(img, tpl, new MatchOptions().progress(new io.github.convolvej.core.ProgressListener() {
+
+			@Override
+			public void progress(final double fraction) {
+				assertTrue(fraction >= 0 && fraction <= 1, "progress " + fraction);
+				last[0] = fraction;
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		}));
+		assertEquals(1, last[0], 0, "the last progress is 1");
+		final io.github.convolvej.core.ProgressListener cancelled = new io.github.convolvej.core.ProgressListener() {
+
+			@Override
+			public void progress(final double fraction) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		assertThrows(io.github.convolvej.core.CancelledException.class, () -> TemplateMatcher.match(img, tpl, new MatchOptions().progress(cancelled)));
 	}
 
 	@Test
