@@ -64,7 +64,7 @@ class FilterPluginTest {
 		if (GraphicsEnvironment.isHeadless())
 			return;
 		if (IJ.getInstance() == null)
-			new ImageJ(ImageJ.NO_SHOW); // a GUI session whose main window is hidden
+			new ImageJ(ImageJ.NO_SHOW); // ImageJ as users run it, its main window hidden
 		for (final String[] entry : pluginsConfig())
 			Menus.getCommands().put(entry[1], entry[2]);
 	}
@@ -255,7 +255,7 @@ class FilterPluginTest {
 		assertArrayEquals(before, (byte[]) imp.getProcessor().getPixels());
 	}
 
-	// --- helpers
+	// --- images, settings and comparisons
 
 	/** An 8-bit test image, shown in batch mode so macros find it. */
 	private static ImagePlus source(final String title) {

@@ -32,9 +32,10 @@ import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
 
 /**
- * The packaged jar in a plain ImageJ 1, as a user installs it: the jar in
- * {@code plugins/}, imglib2, JTransforms and JLargeArrays in {@code jars/}
- * beside it, and only {@code ij.jar} on ImageJ's class path.
+ * The packaged jar in a plain ImageJ 1, installed as a user does it: the
+ * build's {@code target/install} folder ({@code plugins/} with the jar,
+ * {@code jars/} with imglib2, JTransforms and the rest) copied into a fresh
+ * ImageJ folder, with only {@code ij.jar} on ImageJ's class path.
  * ImageJ must find the commands through the jar's {@code plugins.config}
  * and give the same numbers as the bridge does in this JVM. Runs after
  * {@code package} (Failsafe), under a display.
@@ -83,13 +84,7 @@ class PlainImageJIT {
 
 	/** Installs the jar and its dependencies in a fresh ImageJ folder, runs the macro with -batch, returns the console output. */
 	private static String runImageJ(final Path dir, final String... macroLines) throws Exception {
-		final Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		final Path jars = Files.createDirectories(dir.resolve("jars"));
-		Files.copy(packagedJar(), plugins.resolve("ConvolveJ_.jar"));
-		for (final String c : new String[] { "net.imglib2.Interval", "org.jtransforms.fft.FloatFFT_1D", "org.visnow.jlargearrays.LargeArray" }) {
-			final Path jar = location(Class.forName(c));
-			Files.copy(jar, jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
+		copyInstallFolder(dir);
 		final Path macro = dir.resolve("run.ijm");
 		Files.write(macro, Arrays.asList(macroLines), StandardCharsets.UTF_8);
 		final List< String > command = new ArrayList<>(Arrays.asList(
@@ -132,13 +127,24 @@ class PlainImageJIT {
 			assertEquals(expected.getProcessor().getf(i), Double.parseDouble(parts[i]), 1e-5, options + " at " + i);
 	}
 
-	private static Path packagedJar() throws IOException {
-		final Path target = Path.of(System.getProperty("basedir", "."), "target");
-		try (var files = Files.list(target)) {
-			return files.filter(f -> {
-				final String n = f.getFileName().toString();
-				return n.startsWith("ConvolveJ_") && n.endsWith(".jar") && !n.endsWith("-tests.jar") && !n.endsWith("-sources.jar") && !n.endsWith("-javadoc.jar");
-			}).findFirst().orElseThrow(() -> new AssertionError("no packaged jar in " + target + ": run mvn verify"));
+	/**
+	 * The build's ready-to-copy folder, {@code target/install} ({@code plugins/}
+	 * with the jar, {@code jars/} with its dependencies), copied as the README
+	 * tells users to.
+	 */
+	private static void copyInstallFolder(final Path imagej) throws IOException {
+		final Path install = Path.of(System.getProperty("basedir", "."), "target", "install");
+		for (final String folder : new String[] { "plugins", "jars" }) {
+			final Path from = install.resolve(folder);
+			assertTrue(Files.isDirectory(from), from + " is made by mvn package");
+			final Path to = Files.createDirectories(imagej.resolve(folder));
+			try (var files = Files.list(from)) {
+				for (final Path f : (Iterable< Path >) files::iterator)
+					Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		try (var jars = Files.list(imagej.resolve("plugins"))) {
+			assertTrue(jars.anyMatch(f -> f.getFileName().toString().matches("ConvolveJ_.*\\.jar")), "the plugin jar, its name with an underscore");
 		}
 	}
 
