@@ -52,7 +52,7 @@ final class CliHelp {
 						"Usage: convolvej match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
 						"",
 						"Finds TEMPLATE in IMAGE (2-D, or 3-D stacks; a 2-D template on a stack is matched",
-						"plane by plane; RGB is matched in gray) and prints the matches, best first, as CSV",
+						"plane by plane; RGB on the mean of its colours) and prints the matches, best first, as CSV",
 						"with the columns of the Matches table: X,Y (the template's anchor), BX,BY,Width,Height",
 						"(its rectangle), Score, and Slice on stacks. OPTIONS is Match Template's options string:",
 						"  method=[Normalized correlation coefficient]   (default) or Correlation coefficient,",
