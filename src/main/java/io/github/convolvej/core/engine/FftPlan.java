@@ -1,0 +1,301 @@
+package io.github.convolvej.core.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jtransforms.utils.CommonUtils;
+
+/**
+ * How the FFT engine cuts a valid weighted sum into tiles (overlap-save): per
+ * axis a transform length {@code P} of small prime factors (2, 3, 5, 7; even
+ * along x), each tile giving {@code P - K + 1} outputs, chosen to minimise an
+ * estimated time. Small kernels on large images get many small, cache-sized
+ * transforms that run in parallel and bound the memory; a kernel as large as
+ * the image gets one transform of the whole block.
+ * <p>
+ * Axes along which the kernel has size 1 (a 2-D kernel on a stack) are not
+ * transformed at all: tiles are batched along them.
+ * <p>
+ * The time model: a 1-D transform of length {@code n} costs
+ * {@code n log2 n} times a factor for its prime factors (JTransforms' split
+ * radix for powers of two is fastest, its generic radix for 7 slowest), plus
+ * the memory passes of gathering and scattering each line.
+ */
+final class FftPlan {
+
+	/** Nanoseconds per {@code n log2 n} of a complex power-of-two transform. */
+	static double COMPLEX_NS = 0.9;
+	/** Nanoseconds per complex value for moving a line in and out of a spectrum. */
+	static double PASS_NS = 1.2;
+	/** Nanoseconds per complex multiply. */
+	static double MULTIPLY_NS = 0.6;
+	/** Nanoseconds per input value read from the source. */
+	static double READ_NS = 1.5;
+	/** Share of perfect speed-up when one tile's lines are split over threads. */
+	static double INNER_EFFICIENCY = 0.75;
+	/** Complex values in one tile at most, unless a single tile covers the block (64 MB per buffer). */
+	static int MAX_TILE_ELEMENTS = 1 << 22;
+	/** Complex values to aim for when batching along axes the kernel does not span. */
+	static int BATCH_ELEMENTS = 1 << 16;
+
+	final int[] inDims;
+	final int[] kernelDims;
+	final int[] outDims;
+	/** Per axis the transform length, or the batch extent where {@link #transformed} is false. */
+	final int[] size;
+	final boolean[] transformed;
+	/** Outputs per tile and axis: {@code size - K + 1}. */
+	final int[] step;
+	/** Tiles per axis. */
+	final int[] tiles;
+	final int tileCount;
+	final int sets;
+	final int threads;
+	/** Estimated wall time in nanoseconds. */
+	final double nanos;
+
+	private FftPlan(final int[] inDims, final int[] kernelDims, final int[] size, final boolean[] transformed, final int sets, final int threads) {
+		this.inDims = inDims.clone();
+		this.kernelDims = kernelDims.clone();
+		this.outDims = Block.validDims(inDims, kernelDims);
+		this.size = size.clone();
+		this.transformed = transformed.clone();
+		this.sets = sets;
+		this.threads = Math.max(1, threads);
+		final int n = inDims.length;
+		step = new int[n];
+		tiles = new int[n];
+		long count = 1;
+		for (int d = 0; d < n; d++) {
+			step[d] = size[d] - kernelDims[d] + 1;
+			if (step[d] < 1)
+				throw new IllegalArgumentException("Transform length " + size[d] + " is shorter than the kernel (" + kernelDims[d] + ") along axis " + d + ".");
+			tiles[d] = (outDims[d] + step[d] - 1) / step[d];
+			count *= tiles[d];
+		}
+		this.tileCount = (int) Math.min(Integer.MAX_VALUE, count);
+		this.nanos = estimate();
+	}
+
+	/** The plan with the least estimated time for this block, kernel and number of weight sets. */
+	static FftPlan of(final int[] inDims, final int[] kernelDims, final int sets, final int threads) {
+		final int n = inDims.length;
+		final boolean[] transformed = new boolean[n];
+		final int[][] candidates = new int[n][];
+		for (int d = 0; d < n; d++) {
+			transformed[d] = d == 0 || kernelDims[d] > 1;
+			if (transformed[d])
+				candidates[d] = candidates(inDims[d], kernelDims[d], d == 0);
+		}
+		// two starts for coordinate descent: one tile, and cache-sized tiles
+		final int[] whole = new int[n];
+		final int[] small = new int[n];
+		for (int d = 0; d < n; d++) {
+			if (!transformed[d]) {
+				whole[d] = small[d] = 1;
+				continue;
+			}
+			final int[] c = candidates[d];
+			whole[d] = c[c.length - 1];
+			small[d] = c[c.length - 1];
+			for (final int v : c)
+				if (v >= Math.max(4 * kernelDims[d], 64)) {
+					small[d] = v;
+					break;
+				}
+		}
+		FftPlan best = null;
+		for (final int[] start : new int[][] { whole, small }) {
+			final FftPlan p = descend(inDims, kernelDims, start, transformed, candidates, sets, threads);
+			if (best == null || p.nanos < best.nanos)
+				best = p;
+		}
+		return withBatches(best);
+	}
+
+	/** One tile over the whole block (transform lengths the smallest allowed above the block). */
+	static FftPlan whole(final int[] inDims, final int[] kernelDims, final int sets, final int threads) {
+		final int n = inDims.length;
+		final int[] size = new int[n];
+		final boolean[] transformed = new boolean[n];
+		for (int d = 0; d < n; d++) {
+			transformed[d] = d == 0 || kernelDims[d] > 1;
+			if (transformed[d]) {
+				final int[] c = candidates(inDims[d], kernelDims[d], d == 0);
+				size[d] = c[c.length - 1];
+			} else
+				size[d] = inDims[d];
+		}
+		return new FftPlan(inDims, kernelDims, size, transformed, sets, threads);
+	}
+
+	/** Given tile sizes (for tests): batch axes are those where the kernel has size 1 and {@code size} is not a transform length wanted there. */
+	static FftPlan withSizes(final int[] inDims, final int[] kernelDims, final int[] size, final boolean[] transformed, final int sets, final int threads) {
+		return new FftPlan(inDims, kernelDims, size, transformed, sets, threads);
+	}
+
+	private static FftPlan descend(final int[] inDims, final int[] kernelDims, final int[] start, final boolean[] transformed, final int[][] candidates, final int sets, final int threads) {
+		final int[] size = start.clone();
+		FftPlan best = new FftPlan(inDims, kernelDims, size, transformed, sets, threads);
+		for (int round = 0; round < 8; round++) {
+			boolean improved = false;
+			for (int d = 0; d < size.length; d++) {
+				if (!transformed[d])
+					continue;
+				for (final int v : candidates[d]) {
+					if (v == size[d])
+						continue;
+					final int old = size[d];
+					size[d] = v;
+					final FftPlan p = new FftPlan(inDims, kernelDims, size, transformed, sets, threads);
+					if (p.acceptable() && (!best.acceptable() || p.nanos < best.nanos)) {
+						best = p;
+						improved = true;
+					} else
+						size[d] = old;
+				}
+				size[d] = best.size[d];
+			}
+			if (!improved)
+				break;
+		}
+		return best;
+	}
+
+	/** Within the memory bound: one tile of any size, or tiles of at most {@link #MAX_TILE_ELEMENTS}. */
+	private boolean acceptable() {
+		return tileCount == 1 || elements() <= MAX_TILE_ELEMENTS;
+	}
+
+	/** Sets the extent along axes that are not transformed: enough tiles for the threads, each not too small. */
+	private static FftPlan withBatches(final FftPlan p) {
+		final int n = p.size.length;
+		boolean any = false;
+		for (int d = 0; d < n; d++)
+			any |= !p.transformed[d];
+		if (!any)
+			return p;
+		final int[] size = p.size.clone();
+		long elements = p.elements();
+		for (int d = 0; d < n; d++)
+			if (!p.transformed[d]) {
+				size[d] = (int) Math.max(1, Math.min(p.outDims[d], BATCH_ELEMENTS / elements));
+				elements *= size[d];
+			}
+		FftPlan q = new FftPlan(p.inDims, p.kernelDims, size, p.transformed, p.sets, p.threads);
+		// more, smaller batches until every thread has some tiles
+		while (q.tileCount < 4 * q.threads) {
+			int widest = -1;
+			for (int d = 0; d < n; d++)
+				if (!q.transformed[d] && size[d] > 1 && (widest < 0 || size[d] > size[widest]))
+					widest = d;
+			if (widest < 0)
+				break;
+			size[widest] = (size[widest] + 1) / 2;
+			q = new FftPlan(p.inDims, p.kernelDims, size, p.transformed, p.sets, p.threads);
+		}
+		return q;
+	}
+
+	/** Complex values of one tile's spectrum. */
+	long elements() {
+		long e = size[0] / 2 + 1;
+		for (int d = 1; d < size.length; d++)
+			e *= size[d];
+		return e;
+	}
+
+	/** Whether tiles run in parallel (each in one thread) rather than one tile's lines over all threads. */
+	boolean tilesInParallel() {
+		return threads > 1 && tileCount >= 2 * threads;
+	}
+
+	private double estimate() {
+		final int n = size.length;
+		final long elements = elements();
+		final long rows = elements / (size[0] / 2 + 1);
+		double transform = rows * (realNanos(size[0]) + PASS_NS * (size[0] / 2 + 1));
+		for (int d = 1; d < n; d++)
+			if (transformed[d] && size[d] > 1)
+				transform += (double) elements / size[d] * (complexNanos(size[d]) + 2 * PASS_NS * size[d]);
+		long inValues = 1;
+		for (int d = 0; d < n; d++)
+			inValues *= Math.min(size[d], inDims[d]);
+		final double perTile = READ_NS * inValues + transform + sets * (transform + MULTIPLY_NS * elements);
+		final double kernels = sets * transform;
+		if (tilesInParallel())
+			return ((tileCount + threads - 1) / threads) * perTile + kernels;
+		final double speedUp = threads == 1 ? 1 : threads * INNER_EFFICIENCY;
+		return (tileCount * perTile + kernels) / speedUp;
+	}
+
+	/** Estimated nanoseconds of one complex transform of length {@code n}. */
+	static double complexNanos(final int n) {
+		if (n <= 1)
+			return 0;
+		return COMPLEX_NS * n * Math.max(1, log2(n)) * radixFactor(n);
+	}
+
+	/** Estimated nanoseconds of one real-to-complex transform of length {@code n}. */
+	static double realNanos(final int n) {
+		return complexNanos(n) * (Integer.bitCount(n) == 1 ? 0.55 : 0.75);
+	}
+
+	private static double log2(final int n) {
+		return Math.log(n) / Math.log(2);
+	}
+
+	/** JTransforms' relative speed per {@code n log n}: split radix for powers of two, mixed radix 2-3-4-5, a generic pass per 7. */
+	static double radixFactor(int n) {
+		if (Integer.bitCount(n) == 1)
+			return 1;
+		double f = 1.6;
+		while (n % 7 == 0) {
+			n /= 7;
+			f *= 1.8;
+		}
+		return f;
+	}
+
+	/**
+	 * Allowed transform lengths along one axis, ascending: products of 2, 3, 5
+	 * and 7 from the kernel size up to the first at least the block size (even
+	 * along x). Powers of two long enough for JTransforms to start its own
+	 * threads are left out: the engine runs its own threads around them.
+	 */
+	static int[] candidates(final int in, final int k, final boolean even) {
+		final int lo = Math.max(k, even ? 2 : 1);
+		final long limit = 2L * Math.max(in, lo) + 2; // a power of two lies below
+		final List< Integer > all = new ArrayList<>();
+		for (long a = 1; a <= limit; a *= 2)
+			for (long b = a; b <= limit; b *= 3)
+				for (long c = b; c <= limit; c *= 5)
+					for (long e = c; e <= limit; e *= 7)
+						if (e >= lo && (!even || e % 2 == 0) && !startsThreads((int) e, even))
+							all.add((int) e);
+		all.sort(null);
+		final List< Integer > list = new ArrayList<>();
+		for (final int v : all) {
+			list.add(v);
+			if (v >= in)
+				break;
+		}
+		final int[] c = new int[list.size()];
+		for (int i = 0; i < c.length; i++)
+			c[i] = list.get(i);
+		return c;
+	}
+
+	private static boolean startsThreads(final int v, final boolean real) {
+		if (Integer.bitCount(v) != 1)
+			return false;
+		final long threshold = CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
+		return (real ? v : 2L * v) > threshold;
+	}
+
+	@Override
+	public String toString() {
+		return "FftPlan" + Arrays.toString(size) + (tileCount > 1 ? " x " + tileCount + " tiles" : "") + (tilesInParallel() ? " in parallel" : "") + String.format(" ~%.1f ms", nanos / 1e6);
+	}
+}
