@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 final class LineMath {
 
-	/** Lines summed per pass over the accumulator; the first pass, which only writes it, sums one more. */
+	/** Lines summed per pass over the accumulator. */
 	static final int BATCH = 5;
 	/** Offsets of the constant-offset loops are multiples of four below this. */
 	static final int GROUP = 32;
@@ -36,7 +36,7 @@ final class LineMath {
 			return;
 		}
 		int t = 0;
-		int m = Math.min(BATCH + 1, count);
+		int m = Math.min(BATCH, count);
 		set(acc, n, a, w, t, m);
 		for (t = m; t < count; t += m) {
 			m = Math.min(BATCH, count - t);
@@ -61,7 +61,7 @@ final class LineMath {
 			while (end < count && offset[end] == c)
 				end++;
 			while (t < end) {
-				final int m = Math.min(first && c == 0 ? BATCH + 1 : BATCH, end - t);
+				final int m = Math.min(BATCH, end - t);
 				if (c == 0) {
 					if (first)
 						set(acc, n, a, w, t, m);
@@ -165,7 +165,7 @@ final class LineMath {
 			}
 	}
 
-	/** {@code acc[x] = sum} of {@code m <= 6} lines from {@code t}. */
+	/** {@code acc[x] = sum} of {@code m <= 5} lines from {@code t}. */
 	static void set(final double[] acc, final int n, final double[][] a, final double[] w, final int t, final int m) {
 		switch (m) {
 			case 1:
@@ -180,11 +180,8 @@ final class LineMath {
 			case 4:
 				set4(acc, n, a[t], a[t + 1], a[t + 2], a[t + 3], w[t], w[t + 1], w[t + 2], w[t + 3]);
 				break;
-			case 5:
-				set5(acc, n, a[t], a[t + 1], a[t + 2], a[t + 3], a[t + 4], w[t], w[t + 1], w[t + 2], w[t + 3], w[t + 4]);
-				break;
 			default:
-				set6(acc, n, a[t], a[t + 1], a[t + 2], a[t + 3], a[t + 4], a[t + 5], w[t], w[t + 1], w[t + 2], w[t + 3], w[t + 4], w[t + 5]);
+				set5(acc, n, a[t], a[t + 1], a[t + 2], a[t + 3], a[t + 4], w[t], w[t + 1], w[t + 2], w[t + 3], w[t + 4]);
 		}
 	}
 
@@ -231,11 +228,6 @@ final class LineMath {
 	static void set5(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
 		for (int x = 0; x < n; x++)
 			acc[x] = w0 * a0[x] + w1 * a1[x] + w2 * a2[x] + w3 * a3[x] + w4 * a4[x];
-	}
-
-	static void set6(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double[] a5, final double w0, final double w1, final double w2, final double w3, final double w4, final double w5) {
-		for (int x = 0; x < n; x++)
-			acc[x] = w0 * a0[x] + w1 * a1[x] + w2 * a2[x] + w3 * a3[x] + w4 * a4[x] + w5 * a5[x];
 	}
 
 	static void add1(final double[] acc, final int n, final double[] a0, final double w0) {

@@ -17,9 +17,8 @@ import net.imglib2.parallel.TaskExecutor;
  * comes last, on the fewest rows, over shifted copies of each row. All passes
  * of a tile run while its rows are in cache.
  * <p>
- * When a weight set is not rank 1, or the kernel is so small that the direct
- * sum takes fewer passes, {@link DirectEngine} does the work and its name is
- * reported.
+ * When a weight set is not rank 1, {@link DirectEngine} does the work and its
+ * name is reported.
  */
 public final class SeparableEngine implements CorrelationEngine {
 
@@ -56,10 +55,6 @@ public final class SeparableEngine implements CorrelationEngine {
 			for (int d = 0; d < k.length; d++)
 				factors[s][d] = d < kernelDims.length ? f.get()[d] : new double[] { 1 };
 		}
-		if (directIsCheaper(weights, factors)) {
-			direct(input, kernelDims, weights, outputs, executor, progress);
-			return;
-		}
 		lastName = "separable";
 		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 3, limits);
 		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, new boolean[] { true }), factors, outputs)::run);
@@ -68,46 +63,6 @@ public final class SeparableEngine implements CorrelationEngine {
 	private void direct(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		lastName = "direct";
 		new DirectEngine(limits).correlate(input, kernelDims, weights, outputs, executor, progress);
-	}
-
-	/**
-	 * Passes over the accumulator (five taps each) and shifted row copies
-	 * (about half a pass each) of both ways: 3x3 kernels such as Sobel or
-	 * Scharr are faster direct.
-	 */
-	static boolean directIsCheaper(final double[][] weights, final double[][][] factors) {
-		double direct = 0, separable = 0;
-		final boolean[] shifts = new boolean[factors[0][0].length];
-		for (int s = 0; s < weights.length; s++) {
-			final int kx = factors[s][0].length;
-			int taps = 0;
-			for (int i = 0; i < weights[s].length; i++)
-				if (weights[s][i] != 0) {
-					taps++;
-					shifts[i % kx] = true;
-				}
-			direct += passes(taps);
-			for (int d = 1; d < factors[s].length; d++)
-				if (!(factors[s][d].length == 1 && factors[s][d][0] == 1))
-					separable += passes(nonZero(factors[s][d]));
-			separable += passes(nonZero(factors[s][0])) + 0.5 * (nonZero(factors[s][0]) - 1);
-		}
-		for (int j = 1; j < shifts.length; j++)
-			if (shifts[j])
-				direct += 0.5;
-		return direct <= separable;
-	}
-
-	private static int passes(final int taps) {
-		return (taps + LineMath.BATCH - 1) / LineMath.BATCH;
-	}
-
-	private static int nonZero(final double[] f) {
-		int c = 0;
-		for (final double v : f)
-			if (v != 0)
-				c++;
-		return c;
 	}
 
 	/** One task's state: the ring of rows and the buffers of the passes. */
