@@ -42,9 +42,9 @@ public final class DirectEngine implements CorrelationEngine {
 		int arrays = 1;
 		for (int s = 0; s < weights.length; s++) {
 			taps[s] = new Taps(weights[s], k);
-			for (int t = 0; t < taps[s].count; t++)
-				if (!copies[taps[s].copy[t]]) {
-					copies[taps[s].copy[t]] = true;
+			for (final int c : taps[s].passes.copy)
+				if (c >= 0 && !copies[c]) {
+					copies[c] = true;
 					arrays++;
 				}
 		}
@@ -54,13 +54,17 @@ public final class DirectEngine implements CorrelationEngine {
 		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, copies), taps, outputs)::run);
 	}
 
-	/** The non-zero taps of one weight set, in the order {@link LineMath#sum} wants them. */
+	/** The non-zero taps of one weight set, and the passes that sum them. */
 	private static final class Taps {
 		final int count;
+		/** Per tap: weight, x offset, and kernel position along every axis. */
 		final double[] weight;
-		/** Per tap: the row copy it reads and at which offset, its position along the ring axis, and its kernel line's offset in a slab. */
-		final int[] copy, offset, ringPos, line;
-		private final int[][] lineCoords;
+		final int[] x;
+		final int[][] coords;
+		final LineMath.Passes passes;
+		/** Per slot of the passes: the row copy read (-1: zeros), the kernel line's offset in a slab, its position along the ring axis, and the weight. */
+		final int[] copy, line, ringPos;
+		final double[] slotWeight;
 
 		Taps(final double[] w, final int[] k) {
 			int c = 0;
@@ -69,39 +73,47 @@ public final class DirectEngine implements CorrelationEngine {
 					c++;
 			count = c;
 			weight = new double[c];
-			copy = new int[c];
-			offset = new int[c];
-			ringPos = new int[c];
-			line = new int[c];
-			lineCoords = new int[c][];
+			x = new int[c];
+			coords = new int[c][];
+			final int[] lineId = new int[c];
+			final int[] pos = new int[k.length];
 			c = 0;
-			// taps of equal offset together, in kernel order
-			for (int o = 0; o < Math.min(k[0], LineMath.GROUP); o += 4) {
-				final int[] pos = new int[k.length];
-				for (int i = 0; i < w.length; i++) {
-					if (w[i] != 0 && LineMath.offset(pos[0]) == o) {
-						weight[c] = w[i];
-						copy[c] = LineMath.phase(pos[0]);
-						offset[c] = o;
-						lineCoords[c++] = pos.clone();
-					}
-					for (int d = 0; d < k.length; d++) {
-						if (++pos[d] < k[d])
-							break;
-						pos[d] = 0;
-					}
+			for (int i = 0; i < w.length; i++) {
+				if (w[i] != 0) {
+					weight[c] = w[i];
+					x[c] = pos[0];
+					lineId[c] = i / k[0];
+					coords[c++] = pos.clone();
+				}
+				for (int d = 0; d < k.length; d++) {
+					if (++pos[d] < k[d])
+						break;
+					pos[d] = 0;
 				}
 			}
+			passes = new LineMath.Passes(x, lineId, k[0]);
+			final int slots = passes.slots();
+			copy = new int[slots];
+			line = new int[slots];
+			ringPos = new int[slots];
+			slotWeight = new double[slots];
 		}
 
-		/** Where each tap's line is in a slab of {@code plan}. */
+		/** Where each slot's line is in a slab of {@code plan}. */
 		void place(final Tiling plan) {
-			for (int t = 0; t < count; t++) {
+			for (int s = 0; s < copy.length; s++) {
+				final int t = passes.tap[s];
+				if (t < 0) {
+					copy[s] = -1;
+					continue;
+				}
 				int off = 0;
 				for (int d = 1; d < plan.ring; d++)
-					off += lineCoords[t][d] * plan.slabStrides[d];
-				line[t] = off;
-				ringPos[t] = lineCoords[t][plan.ring];
+					off += coords[t][d] * plan.slabStrides[d];
+				copy[s] = passes.copy[s];
+				line[s] = off;
+				ringPos[s] = coords[t][plan.ring];
+				slotWeight[s] = weight[t];
 			}
 		}
 	}
@@ -123,9 +135,9 @@ public final class DirectEngine implements CorrelationEngine {
 			acc = new double[ring.plan.chunk];
 			int max = 0;
 			for (final Taps t : taps)
-				max = Math.max(max, t.count);
+				max = Math.max(max, t.copy.length);
 			gathered = new double[max][];
-			zeros = new double[ring.plan.chunk + LineMath.GROUP];
+			zeros = new double[ring.plan.chunk + LineMath.ZEROS];
 		}
 
 		void run(final int t) {
@@ -148,9 +160,9 @@ public final class DirectEngine implements CorrelationEngine {
 						final int offset = ring.outputOffset(r, z, c);
 						for (int s = 0; s < taps.length; s++) {
 							final Taps ts = taps[s];
-							for (int i = 0; i < ts.count; i++)
-								gathered[i] = rows[(z + ts.ringPos[i]) % slots][base + ts.line[i]][ts.copy[i]];
-							LineMath.sum(acc, width, gathered, ts.weight, ts.offset, ts.count, zeros);
+							for (int i = 0; i < ts.copy.length; i++)
+								gathered[i] = ts.copy[i] < 0 ? zeros : rows[(z + ts.ringPos[i]) % slots][base + ts.line[i]][ts.copy[i]];
+							LineMath.sum(acc, width, gathered, ts.slotWeight, ts.passes);
 							outputs[s].put(offset, acc, width);
 						}
 					}

@@ -21,8 +21,10 @@ final class LineMath {
 
 	/** Lines summed per pass over the accumulator. */
 	static final int BATCH = 5;
-	/** Offsets of the constant-offset loops are multiples of four below this. */
+	/** Batches read at offsets that are multiples of four below this; runs up to it. */
 	static final int GROUP = 32;
+	/** Zeros beyond the sum's length that a line of zeros must hold. */
+	static final int ZEROS = GROUP + 4;
 
 	private LineMath() {}
 
@@ -44,43 +46,250 @@ final class LineMath {
 		}
 	}
 
+	/** Pass kinds from this value on are runs: {@code RUN + b + q}, see {@link Passes}. */
+	private static final int RUN = 1000;
+
 	/**
-	 * {@code acc[x] = sum_{t < count} w[t] a[t][x + offset[t]]} for
-	 * {@code x < n}, where each offset is a multiple of four below
-	 * {@link #GROUP} and taps of equal offset come together; zero when
-	 * {@code count == 0}. Passes of fewer than five lines at a non-zero offset
-	 * are padded with {@code zeros} (at least {@code n + GROUP} zeros), which
-	 * keeps NaN in other lines out of the padding.
+	 * How the taps of one weight set are summed over shifted row copies (see
+	 * {@link #phase}), pass by pass. A pass is either
+	 * <ul>
+	 * <li>a <em>run</em>: five consecutive x offsets {@code j0..j0+4} of one
+	 * kernel line, read from the four phase copies of that line, two of them
+	 * at two offsets four apart (so the pass reads fewer distinct lines and
+	 * the second read of a line hits the cache); used for kernels at least
+	 * five wide, or</li>
+	 * <li>a <em>batch</em> of up to five taps at the same offset, from any
+	 * lines: the taps that fit no run.</li>
+	 * </ul>
+	 * Taps of zero weight inside a run read a line of zeros, so that NaN in
+	 * lines outside the kernel never reaches the sum.
 	 */
-	static void sum(final double[] acc, final int n, final double[][] a, final double[] w, final int[] offset, final int count, final double[] zeros) {
-		boolean first = true;
-		int t = 0;
-		while (t < count) {
-			final int c = offset[t];
-			int end = t + 1;
-			while (end < count && offset[end] == c)
-				end++;
-			while (t < end) {
-				final int m = Math.min(BATCH, end - t);
-				if (c == 0) {
-					if (first)
-						set(acc, n, a, w, t, m);
-					else
-						add(acc, n, a, w, t, m);
-				} else {
-					final double[] a1 = m > 1 ? a[t + 1] : zeros, a2 = m > 2 ? a[t + 2] : zeros, a3 = m > 3 ? a[t + 3] : zeros, a4 = m > 4 ? a[t + 4] : zeros;
-					final double w1 = m > 1 ? w[t + 1] : 0, w2 = m > 2 ? w[t + 2] : 0, w3 = m > 3 ? w[t + 3] : 0, w4 = m > 4 ? w[t + 4] : 0;
-					if (first)
-						setAt(c, acc, n, a[t], a1, a2, a3, a4, w[t], w1, w2, w3, w4);
-					else
-						addAt(c, acc, n, a[t], a1, a2, a3, a4, w[t], w1, w2, w3, w4);
+	static final class Passes {
+
+		/** Slots: the tap each reads (an index into the caller's taps), or -1 for the line of zeros. */
+		final int[] tap;
+		/** Slots: the row copy each reads (see {@link LineMath#phase}), or -1 for the line of zeros. */
+		final int[] copy;
+		/** Per pass: first slot, number of slots, and kind (a batch's offset, or {@code RUN + b + q}). */
+		final int[] start, size, kind;
+
+		/**
+		 * @param x the x offset of each tap in its kernel line
+		 * @param line an identifier of each tap's kernel line
+		 * @param width the kernel's width along x
+		 */
+		Passes(final int[] x, final int[] line, final int width) {
+			final int count = x.length;
+			final int[] slots = new int[5 * count + 5], copies = new int[5 * count + 5];
+			final int[] st = new int[2 * count + 1], sz = new int[2 * count + 1], kd = new int[2 * count + 1];
+			int nSlots = 0, nPasses = 0;
+			final boolean[] inRun = new boolean[count];
+			if (width >= BATCH)
+				// runs: windows of five offsets from a multiple of five, holding at least three taps
+				for (int t = 0; t < count; t++) {
+					if (inRun[t])
+						continue;
+					final int j0 = x[t] / BATCH * BATCH;
+					final int[] member = new int[BATCH];
+					Arrays.fill(member, -1);
+					int found = 0;
+					for (int u = 0; u < count; u++)
+						if (!inRun[u] && line[u] == line[t] && x[u] >= j0 && x[u] < j0 + BATCH) {
+							member[x[u] - j0] = u;
+							found++;
+						}
+					if (found < 3)
+						continue;
+					// read from the phase copies of j0's group, at offsets up to GROUP
+					final int group = j0 / GROUP, r = j0 % GROUP;
+					st[nPasses] = nSlots;
+					sz[nPasses] = BATCH;
+					kd[nPasses++] = RUN + r;
+					for (int i = 0; i < BATCH; i++) {
+						copies[nSlots] = member[i] < 0 ? -1 : group * 4 + (r + i) % 4;
+						slots[nSlots++] = member[i];
+						if (member[i] >= 0)
+							inRun[member[i]] = true;
+					}
 				}
-				first = false;
-				t += m;
+			// batches: the other taps by offset, in order
+			for (int c = 0; c < GROUP; c += 4) {
+				int m = 0;
+				for (int t = 0; t <= count; t++) {
+					final boolean take = t < count && !inRun[t] && offset(x[t]) == c;
+					if (take) {
+						if (m == 0) {
+							st[nPasses] = nSlots;
+							kd[nPasses] = c;
+						}
+						copies[nSlots] = phase(x[t]);
+						slots[nSlots++] = t;
+						m++;
+					}
+					if (m == BATCH || (t == count && m > 0)) {
+						// at a non-zero offset every batch has five slots
+						while (c > 0 && m < BATCH) {
+							copies[nSlots] = -1;
+							slots[nSlots++] = -1;
+							m++;
+						}
+						sz[nPasses++] = m;
+						m = 0;
+					}
+				}
+			}
+			tap = Arrays.copyOf(slots, nSlots);
+			copy = Arrays.copyOf(copies, nSlots);
+			start = Arrays.copyOf(st, nPasses);
+			size = Arrays.copyOf(sz, nPasses);
+			kind = Arrays.copyOf(kd, nPasses);
+		}
+
+		int slots() {
+			return tap.length;
+		}
+	}
+
+	/**
+	 * {@code acc[x] = sum} over the passes of {@code passes} for {@code x < n},
+	 * where slot {@code s} reads line {@code a[s]} with weight {@code w[s]}
+	 * (the caller fills {@code a} with each slot's {@link Passes#copy}, and
+	 * {@code zeros} for copies of -1: at least {@code n + ZEROS} zeros); zero
+	 * when there are no passes.
+	 */
+	static void sum(final double[] acc, final int n, final double[][] a, final double[] w, final Passes passes) {
+		final int count = passes.start.length;
+		if (count == 0) {
+			Arrays.fill(acc, 0, n, 0);
+			return;
+		}
+		for (int p = 0; p < count; p++) {
+			final int t = passes.start[p], m = passes.size[p], kind = passes.kind[p];
+			final boolean first = p == 0;
+			if (kind == 0) {
+				if (first)
+					set(acc, n, a, w, t, m);
+				else
+					add(acc, n, a, w, t, m);
+			} else if (kind < RUN) {
+				if (first)
+					setAt(kind, acc, n, a[t], a[t + 1], a[t + 2], a[t + 3], a[t + 4], w[t], w[t + 1], w[t + 2], w[t + 3], w[t + 4]);
+				else
+					addAt(kind, acc, n, a[t], a[t + 1], a[t + 2], a[t + 3], a[t + 4], w[t], w[t + 1], w[t + 2], w[t + 3], w[t + 4]);
+			} else {
+				if (first)
+					Arrays.fill(acc, 0, n, 0);
+				addRun(kind - RUN, acc, n, a[t], a[t + 1], a[t + 2], a[t + 3], a[t + 4], w[t], w[t + 1], w[t + 2], w[t + 3], w[t + 4]);
 			}
 		}
-		if (first)
-			Arrays.fill(acc, 0, n, 0);
+	}
+
+	/**
+	 * {@code acc[x] += sum_i w_i a_i[x + b + (i < 4 - q ? 0 : 4)]}: taps
+ * {@code j0 .. j0 + 4}, {@code j0 % GROUP = r = b + q}, read from the phase
+	 * copies {@code (q + i) % 4} of {@code j0}'s group.
+	 */
+	private static void addRun(final int r, final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		switch (r) {
+			case 0:
+				run0At0(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 1:
+				run1At0(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 2:
+				run2At0(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 3:
+				run3At0(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 4:
+				run0At4(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 5:
+				run1At4(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 6:
+				run2At4(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 7:
+				run3At4(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 8:
+				run0At8(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 9:
+				run1At8(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 10:
+				run2At8(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 11:
+				run3At8(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 12:
+				run0At12(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 13:
+				run1At12(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 14:
+				run2At12(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 15:
+				run3At12(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 16:
+				run0At16(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 17:
+				run1At16(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 18:
+				run2At16(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 19:
+				run3At16(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 20:
+				run0At20(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 21:
+				run1At20(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 22:
+				run2At20(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 23:
+				run3At20(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 24:
+				run0At24(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 25:
+				run1At24(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 26:
+				run2At24(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 27:
+				run3At24(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 28:
+				run0At28(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 29:
+				run1At28(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 30:
+				run2At28(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			case 31:
+				run3At28(acc, n, a0, a1, a2, a3, a4, w0, w1, w2, w3, w4);
+				break;
+			default:
+				throw new IllegalArgumentException("A run cannot start at " + r + " within a group of " + GROUP + ".");
+		}
 	}
 
 	/** {@code acc[x] = sum_i w_i a_i[x + c]}, {@code c} a multiple of 4 from 4 to {@code GROUP - 4}. */
@@ -323,5 +532,165 @@ final class LineMath {
 	private static void addAt28(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
 		for (int x = 0; x < n; x++)
 			acc[x] += w0 * a0[x + 28] + w1 * a1[x + 28] + w2 * a2[x + 28] + w3 * a3[x + 28] + w4 * a4[x + 28];
+	}
+
+	private static void run0At0(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x] + w1 * a1[x] + w2 * a2[x] + w3 * a3[x] + w4 * a4[x + 4];
+	}
+
+	private static void run1At0(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x] + w1 * a1[x] + w2 * a2[x] + w3 * a3[x + 4] + w4 * a4[x + 4];
+	}
+
+	private static void run2At0(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x] + w1 * a1[x] + w2 * a2[x + 4] + w3 * a3[x + 4] + w4 * a4[x + 4];
+	}
+
+	private static void run3At0(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x] + w1 * a1[x + 4] + w2 * a2[x + 4] + w3 * a3[x + 4] + w4 * a4[x + 4];
+	}
+
+	private static void run0At4(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 4] + w1 * a1[x + 4] + w2 * a2[x + 4] + w3 * a3[x + 4] + w4 * a4[x + 8];
+	}
+
+	private static void run1At4(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 4] + w1 * a1[x + 4] + w2 * a2[x + 4] + w3 * a3[x + 8] + w4 * a4[x + 8];
+	}
+
+	private static void run2At4(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 4] + w1 * a1[x + 4] + w2 * a2[x + 8] + w3 * a3[x + 8] + w4 * a4[x + 8];
+	}
+
+	private static void run3At4(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 4] + w1 * a1[x + 8] + w2 * a2[x + 8] + w3 * a3[x + 8] + w4 * a4[x + 8];
+	}
+
+	private static void run0At8(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 8] + w1 * a1[x + 8] + w2 * a2[x + 8] + w3 * a3[x + 8] + w4 * a4[x + 12];
+	}
+
+	private static void run1At8(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 8] + w1 * a1[x + 8] + w2 * a2[x + 8] + w3 * a3[x + 12] + w4 * a4[x + 12];
+	}
+
+	private static void run2At8(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 8] + w1 * a1[x + 8] + w2 * a2[x + 12] + w3 * a3[x + 12] + w4 * a4[x + 12];
+	}
+
+	private static void run3At8(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 8] + w1 * a1[x + 12] + w2 * a2[x + 12] + w3 * a3[x + 12] + w4 * a4[x + 12];
+	}
+
+	private static void run0At12(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 12] + w1 * a1[x + 12] + w2 * a2[x + 12] + w3 * a3[x + 12] + w4 * a4[x + 16];
+	}
+
+	private static void run1At12(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 12] + w1 * a1[x + 12] + w2 * a2[x + 12] + w3 * a3[x + 16] + w4 * a4[x + 16];
+	}
+
+	private static void run2At12(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 12] + w1 * a1[x + 12] + w2 * a2[x + 16] + w3 * a3[x + 16] + w4 * a4[x + 16];
+	}
+
+	private static void run3At12(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 12] + w1 * a1[x + 16] + w2 * a2[x + 16] + w3 * a3[x + 16] + w4 * a4[x + 16];
+	}
+
+	private static void run0At16(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 16] + w1 * a1[x + 16] + w2 * a2[x + 16] + w3 * a3[x + 16] + w4 * a4[x + 20];
+	}
+
+	private static void run1At16(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 16] + w1 * a1[x + 16] + w2 * a2[x + 16] + w3 * a3[x + 20] + w4 * a4[x + 20];
+	}
+
+	private static void run2At16(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 16] + w1 * a1[x + 16] + w2 * a2[x + 20] + w3 * a3[x + 20] + w4 * a4[x + 20];
+	}
+
+	private static void run3At16(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 16] + w1 * a1[x + 20] + w2 * a2[x + 20] + w3 * a3[x + 20] + w4 * a4[x + 20];
+	}
+
+	private static void run0At20(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 20] + w1 * a1[x + 20] + w2 * a2[x + 20] + w3 * a3[x + 20] + w4 * a4[x + 24];
+	}
+
+	private static void run1At20(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 20] + w1 * a1[x + 20] + w2 * a2[x + 20] + w3 * a3[x + 24] + w4 * a4[x + 24];
+	}
+
+	private static void run2At20(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 20] + w1 * a1[x + 20] + w2 * a2[x + 24] + w3 * a3[x + 24] + w4 * a4[x + 24];
+	}
+
+	private static void run3At20(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 20] + w1 * a1[x + 24] + w2 * a2[x + 24] + w3 * a3[x + 24] + w4 * a4[x + 24];
+	}
+
+	private static void run0At24(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 24] + w1 * a1[x + 24] + w2 * a2[x + 24] + w3 * a3[x + 24] + w4 * a4[x + 28];
+	}
+
+	private static void run1At24(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 24] + w1 * a1[x + 24] + w2 * a2[x + 24] + w3 * a3[x + 28] + w4 * a4[x + 28];
+	}
+
+	private static void run2At24(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 24] + w1 * a1[x + 24] + w2 * a2[x + 28] + w3 * a3[x + 28] + w4 * a4[x + 28];
+	}
+
+	private static void run3At24(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 24] + w1 * a1[x + 28] + w2 * a2[x + 28] + w3 * a3[x + 28] + w4 * a4[x + 28];
+	}
+
+	private static void run0At28(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 28] + w1 * a1[x + 28] + w2 * a2[x + 28] + w3 * a3[x + 28] + w4 * a4[x + 32];
+	}
+
+	private static void run1At28(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 28] + w1 * a1[x + 28] + w2 * a2[x + 28] + w3 * a3[x + 32] + w4 * a4[x + 32];
+	}
+
+	private static void run2At28(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 28] + w1 * a1[x + 28] + w2 * a2[x + 32] + w3 * a3[x + 32] + w4 * a4[x + 32];
+	}
+
+	private static void run3At28(final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
+		for (int x = 0; x < n; x++)
+			acc[x] += w0 * a0[x + 28] + w1 * a1[x + 32] + w2 * a2[x + 32] + w3 * a3[x + 32] + w4 * a4[x + 32];
 	}
 }

@@ -98,15 +98,19 @@ public final class SeparableEngine implements CorrelationEngine {
 			final boolean[] used = new boolean[LineMath.phase(plan.kernel[0] - 1) / 4 * 4 + 4];
 			for (int s = 0; s < factors.length; s++) {
 				xTaps[s] = new XTaps(factors[s][0]);
-				for (int i = 0; i < xTaps[s].count; i++)
-					used[xTaps[s].copy[i]] = true;
+				for (final int c : xTaps[s].copy)
+					if (c >= 0)
+						used[c] = true;
 			}
+			int slots = longest;
+			for (final XTaps x : xTaps)
+				slots = Math.max(slots, x.copy.length);
+			gathered = new double[slots][];
 			copies = new double[used.length][];
 			for (int i = 1; i < used.length; i++)
 				if (used[i])
 					copies[i] = new double[length];
-			zeros = new double[plan.chunk + LineMath.GROUP];
-			gathered = new double[longest][];
+			zeros = new double[plan.chunk + LineMath.ZEROS];
 			weights = new double[longest];
 			acc = new double[plan.chunk];
 			pos = new int[plan.n];
@@ -209,36 +213,38 @@ public final class SeparableEngine implements CorrelationEngine {
 			for (int r = 0; r < ring.outputs; r++) {
 				copies[0] = current[ring.outputRows[r]];
 				LineMath.shiftCopies(copies, inWidth);
-				for (int i = 0; i < x.count; i++)
-					gathered[i] = copies[x.copy[i]];
-				LineMath.sum(acc, width, gathered, x.weight, x.offset, x.count, zeros);
+				for (int i = 0; i < x.copy.length; i++)
+					gathered[i] = x.copy[i] < 0 ? zeros : copies[x.copy[i]];
+				LineMath.sum(acc, width, gathered, x.weight, x.passes);
 				outputs[s].put(ring.outputOffset(r, z, chunk), acc, width);
 			}
 		}
 
-		/** The non-zero taps of the factor along x, in the order {@link LineMath#sum} wants them. */
+		/** The non-zero taps of the factor along x, and the passes that sum them. */
 		private static final class XTaps {
-			final int count;
+			final LineMath.Passes passes;
+			/** Per slot: the row copy read (-1: zeros) and the weight. */
+			final int[] copy;
 			final double[] weight;
-			final int[] copy, offset;
 
 			XTaps(final double[] f) {
 				int c = 0;
 				for (final double v : f)
 					if (v != 0)
 						c++;
-				count = c;
-				weight = new double[c];
-				copy = new int[c];
-				offset = new int[c];
+				final int[] x = new int[c];
 				c = 0;
-				for (int o = 0; o < Math.min(f.length, LineMath.GROUP); o += 4)
-					for (int j = 0; j < f.length; j++)
-						if (f[j] != 0 && LineMath.offset(j) == o) {
-							weight[c] = f[j];
-							copy[c] = LineMath.phase(j);
-							offset[c++] = o;
-						}
+				for (int j = 0; j < f.length; j++)
+					if (f[j] != 0)
+						x[c++] = j;
+				passes = new LineMath.Passes(x, new int[c], f.length);
+				copy = new int[passes.slots()];
+				weight = new double[copy.length];
+				for (int s = 0; s < copy.length; s++) {
+					final int t = passes.tap[s];
+					copy[s] = passes.copy[s];
+					weight[s] = t < 0 ? 0 : f[x[t]];
+				}
 			}
 		}
 
