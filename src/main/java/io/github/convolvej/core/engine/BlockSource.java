@@ -3,10 +3,11 @@ package io.github.convolvej.core.engine;
 import java.util.Arrays;
 
 /**
- * The boundary-extended input of an engine, read in parts: engines read one
- * tile at a time (a band of rows with the kernel's halo), so an image is never
- * copied whole for the direct and separable engines. A {@link Block} is a
- * source held in memory; {@link ImageBlockSource} reads an image on demand.
+ * The boundary-extended input of an engine, read in parts: the direct and
+ * separable engines read it row by row ({@link #rowReader()}), the FFT engine
+ * tile by tile ({@link #read}), so an image is never copied whole. A
+ * {@link Block} is a source held in memory; {@link ImageBlockSource} reads an
+ * image on demand.
  */
 public interface BlockSource {
 

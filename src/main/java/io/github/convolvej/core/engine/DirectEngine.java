@@ -10,9 +10,10 @@ import net.imglib2.parallel.TaskExecutor;
  * and copied shifted by 1, 2 and 3 (and by multiples of
  * {@link LineMath#GROUP} for wide kernels), so that tap {@code (j, line)}
  * reads one of these copies at a constant offset. An output row is then a sum
- * of whole rows, {@code acc[x] = sum_t w[t] a_t[x + c_t]}, done five taps per
- * pass over the accumulator ({@link LineMath}) in loops the JIT vectorises. The weight sets of a complex kernel share the rows and their
- * shifted copies.
+ * of whole rows, {@code acc[x] = sum_t w[t] a_t[x + c_t]}, five taps per pass
+ * over the accumulator ({@link LineMath.Passes}), in loops the JIT
+ * vectorises. The weight sets of a complex kernel share the rows and their
+ * copies.
  */
 public final class DirectEngine implements CorrelationEngine {
 
@@ -56,7 +57,6 @@ public final class DirectEngine implements CorrelationEngine {
 
 	/** The non-zero taps of one weight set, and the passes that sum them. */
 	private static final class Taps {
-		final int count;
 		/** Per tap: weight, x offset, and kernel position along every axis. */
 		final double[] weight;
 		final int[] x;
@@ -71,7 +71,6 @@ public final class DirectEngine implements CorrelationEngine {
 			for (final double v : w)
 				if (v != 0)
 					c++;
-			count = c;
 			weight = new double[c];
 			x = new int[c];
 			coords = new int[c][];
@@ -125,7 +124,7 @@ public final class DirectEngine implements CorrelationEngine {
 		private final LineSink[] outputs;
 		private final double[] acc;
 		private final double[][] gathered;
-		/** Padding for passes of fewer than five lines. */
+		/** The line that padded slots read. */
 		private final double[] zeros;
 
 		Tile(final RowRing ring, final Taps[] taps, final LineSink[] outputs) {

@@ -15,10 +15,12 @@ import net.imglib2.view.Views;
 
 /**
  * An image extended by a {@link Boundary}, read as a block on demand.
- * The image's own pixels are copied in bands of rows through ImgLib2's
- * {@code PrimitiveBlocks} (see {@link PixelBands});
- * the boundary rule is applied by index with {@link Boundary#sourceIndex}, so
- * every boundary, even a kernel longer than the image, costs the same.
+ * Rows of array and planar images are widened to double straight from the
+ * image's own arrays ({@link PixelStorage}); other images are copied in bands
+ * of rows through ImgLib2's {@code PrimitiveBlocks} first (see
+ * {@link PixelBands}). The boundary rule is applied by index with
+ * {@link Boundary#sourceIndex}, so every boundary, even a kernel longer than
+ * the image, costs the same.
  */
 public final class ImageBlockSource implements BlockSource {
 
