@@ -105,7 +105,9 @@ final class Tiling {
 
 		long rows = Math.max(1, limits.targetBytes / (chunkBytes * span) / kernel[ring]);
 		for (int d = 1; d < ring; d++) {
-			box[d] = (int) Math.max(1, Math.min(out[d], rows - kernel[d] + 1));
+			// at least four times the halo: rows of the halo are read, and summed along the ring axis, for nothing
+			final long least = 4L * (kernel[d] - 1);
+			box[d] = (int) Math.max(1, Math.min(out[d], Math.max(least, rows - kernel[d] + 1)));
 			slab[d] = box[d] + kernel[d] - 1;
 			counts[d] = (out[d] + box[d] - 1) / box[d];
 			rows = Math.max(1, rows / slab[d]);
