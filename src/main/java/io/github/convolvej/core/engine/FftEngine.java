@@ -86,7 +86,18 @@ public final class FftEngine implements CorrelationEngine {
 		}
 
 		if (plan.tilesInParallel()) {
-			final TileTransform.Ranges inline = (count, body) -> body.run(0, count);
+			final TileTransform.Ranges inline = new TileTransform.Ranges() {
+
+				@Override
+				public void run(final int count, final TileTransform.RangeBody body) {
+					body.run(0, count);
+				}
+
+				@Override
+				public int tasks() {
+					return 1;
+				}
+			};
 			LineRanges.run(plan.tileCount, executor, progress, (from, to, tick) -> {
 				final double[] spectrum = new double[2 * tile.elements];
 				final double[][] dests = destinations(spectrum, sets, tile.elements);
@@ -147,22 +158,32 @@ public final class FftEngine implements CorrelationEngine {
 
 	/** Lines split over the executor's tasks, checking for cancellation before each part. */
 	private static TileTransform.Ranges parallel(final TaskExecutor executor, final ProgressListener progress) {
-		return (count, body) -> {
-			final int tasks = Math.min(count, Math.max(1, executor.suggestNumberOfTasks()));
-			if (tasks <= 1) {
-				body.run(0, count);
-				return;
+		final int tasks = Math.max(1, executor.suggestNumberOfTasks());
+		return new TileTransform.Ranges() {
+
+			@Override
+			public void run(final int count, final TileTransform.RangeBody body) {
+				final int parts = Math.min(count, tasks);
+				if (parts <= 1) {
+					body.run(0, count);
+					return;
+				}
+				final List< Runnable > runnables = new ArrayList<>(parts);
+				for (int t = 0; t < parts; t++) {
+					final int from = (int) ((long) count * t / parts);
+					final int to = (int) ((long) count * (t + 1) / parts);
+					runnables.add(() -> {
+						progress.checkCancelled();
+						body.run(from, to);
+					});
+				}
+				executor.runAll(runnables);
 			}
-			final List< Runnable > runnables = new ArrayList<>(tasks);
-			for (int t = 0; t < tasks; t++) {
-				final int from = (int) ((long) count * t / tasks);
-				final int to = (int) ((long) count * (t + 1) / tasks);
-				runnables.add(() -> {
-					progress.checkCancelled();
-					body.run(from, to);
-				});
+
+			@Override
+			public int tasks() {
+				return tasks;
 			}
-			executor.runAll(runnables);
 		};
 	}
 }

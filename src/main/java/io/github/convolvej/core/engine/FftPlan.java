@@ -24,16 +24,18 @@ import org.jtransforms.utils.CommonUtils;
  */
 final class FftPlan {
 
-	/** Nanoseconds per {@code n log2 n} of a complex power-of-two transform. */
-	static double COMPLEX_NS = 0.9;
-	/** Nanoseconds per complex value for moving a line in and out of a spectrum. */
-	static double PASS_NS = 1.2;
-	/** Nanoseconds per complex multiply. */
-	static double MULTIPLY_NS = 0.6;
-	/** Nanoseconds per input value read from the source. */
-	static double READ_NS = 1.5;
+	/**
+	 * The time model, nanoseconds per unit of each term of {@link #features()}:
+	 * {@code n log2 n} of JTransforms transforms (weighted by their radix), 1-D
+	 * transform calls, complex values moved between spectrum and line buffers,
+	 * {@code n log2 n} of row-wise transforms ({@link VectorFft}), complex
+	 * products, values read, values written, tiles. Fitted to timings of this
+	 * code on one thread.
+	 */
+	private static final double[] FEATURE_NS = { 1.05, 60, 5.0, 0.25, 1.0, 0.3, 0.5, 300 };
+
 	/** Share of perfect speed-up when one tile's lines are split over threads. */
-	static double INNER_EFFICIENCY = 0.75;
+	static final double INNER_EFFICIENCY = 0.75;
 	/** Complex values in one tile at most, unless a single tile covers the block (64 MB per buffer). */
 	static int MAX_TILE_ELEMENTS = 1 << 22;
 	/** Complex values to aim for when batching along axes the kernel does not span. */
@@ -212,48 +214,149 @@ final class FftPlan {
 	}
 
 	private double estimate() {
+		final double[] f = features();
+		double single = 0;
+		for (int i = 0; i < f.length; i++)
+			single += FEATURE_NS[i] * f[i];
+		if (tilesInParallel())
+			return single * ((tileCount + threads - 1) / threads) / tileCount;
+		final double speedUp = threads == 1 ? 1 : threads * INNER_EFFICIENCY;
+		return single / speedUp;
+	}
+
+	/**
+	 * The work of all tiles (each counted as an interior one) and of the
+	 * kernel spectra, as the time model's terms (see {@link #FEATURE_NS}).
+	 */
+	double[] features() {
 		final int n = size.length;
-		final long elements = elements();
-		final long rows = elements / (size[0] / 2 + 1);
-		double transform = rows * (realNanos(size[0]) + PASS_NS * (size[0] / 2 + 1));
+		final int half = size[0] / 2 + 1;
+		final int[] extent = new int[n], count = new int[n];
+		for (int d = 0; d < n; d++) {
+			extent[d] = Math.min(size[d], inDims[d]);
+			count[d] = Math.min(step[d], outDims[d]);
+		}
+		int last = -1;
 		for (int d = 1; d < n; d++)
 			if (transformed[d] && size[d] > 1)
-				transform += (double) elements / size[d] * (complexNanos(size[d]) + 2 * PASS_NS * size[d]);
-		long inValues = 1;
+				last = d;
+		final Work w = new Work();
+		final double rowsIn = others(extent, 0);
+		w.read = rowsIn * extent[0];
+		w.rows(rowsIn, size[0], half);
+		final double[] lines = new double[n];
 		for (int d = 0; d < n; d++)
-			inValues *= Math.min(size[d], inDims[d]);
-		final double perTile = READ_NS * inValues + transform + sets * (transform + MULTIPLY_NS * elements);
-		final double kernels = sets * transform;
-		if (tilesInParallel())
-			return ((tileCount + threads - 1) / threads) * perTile + kernels;
-		final double speedUp = threads == 1 ? 1 : threads * INNER_EFFICIENCY;
-		return (tileCount * perTile + kernels) / speedUp;
+			lines[d] = d == 0 ? half : extent[d];
+		for (int d = 1; d < n; d++) {
+			if (!transformed[d] || size[d] == 1 || d == last)
+				continue;
+			w.pass(lines, d, extent[d], size[d], 1);
+			lines[d] = size[d];
+		}
+		final double rowsOut = others(count, 0);
+		if (last >= 0) {
+			w.pass(lines, last, extent[last], count[last], 1 + sets);
+			w.products += others(lines, last) * size[last] * sets;
+			lines[last] = count[last];
+			for (int d = last - 1; d >= 1; d--) {
+				if (!transformed[d] || size[d] == 1)
+					continue;
+				w.pass(lines, d, size[d], count[d], sets);
+				lines[d] = count[d];
+			}
+		} else
+			w.products += sets * rowsOut * half;
+		w.rows(sets * rowsOut, size[0], half);
+		w.written = sets * rowsOut * count[0];
+		w.scale(tileCount);
+		w.tiles = tileCount;
+		// the kernel spectra: a full forward transform per weight set
+		final Work k = new Work();
+		for (int d = 0; d < n; d++)
+			lines[d] = d == 0 ? half : transformed[d] ? kernelDims[d] : 1;
+		k.rows(others(lines, 0), size[0], half);
+		for (int d = 1; d < n; d++) {
+			if (!transformed[d] || size[d] == 1)
+				continue;
+			k.pass(lines, d, kernelDims[d], size[d], 1);
+			lines[d] = size[d];
+		}
+		k.scale(sets);
+		return new double[] { w.flops + k.flops, w.calls + k.calls, w.moved + k.moved, w.rowFlops + k.rowFlops, w.products, w.read, w.written, w.tiles };
 	}
 
-	/** Estimated nanoseconds of one complex transform of length {@code n}. */
-	static double complexNanos(final int n) {
+	/** Terms of the time model, added up pass by pass as {@link TileTransform} does them. */
+	private final class Work {
+		double flops, calls, moved, rowFlops, products, read, written, tiles;
+
+		/** Real transforms of {@code rows} rows of length {@code x}. */
+		void rows(final double rows, final int x, final int half) {
+			flops += rows * realFlops(x);
+			calls += rows;
+			moved += rows * half;
+		}
+
+		/** A pass along {@code d} over the lines selected by {@code lines}, each transformed {@code times} times. */
+		void pass(final double[] lines, final int d, final int gather, final int scatter, final int times) {
+			final int len = size[d];
+			if (Integer.bitCount(len) == 1) {
+				// row-wise: every line in place, all of its length
+				rowFlops += times * others(lines, d) * len * Math.log(len) / Math.log(2);
+				return;
+			}
+			final double cols = others(lines, d);
+			flops += times * cols * complexFlops(len);
+			calls += times * cols;
+			moved += cols * (gather + (times > 1 ? times - 1 : 1) * scatter);
+		}
+
+		void scale(final double f) {
+			flops *= f;
+			calls *= f;
+			moved *= f;
+			rowFlops *= f;
+			products *= f;
+			read *= f;
+			written *= f;
+		}
+	}
+
+	/** The product of {@code v} over every axis but {@code skip} (and over axes 1.. when {@code skip} is 0). */
+	private static double others(final double[] v, final int skip) {
+		double p = 1;
+		for (int d = skip == 0 ? 1 : 0; d < v.length; d++)
+			if (d != skip)
+				p *= v[d];
+		return p;
+	}
+
+	private static double others(final int[] v, final int skip) {
+		final double[] d = new double[v.length];
+		for (int i = 0; i < v.length; i++)
+			d[i] = v[i];
+		return others(d, skip);
+	}
+
+	/** {@code n log2 n} of a complex transform, weighted by JTransforms' speed for its factors. */
+	static double complexFlops(final int n) {
 		if (n <= 1)
 			return 0;
-		return COMPLEX_NS * n * Math.max(1, log2(n)) * radixFactor(n);
+		return n * Math.max(1, Math.log(n) / Math.log(2)) * radixFactor(n);
 	}
 
-	/** Estimated nanoseconds of one real-to-complex transform of length {@code n}. */
-	static double realNanos(final int n) {
-		return complexNanos(n) * (Integer.bitCount(n) == 1 ? 0.55 : 0.75);
-	}
-
-	private static double log2(final int n) {
-		return Math.log(n) / Math.log(2);
+	/** As {@link #complexFlops} for a real-to-complex transform. */
+	static double realFlops(final int n) {
+		return complexFlops(n) * (Integer.bitCount(n) == 1 ? 0.55 : 0.75);
 	}
 
 	/** JTransforms' relative speed per {@code n log n}: split radix for powers of two, mixed radix 2-3-4-5, a generic pass per 7. */
 	static double radixFactor(int n) {
 		if (Integer.bitCount(n) == 1)
 			return 1;
-		double f = 1.6;
+		double f = 1.25;
 		while (n % 7 == 0) {
 			n /= 7;
-			f *= 1.8;
+			f *= 1.6;
 		}
 		return f;
 	}
@@ -272,7 +375,7 @@ final class FftPlan {
 			for (long b = a; b <= limit; b *= 3)
 				for (long c = b; c <= limit; c *= 5)
 					for (long e = c; e <= limit; e *= 7)
-						if (e >= lo && (!even || e % 2 == 0) && !startsThreads((int) e, even))
+						if (e >= lo && (!even || e % 2 == 0) && !(even && startsThreads((int) e)))
 							all.add((int) e);
 		all.sort(null);
 		final List< Integer > list = new ArrayList<>();
@@ -287,11 +390,8 @@ final class FftPlan {
 		return c;
 	}
 
-	private static boolean startsThreads(final int v, final boolean real) {
-		if (Integer.bitCount(v) != 1)
-			return false;
-		final long threshold = CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
-		return (real ? v : 2L * v) > threshold;
+	private static boolean startsThreads(final int v) {
+		return Integer.bitCount(v) == 1 && v > CommonUtils.getThreadsBeginN_1D_FFT_2Threads();
 	}
 
 	@Override
