@@ -2,6 +2,7 @@ package io.github.convolvej.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
@@ -86,6 +87,7 @@ public final class FftEngine implements CorrelationEngine {
 		}
 
 		if (plan.tilesInParallel()) {
+			// tiles handed out one at a time, so a thread slowed by other work delays no one
 			final TileTransform.Ranges inline = new TileTransform.Ranges() {
 
 				@Override
@@ -98,14 +100,25 @@ public final class FftEngine implements CorrelationEngine {
 					return 1;
 				}
 			};
-			LineRanges.run(plan.tileCount, executor, progress, (from, to, tick) -> {
-				final double[] spectrum = new double[2 * tile.elements];
-				final double[][] dests = destinations(spectrum, sets, tile.elements);
-				for (int t = from; t < to; t++) {
-					tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, inline, checkpoint);
-					tick.run();
-				}
-			});
+			final AtomicInteger next = new AtomicInteger();
+			final AtomicInteger done = new AtomicInteger();
+			final int reportEvery = Math.max(1, plan.tileCount / 100);
+			final List< Runnable > workers = new ArrayList<>();
+			for (int w = 0; w < Math.min(plan.threads, plan.tileCount); w++)
+				workers.add(() -> {
+					final double[] spectrum = new double[2 * tile.elements];
+					final double[][] dests = destinations(spectrum, sets, tile.elements);
+					int t;
+					while ((t = next.getAndIncrement()) < plan.tileCount) {
+						progress.checkCancelled();
+						tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, inline, checkpoint);
+						final int d = done.incrementAndGet();
+						if (d % reportEvery == 0)
+							progress.progress((double) d / plan.tileCount);
+					}
+				});
+			executor.runAll(workers);
+			progress.checkCancelled();
 			return;
 		}
 		final double[] spectrum = new double[2 * tile.elements];
@@ -156,33 +169,38 @@ public final class FftEngine implements CorrelationEngine {
 		tile.correlate(input, start, extent, spectrum, spectra, multiplierStrides, dests, count, rows, ranges, checkpoint);
 	}
 
-	/** Lines split over the executor's tasks, checking for cancellation before each part. */
+	/**
+	 * Lines split over the executor's threads in small parts that each thread
+	 * takes as it becomes free, checking for cancellation before each part.
+	 */
 	private static TileTransform.Ranges parallel(final TaskExecutor executor, final ProgressListener progress) {
-		final int tasks = Math.max(1, executor.suggestNumberOfTasks());
+		final int threads = Math.max(1, executor.getParallelism());
 		return new TileTransform.Ranges() {
 
 			@Override
 			public void run(final int count, final TileTransform.RangeBody body) {
-				final int parts = Math.min(count, tasks);
-				if (parts <= 1) {
+				if (threads == 1 || count <= 1) {
+					progress.checkCancelled();
 					body.run(0, count);
 					return;
 				}
-				final List< Runnable > runnables = new ArrayList<>(parts);
-				for (int t = 0; t < parts; t++) {
-					final int from = (int) ((long) count * t / parts);
-					final int to = (int) ((long) count * (t + 1) / parts);
-					runnables.add(() -> {
-						progress.checkCancelled();
-						body.run(from, to);
+				final int part = Math.max(1, count / (8 * threads));
+				final AtomicInteger next = new AtomicInteger();
+				final List< Runnable > workers = new ArrayList<>();
+				for (int w = 0; w < Math.min(threads, count); w++)
+					workers.add(() -> {
+						int from;
+						while ((from = next.getAndAdd(part)) < count) {
+							progress.checkCancelled();
+							body.run(from, Math.min(count, from + part));
+						}
 					});
-				}
-				executor.runAll(runnables);
+				executor.runAll(workers);
 			}
 
 			@Override
 			public int tasks() {
-				return tasks;
+				return 2 * threads;
 			}
 		};
 	}
