@@ -10,8 +10,8 @@ import io.github.convolvej.core.Algorithm;
  * this code:
  * <ul>
  * <li>direct: per output pixel a fixed cost plus one per non-zero tap;</li>
- * <li>separable: per output pixel and weight set, a fixed cost plus one per
- * tap of the 1-D factors ({@code K0 + K1 + ...});</li>
+ * <li>separable: per output pixel and weight set, a cost per axis the kernel
+ * spans plus one per tap of the 1-D factors ({@code K0 + K1 + ...});</li>
  * <li>FFT: the time {@link FftEngine#estimatedNanos} gives for the tiling
  * it would use.</li>
  * </ul>
@@ -21,13 +21,13 @@ import io.github.convolvej.core.Algorithm;
 public final class EngineChooser {
 
 	/** Nanoseconds per output pixel and weight set of the direct sum, besides the taps. */
-	static double DIRECT_PIXEL_NS = 4;
+	static final double DIRECT_PIXEL_NS = 3;
 	/** Nanoseconds per output pixel and non-zero tap of the direct sum. */
-	static double DIRECT_TAP_NS = 0.45;
-	/** Nanoseconds per output pixel and weight set of the separable sum, besides the taps. */
-	static double SEPARABLE_PIXEL_NS = 4;
+	static final double DIRECT_TAP_NS = 0.33;
+	/** Nanoseconds per output pixel, weight set and axis the kernel spans, of the separable sum besides the taps. */
+	static final double SEPARABLE_PASS_NS = 4.5;
 	/** Nanoseconds per output pixel and tap of a 1-D factor. */
-	static double SEPARABLE_TAP_NS = 0.8;
+	static final double SEPARABLE_TAP_NS = 0.85;
 
 	private EngineChooser() {}
 
@@ -75,14 +75,17 @@ public final class EngineChooser {
 	static double[] estimatedNanos(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads) {
 		final int[] out = Block.validDims(inputDims, kernelDims);
 		double outPixels = 1;
-		int sumK = 0;
+		int sumK = 0, passes = 0;
 		for (int d = 0; d < out.length; d++) {
 			outPixels *= out[d];
-			sumK += kernelDims[d];
+			if (kernelDims[d] > 1) {
+				sumK += kernelDims[d];
+				passes++;
+			}
 		}
 		final int t = Math.max(1, threads);
 		final double direct = outPixels * (DIRECT_PIXEL_NS * sets + DIRECT_TAP_NS * nonZeroTaps) / t;
-		final double sep = separable ? outPixels * sets * (SEPARABLE_PIXEL_NS + SEPARABLE_TAP_NS * sumK) / t : Double.POSITIVE_INFINITY;
+		final double sep = separable ? outPixels * sets * (SEPARABLE_PASS_NS * Math.max(1, passes) + SEPARABLE_TAP_NS * sumK) / t : Double.POSITIVE_INFINITY;
 		final double fft = FftEngine.estimatedNanos(inputDims, kernelDims, sets, t);
 		return new double[] { direct, sep, fft };
 	}

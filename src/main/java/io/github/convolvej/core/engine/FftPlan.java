@@ -27,12 +27,12 @@ final class FftPlan {
 	/**
 	 * The time model, nanoseconds per unit of each term of {@link #features()}:
 	 * {@code n log2 n} of JTransforms transforms (weighted by their radix), 1-D
-	 * transform calls, complex values moved between spectrum and line buffers,
-	 * {@code n log2 n} of row-wise transforms ({@link VectorFft}), complex
+	 * transform calls, complex values gathered into and scattered from column
+	 * buffers, complex values of rows copied, {@code n log2 n} of row-wise transforms ({@link VectorFft}), complex
 	 * products, values read, values written, tiles. Fitted to timings of this
 	 * code on one thread.
 	 */
-	private static final double[] FEATURE_NS = { 1.05, 60, 5.0, 0.25, 1.0, 0.3, 0.5, 300 };
+	private static final double[] FEATURE_NS = { 1.05, 60, 5.0, 2.0, 0.25, 1.0, 0.3, 0.5, 300 };
 
 	/** Share of perfect speed-up when one tile's lines are split over threads. */
 	static final double INNER_EFFICIENCY = 0.75;
@@ -182,7 +182,7 @@ final class FftPlan {
 		long elements = p.elements();
 		for (int d = 0; d < n; d++)
 			if (!p.transformed[d]) {
-				size[d] = (int) Math.max(1, Math.min(p.outDims[d], BATCH_ELEMENTS / elements));
+				size[d] = evenBatch(p.outDims[d], (int) Math.max(1, Math.min(p.outDims[d], BATCH_ELEMENTS / elements)));
 				elements *= size[d];
 			}
 		FftPlan q = new FftPlan(p.inDims, p.kernelDims, size, p.transformed, p.sets, p.threads);
@@ -194,10 +194,16 @@ final class FftPlan {
 					widest = d;
 			if (widest < 0)
 				break;
-			size[widest] = (size[widest] + 1) / 2;
+			size[widest] = evenBatch(p.outDims[widest], (size[widest] + 1) / 2);
 			q = new FftPlan(p.inDims, p.kernelDims, size, p.transformed, p.sets, p.threads);
 		}
 		return q;
+	}
+
+	/** At most {@code batch}, cutting {@code out} into equal batches (the last one no smaller than needed). */
+	private static int evenBatch(final int out, final int batch) {
+		final int pieces = (out + batch - 1) / batch;
+		return (out + pieces - 1) / pieces;
 	}
 
 	/** Complex values of one tile's spectrum. */
@@ -225,16 +231,21 @@ final class FftPlan {
 	}
 
 	/**
-	 * The work of all tiles (each counted as an interior one) and of the
-	 * kernel spectra, as the time model's terms (see {@link #FEATURE_NS}).
+	 * The work of all tiles and of the kernel spectra, as the time model's
+	 * terms (see {@link #FEATURE_NS}). Every term is a product of per-axis
+	 * factors, so its sum over all tiles is the product of the per-axis sums:
+	 * ragged last tiles count for what they read and write.
 	 */
 	double[] features() {
 		final int n = size.length;
 		final int half = size[0] / 2 + 1;
-		final int[] extent = new int[n], count = new int[n];
+		// per axis, summed over the tiles along it: values read, outputs kept, transform lengths
+		final double[] extent = new double[n], count = new double[n], length = new double[n];
 		for (int d = 0; d < n; d++) {
-			extent[d] = Math.min(size[d], inDims[d]);
-			count[d] = Math.min(step[d], outDims[d]);
+			for (int t = 0; t < tiles[d]; t++)
+				extent[d] += Math.min(size[d], inDims[d] - t * step[d]);
+			count[d] = outDims[d];
+			length[d] = (double) tiles[d] * size[d];
 		}
 		int last = -1;
 		for (int d = 1; d < n; d++)
@@ -243,32 +254,30 @@ final class FftPlan {
 		final Work w = new Work();
 		final double rowsIn = others(extent, 0);
 		w.read = rowsIn * extent[0];
-		w.rows(rowsIn, size[0], half);
-		final double[] lines = new double[n];
-		for (int d = 0; d < n; d++)
-			lines[d] = d == 0 ? half : extent[d];
+		w.rows(rowsIn * tiles[0], size[0], half);
+		final double[] lines = extent.clone();
+		lines[0] = (double) half * tiles[0];
 		for (int d = 1; d < n; d++) {
 			if (!transformed[d] || size[d] == 1 || d == last)
 				continue;
-			w.pass(lines, d, extent[d], size[d], 1);
-			lines[d] = size[d];
+			w.pass(lines, d, tiles[d], extent[d], length[d], 1);
+			lines[d] = length[d];
 		}
 		final double rowsOut = others(count, 0);
 		if (last >= 0) {
-			w.pass(lines, last, extent[last], count[last], 1 + sets);
-			w.products += others(lines, last) * size[last] * sets;
+			w.pass(lines, last, tiles[last], extent[last], count[last], 1 + sets);
+			w.products += others(lines, last) * length[last] * sets;
 			lines[last] = count[last];
 			for (int d = last - 1; d >= 1; d--) {
 				if (!transformed[d] || size[d] == 1)
 					continue;
-				w.pass(lines, d, size[d], count[d], sets);
+				w.pass(lines, d, tiles[d], length[d], count[d], sets);
 				lines[d] = count[d];
 			}
 		} else
-			w.products += sets * rowsOut * half;
-		w.rows(sets * rowsOut, size[0], half);
+			w.products += sets * rowsOut * half * tiles[0];
+		w.rows(sets * rowsOut * tiles[0], size[0], half);
 		w.written = sets * rowsOut * count[0];
-		w.scale(tileCount);
 		w.tiles = tileCount;
 		// the kernel spectra: a full forward transform per weight set
 		final Work k = new Work();
@@ -278,35 +287,40 @@ final class FftPlan {
 		for (int d = 1; d < n; d++) {
 			if (!transformed[d] || size[d] == 1)
 				continue;
-			k.pass(lines, d, kernelDims[d], size[d], 1);
+			k.pass(lines, d, 1, kernelDims[d], size[d], 1);
 			lines[d] = size[d];
 		}
 		k.scale(sets);
-		return new double[] { w.flops + k.flops, w.calls + k.calls, w.moved + k.moved, w.rowFlops + k.rowFlops, w.products, w.read, w.written, w.tiles };
+		return new double[] { w.flops + k.flops, w.calls + k.calls, w.moved + k.moved, w.copied + k.copied, w.rowFlops + k.rowFlops, w.products, w.read, w.written, w.tiles };
 	}
 
 	/** Terms of the time model, added up pass by pass as {@link TileTransform} does them. */
 	private final class Work {
-		double flops, calls, moved, rowFlops, products, read, written, tiles;
+		double flops, calls, moved, copied, rowFlops, products, read, written, tiles;
 
 		/** Real transforms of {@code rows} rows of length {@code x}. */
 		void rows(final double rows, final int x, final int half) {
 			flops += rows * realFlops(x);
 			calls += rows;
-			moved += rows * half;
+			copied += rows * half;
 		}
 
-		/** A pass along {@code d} over the lines selected by {@code lines}, each transformed {@code times} times. */
-		void pass(final double[] lines, final int d, final int gather, final int scatter, final int times) {
+		/**
+		 * A pass along {@code d} over the lines selected by {@code lines} (summed
+		 * over tiles), in {@code tiles} tiles along {@code d}, reading
+		 * {@code gather} and writing {@code scatter} values per line (summed over
+		 * those tiles), each line transformed {@code times} times.
+		 */
+		void pass(final double[] lines, final int d, final int tiles, final double gather, final double scatter, final int times) {
 			final int len = size[d];
+			final double cols = others(lines, d);
 			if (Integer.bitCount(len) == 1) {
 				// row-wise: every line in place, all of its length
-				rowFlops += times * others(lines, d) * len * Math.log(len) / Math.log(2);
+				rowFlops += times * cols * tiles * len * Math.log(len) / Math.log(2);
 				return;
 			}
-			final double cols = others(lines, d);
-			flops += times * cols * complexFlops(len);
-			calls += times * cols;
+			flops += times * cols * tiles * complexFlops(len);
+			calls += times * cols * tiles;
 			moved += cols * (gather + (times > 1 ? times - 1 : 1) * scatter);
 		}
 
@@ -314,6 +328,7 @@ final class FftPlan {
 			flops *= f;
 			calls *= f;
 			moved *= f;
+			copied *= f;
 			rowFlops *= f;
 			products *= f;
 			read *= f;
@@ -328,13 +343,6 @@ final class FftPlan {
 			if (d != skip)
 				p *= v[d];
 		return p;
-	}
-
-	private static double others(final int[] v, final int skip) {
-		final double[] d = new double[v.length];
-		for (int i = 0; i < v.length; i++)
-			d[i] = v[i];
-		return others(d, skip);
 	}
 
 	/** {@code n log2 n} of a complex transform, weighted by JTransforms' speed for its factors. */
@@ -353,7 +361,8 @@ final class FftPlan {
 	static double radixFactor(int n) {
 		if (Integer.bitCount(n) == 1)
 			return 1;
-		double f = 1.25;
+		// mixed radix: slower, and much slower for short lines (work arrays made per call)
+		double f = n < 64 ? 2.5 : 1.7;
 		while (n % 7 == 0) {
 			n /= 7;
 			f *= 1.6;

@@ -414,6 +414,10 @@ final class TileTransform {
 			parts = Math.max(parts, Math.min(Math.max(1, width / 8), (2 * ranges.tasks() + outer - 1) / outer));
 		final int partCount = parts;
 		final int blockOuter = outer;
+		boolean same = true;
+		for (int e = 1; e < d && multiplierStrides != null; e++)
+			same &= multiplierStrides[e] == strides[e];
+		final boolean sameRows = same;
 		ranges.run(blockOuter * partCount, (from, to) -> {
 			for (int u = from; u < to; u++) {
 				final int part = u % partCount;
@@ -434,9 +438,17 @@ final class TileTransform {
 				}
 				for (int r = gather; r < len; r++)
 					Arrays.fill(data, offset + r * rowStep + 2 * k0, offset + r * rowStep + 2 * k1, 0);
-				f.forward(data, offset, rowStep, k0, k1);
-				if (multipliers == null)
+				if (multipliers == null) {
+					f.forward(data, offset, rowStep, k0, k1);
 					continue;
+				}
+				if (sameRows) {
+					// each row of the multiplier matches the data's row value for value
+					for (int s = 0; s < multipliers.length; s++)
+						f.convolve(data, offset, rowStep, s > 0, multipliers[s], 2 * mbase, 2 * multiplierStrides[d], dests[s], k0, k1);
+					continue;
+				}
+				f.forward(data, offset, rowStep, k0, k1);
 				for (int s = 0; s < multipliers.length; s++) {
 					final double[] dest = dests[s];
 					for (int r = 0; r < len; r++)

@@ -69,6 +69,89 @@ final class VectorFft {
 				inverse2(a, offset, rowStep, 2 * k0, 2 * k1, span[s], twiddles[s]);
 	}
 
+	/**
+	 * Convolution of the rows' values {@code k0..k1-1} with a spectrum:
+	 * {@code dest = inverse(forward(a) * b)}, where {@code b} is a forward
+	 * transform laid out as {@code a} is (its row {@code r} at
+	 * {@code bOffset + r * bRowStep}, the same values per row). The last
+	 * forward stage, the product and the first inverse stage are done together
+	 * on each group of rows while it is in registers. {@code a} is left
+	 * transformed up to its last stage, so further calls with other
+	 * {@code b} need {@code transformed} true; {@code dest} may be {@code a}
+	 * (for the last call) or {@code b}.
+	 */
+	void convolve(final double[] a, final int offset, final int rowStep, final boolean transformed, final double[] b, final int bOffset, final int bRowStep, final double[] dest, final int k0, final int k1) {
+		final int last = span.length - 1;
+		if (!transformed)
+			for (int s = 0; s < last; s++)
+				if (radix[s] == 4)
+					forward4(a, offset, rowStep, 2 * k0, 2 * k1, span[s], twiddles[s]);
+				else
+					forward2(a, offset, rowStep, 2 * k0, 2 * k1, span[s], twiddles[s]);
+		if (radix[last] == 4)
+			middle4(a, offset, rowStep, b, bOffset, bRowStep, dest, 2 * k0, 2 * k1);
+		else
+			middle2(a, offset, rowStep, b, bOffset, bRowStep, dest, 2 * k0, 2 * k1);
+		for (int s = last - 1; s >= 0; s--)
+			if (radix[s] == 4)
+				inverse4(dest, offset, rowStep, 2 * k0, 2 * k1, span[s], twiddles[s]);
+			else
+				inverse2(dest, offset, rowStep, 2 * k0, 2 * k1, span[s], twiddles[s]);
+	}
+
+	/** The last radix-4 stage (span 1, no twiddles), the product, and its inverse. */
+	private void middle4(final double[] a, final int offset, final int rowStep, final double[] b, final int bOffset, final int bRowStep, final double[] dest, final int from, final int to) {
+		for (int g = 0; g < n; g += 4) {
+			final int o0 = offset + g * rowStep, o1 = o0 + rowStep, o2 = o1 + rowStep, o3 = o2 + rowStep;
+			final int p0 = bOffset + g * bRowStep, p1 = p0 + bRowStep, p2 = p1 + bRowStep, p3 = p2 + bRowStep;
+			for (int k = from; k < to; k += 2) {
+				final double a0r = a[o0 + k], a0i = a[o0 + k + 1], a1r = a[o1 + k], a1i = a[o1 + k + 1];
+				final double a2r = a[o2 + k], a2i = a[o2 + k + 1], a3r = a[o3 + k], a3i = a[o3 + k + 1];
+				final double t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+				final double t2r = a1r + a3r, t2i = a1i + a3i;
+				final double t3r = a1i - a3i, t3i = a3r - a1r;
+				final double y0r = t0r + t2r, y0i = t0i + t2i, y1r = t1r + t3r, y1i = t1i + t3i;
+				final double y2r = t0r - t2r, y2i = t0i - t2i, y3r = t1r - t3r, y3i = t1i - t3i;
+				final double b0r = b[p0 + k], b0i = b[p0 + k + 1], b1r = b[p1 + k], b1i = b[p1 + k + 1];
+				final double b2r = b[p2 + k], b2i = b[p2 + k + 1], b3r = b[p3 + k], b3i = b[p3 + k + 1];
+				final double z0r = y0r * b0r - y0i * b0i, z0i = y0r * b0i + y0i * b0r;
+				final double z1r = y1r * b1r - y1i * b1i, z1i = y1r * b1i + y1i * b1r;
+				final double z2r = y2r * b2r - y2i * b2i, z2i = y2r * b2i + y2i * b2r;
+				final double z3r = y3r * b3r - y3i * b3i, z3i = y3r * b3i + y3i * b3r;
+				final double u0r = z0r + z2r, u0i = z0i + z2i, u1r = z0r - z2r, u1i = z0i - z2i;
+				final double u2r = z1r + z3r, u2i = z1i + z3i;
+				final double u3r = z3i - z1i, u3i = z1r - z3r;
+				dest[o0 + k] = u0r + u2r;
+				dest[o0 + k + 1] = u0i + u2i;
+				dest[o1 + k] = u1r + u3r;
+				dest[o1 + k + 1] = u1i + u3i;
+				dest[o2 + k] = u0r - u2r;
+				dest[o2 + k + 1] = u0i - u2i;
+				dest[o3 + k] = u1r - u3r;
+				dest[o3 + k + 1] = u1i - u3i;
+			}
+		}
+	}
+
+	/** The last radix-2 stage (span 1, no twiddles), the product, and its inverse. */
+	private void middle2(final double[] a, final int offset, final int rowStep, final double[] b, final int bOffset, final int bRowStep, final double[] dest, final int from, final int to) {
+		for (int g = 0; g < n; g += 2) {
+			final int o0 = offset + g * rowStep, o1 = o0 + rowStep;
+			final int p0 = bOffset + g * bRowStep, p1 = p0 + bRowStep;
+			for (int k = from; k < to; k += 2) {
+				final double a0r = a[o0 + k], a0i = a[o0 + k + 1], a1r = a[o1 + k], a1i = a[o1 + k + 1];
+				final double y0r = a0r + a1r, y0i = a0i + a1i, y1r = a0r - a1r, y1i = a0i - a1i;
+				final double b0r = b[p0 + k], b0i = b[p0 + k + 1], b1r = b[p1 + k], b1i = b[p1 + k + 1];
+				final double z0r = y0r * b0r - y0i * b0i, z0i = y0r * b0i + y0i * b0r;
+				final double z1r = y1r * b1r - y1i * b1i, z1i = y1r * b1i + y1i * b1r;
+				dest[o0 + k] = z0r + z1r;
+				dest[o0 + k + 1] = z0i + z1i;
+				dest[o1 + k] = z0r - z1r;
+				dest[o1 + k + 1] = z0i - z1i;
+			}
+		}
+	}
+
 	private void forward4(final double[] a, final int offset, final int rowStep, final int from, final int to, final int m, final double[] t) {
 		for (int g = 0; g < n; g += 4 * m)
 			for (int j = 0; j < m; j++) {
