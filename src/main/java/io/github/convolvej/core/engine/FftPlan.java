@@ -2,7 +2,9 @@ package io.github.convolvej.core.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jtransforms.utils.CommonUtils;
 
@@ -32,7 +34,7 @@ final class FftPlan {
 	 * products, values read, values written, tiles. Fitted to timings of this
 	 * code on one thread.
 	 */
-	private static final double[] FEATURE_NS = { 1.05, 60, 5.0, 2.0, 0.25, 1.0, 0.3, 0.5, 300 };
+	private static final double[] FEATURE_NS = { 0.6, 42, 7.2, 0.5, 0.85, 0.9, 0.3, 5.5, 430 };
 
 	/** Share of perfect speed-up when one tile's lines are split over threads. */
 	static final double INNER_EFFICIENCY = 0.75;
@@ -82,6 +84,29 @@ final class FftPlan {
 
 	/** The plan with the least estimated time for this block, kernel and number of weight sets. */
 	static FftPlan of(final int[] inDims, final int[] kernelDims, final int sets, final int threads) {
+		final String key = Arrays.toString(inDims) + Arrays.toString(kernelDims) + sets + "/" + threads;
+		synchronized (RECENT) {
+			final FftPlan p = RECENT.get(key);
+			if (p != null)
+				return p;
+		}
+		final FftPlan p = search(inDims, kernelDims, sets, threads);
+		synchronized (RECENT) {
+			RECENT.put(key, p);
+		}
+		return p;
+	}
+
+	/** Plans made lately: the automatic choice and the engine ask for the same one. */
+	private static final Map< String, FftPlan > RECENT = new LinkedHashMap< String, FftPlan >(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(final Map.Entry< String, FftPlan > eldest) {
+			return size() > 32;
+		}
+	};
+
+	private static FftPlan search(final int[] inDims, final int[] kernelDims, final int sets, final int threads) {
 		final int n = inDims.length;
 		final boolean[] transformed = new boolean[n];
 		final int[][] candidates = new int[n][];
@@ -371,9 +396,9 @@ final class FftPlan {
 	}
 
 	/**
-	 * Allowed transform lengths along one axis, ascending: products of 2, 3, 5
-	 * and 7 from the kernel size up to the first at least the block size (even
-	 * along x). Powers of two long enough for JTransforms to start its own
+	 * Allowed transform lengths along one axis, ascending: from the kernel
+	 * size, powers of two times 1, 3, 5, 7, 9 or 15, and the first product of 2,
+	 * 3, 5 and 7 at least the block size (all even along x). Powers of two long enough for JTransforms to start its own
 	 * threads are left out: the engine runs its own threads around them.
 	 */
 	static int[] candidates(final int in, final int k, final boolean even) {
@@ -389,9 +414,16 @@ final class FftPlan {
 		all.sort(null);
 		final List< Integer > list = new ArrayList<>();
 		for (final int v : all) {
-			list.add(v);
-			if (v >= in)
+			if (v >= in) {
+				list.add(v); // the tightest fit of the whole block
 				break;
+			}
+			// shorter tiles: powers of two times a small odd factor are enough to choose from
+			int odd = v;
+			while (odd % 2 == 0)
+				odd /= 2;
+			if (odd == 1 || odd == 3 || odd == 5 || odd == 7 || odd == 9 || odd == 15)
+				list.add(v);
 		}
 		final int[] c = new int[list.size()];
 		for (int i = 0; i < c.length; i++)
