@@ -1,6 +1,10 @@
 package io.github.convolvej.bench;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -16,14 +20,27 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.imageio.ImageIO;
+
 import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.match.Match;
+import io.github.convolvej.core.match.MatchMethod;
+import io.github.convolvej.core.match.MatchOptions;
+import io.github.convolvej.core.match.PeakFinder;
+import io.github.convolvej.core.match.ScoreMap;
+import io.github.convolvej.core.match.TemplateMatcher;
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.parallel.TaskExecutors;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 /**
  * The speed benchmark: fixed workloads in one JVM, after JIT warm-up, each
@@ -238,8 +255,57 @@ public final class Benchmark {
 		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9)));
 		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4)));
 		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss));
+		add(m, eyeMatching());
 		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr));
 		return m;
+	}
+
+	/**
+	 * W8: the raccoon's eye (x 670, y 300, 80x65) found in the 1024x768 gray
+	 * face by the normalized correlation coefficient, {@code same}, {@code symm}:
+	 * the score map and the best match, through the public API.
+	 */
+	private static Workload eyeMatching() {
+		return new Workload("W8", "match 80x65 eye in 1024x768 face, normalized correlation coefficient, same, symm", 1024 * 768, () -> {
+			final Img< UnsignedByteType > face = sample("raccoon-face-gray.png");
+			return new Object[] { face, Views.zeroMin(Views.interval(face, new long[] { 670, 300 }, new long[] { 670 + 80 - 1, 300 + 65 - 1 })) };
+		}, input -> {
+			final Object[] in = (Object[]) input;
+			@SuppressWarnings("unchecked")
+			final RandomAccessibleInterval< UnsignedByteType > face = (RandomAccessibleInterval< UnsignedByteType >) in[0];
+			@SuppressWarnings("unchecked")
+			final RandomAccessibleInterval< UnsignedByteType > eye = (RandomAccessibleInterval< UnsignedByteType >) in[1];
+			final ScoreMap scores = TemplateMatcher.match(face, eye, new MatchOptions().method(MatchMethod.CCOEFF_NORMED).mode(OutputMode.SAME).boundary(Boundary.SYMMETRIC));
+			final Match best = new PeakFinder().find(scores).get(0);
+			if (best.corner()[0] != 670 || best.corner()[1] != 300)
+				throw new IllegalStateException("W8 found the eye at " + java.util.Arrays.toString(best.corner()) + ", not at [670, 300].");
+			return scores.engine();
+		});
+	}
+
+	/** An 8-bit gray sample image bundled in {@code samples/}. */
+	static Img< UnsignedByteType > sample(final String name) {
+		try (InputStream in = Benchmark.class.getResourceAsStream("/samples/" + name)) {
+			if (in == null)
+				throw new IllegalStateException("Sample image samples/" + name + " is missing from the class path.");
+			final BufferedImage image = ImageIO.read(in);
+			final int w = image.getWidth(), h = image.getHeight();
+			final Img< UnsignedByteType > img = ArrayImgs.unsignedBytes(w, h);
+			final Raster raster = image.getRaster();
+			final int[] row = new int[w];
+			final net.imglib2.RandomAccess< UnsignedByteType > ra = img.randomAccess();
+			for (int y = 0; y < h; y++) {
+				raster.getSamples(0, y, w, 1, 0, row);
+				ra.setPosition(y, 1);
+				for (int x = 0; x < w; x++) {
+					ra.setPosition(x, 0);
+					ra.get().set(row[x]);
+				}
+			}
+			return img;
+		} catch (final IOException e) {
+			throw new UncheckedIOException("Cannot read sample image " + name + ": " + e.getMessage(), e);
+		}
 	}
 
 	private static void add(final Map< String, Workload > m, final Workload w) {

@@ -1,0 +1,83 @@
+package io.github.convolvej.command;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.Operation;
+import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.ij.FilterSettings;
+import io.github.convolvej.ij.ImageFilter;
+
+/**
+ * The SciJava form of Convolve ND and Correlate ND: parameters named as the
+ * macro keys, the same {@link FilterSettings} and the same
+ * {@link ImageFilter} call as the ImageJ 1 plugins, nothing else.
+ * <p>
+ * {@code kernel_image} is an image object rather than a title, so scripts
+ * pass the image itself. Texts are parsed as in macros (boundary aliases,
+ * any case); a bad value or a missing input stops with an
+ * {@link IllegalArgumentException} that says how to fix it.
+ */
+public abstract class FilterCommand implements Command {
+
+	@Parameter(label = "Image", persist = false, description = "The image to filter; it is not changed.")
+	private ImagePlus image;
+
+	@Parameter(required = false, persist = false, description = "Kernel matrix (rows separated by ';', Z planes by '|') or a name: laplace, box(n), gaussian(sigma), sobel-x, sobel-y, prewitt-x, prewitt-y, scharr, emboss, sharpen, ripple.")
+	private String kernel;
+
+	@Parameter(required = false, persist = false, label = "Kernel image", description = "An image (up to 3-D) used as the kernel instead of the kernel text.")
+	private ImagePlus kernel_image;
+
+	@Parameter(required = false, persist = false, choices = { "full", "same", "valid" })
+	private String mode = "same";
+
+	@Parameter(required = false, persist = false, description = "symm (symmetric, reflect), mirror, nearest (edge), wrap (periodic) or fill (constant).")
+	private String boundary = "symm";
+
+	@Parameter(required = false, persist = false, description = "The value outside the image for boundary=fill.")
+	private double value;
+
+	@Parameter(required = false, persist = false, description = "center, or the kernel index that lands on the output pixel: [x,y] or [x,y,z].")
+	private String anchor = "center";
+
+	@Parameter(required = false, persist = false, description = "Divide the kernel by its sum (unless the sum is 0).")
+	private boolean normalize;
+
+	@Parameter(required = false, persist = false, choices = { "32-bit", "Same as input" })
+	private String output = "32-bit";
+
+	@Parameter(required = false, persist = false, choices = { "Magnitude", "Real", "Imaginary", "Phase", "All" })
+	private String complex = "Magnitude";
+
+	@Parameter(required = false, persist = false, choices = { "Auto", "Direct", "Separable", "FFT" })
+	private String algorithm = "Auto";
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Result")
+	private ImagePlus result;
+
+	private final Operation operation;
+
+	protected FilterCommand(final Operation operation) {
+		this.operation = operation;
+	}
+
+	@Override
+	public void run() {
+		if (image == null)
+			throw new IllegalArgumentException("No input image. Pass the image to filter as 'image'.");
+		final FilterSettings settings = FilterSettings.builder(operation).kernel(kernel).kernelImage(kernel_image == null ? null : kernel_image.getTitle())
+				.mode(mode).boundary(boundary).value(value).anchor(anchor).normalize(normalize).output(output).complex(complex).algorithm(algorithm).build();
+		final Kernel k = settings.kernel(title -> kernel_image != null && title.equals(kernel_image.getTitle()) ? kernel_image : WindowManager.getImage(title));
+		result = ImageFilter.apply(image, settings, k, ProgressListener.NONE);
+	}
+
+	/** The filtered image once {@link #run()} has run. */
+	public ImagePlus result() {
+		return result;
+	}
+}

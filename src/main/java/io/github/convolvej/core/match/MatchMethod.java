@@ -1,0 +1,94 @@
+package io.github.convolvej.core.match;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The six template-matching scores of OpenCV's {@code matchTemplate}, with
+ * the names of Fiji's Template Matching plugin. Per window {@code W} (the
+ * image under the template) and template {@code T}, with means {@code W̄}
+ * and {@code T̄}:
+ *
+ * <pre>
+ * label                                        OpenCV             short name     score                                       best
+ * Square difference                            TM_SQDIFF          sqdiff         Σ(W-T)²                                     lowest
+ * Normalized square difference                 TM_SQDIFF_NORMED   sqdiff_normed  Σ(W-T)² / √(ΣW² ΣT²)                        lowest
+ * Cross correlation                            TM_CCORR           ccorr          ΣWT                                         highest
+ * Normalized cross correlation                 TM_CCORR_NORMED    ccorr_normed   ΣWT / √(ΣW² ΣT²)                            highest
+ * Correlation coefficient                      TM_CCOEFF          ccoeff         Σ(W-W̄)(T-T̄)                                highest
+ * Normalized correlation coefficient (default) TM_CCOEFF_NORMED   ccoeff_normed  Σ(W-W̄)(T-T̄) / √(Σ(W-W̄)² Σ(T-T̄)²)           highest
+ * </pre>
+ *
+ * A zero denominator scores 0 (1 for the normalized square difference).
+ * The last one is scikit-image's {@code match_template}.
+ */
+public enum MatchMethod {
+
+	SQDIFF("Square difference", "TM_SQDIFF", "sqdiff"),
+	SQDIFF_NORMED("Normalized square difference", "TM_SQDIFF_NORMED", "sqdiff_normed"),
+	CCORR("Cross correlation", "TM_CCORR", "ccorr"),
+	CCORR_NORMED("Normalized cross correlation", "TM_CCORR_NORMED", "ccorr_normed"),
+	CCOEFF("Correlation coefficient", "TM_CCOEFF", "ccoeff"),
+	CCOEFF_NORMED("Normalized correlation coefficient", "TM_CCOEFF_NORMED", "ccoeff_normed");
+
+	/** The method used when none is given. */
+	public static final MatchMethod DEFAULT = CCOEFF_NORMED;
+
+	private final String label;
+	private final String openCvName;
+	private final String shortName;
+
+	MatchMethod(final String label, final String openCvName, final String shortName) {
+		this.label = label;
+		this.openCvName = openCvName;
+		this.shortName = shortName;
+	}
+
+	/** The name in dialogs and macros ("Normalized correlation coefficient"). */
+	public String label() {
+		return label;
+	}
+
+	/** OpenCV's constant name ("TM_CCOEFF_NORMED"). */
+	public String openCvName() {
+		return openCvName;
+	}
+
+	/** The short name ("ccoeff_normed"). */
+	public String shortName() {
+		return shortName;
+	}
+
+	/** True for the square differences, whose best score is the lowest. */
+	public boolean lowerIsBetter() {
+		return this == SQDIFF || this == SQDIFF_NORMED;
+	}
+
+	/** True for the three scores divided by the window's and template's norms. */
+	public boolean isNormalized() {
+		return this == SQDIFF_NORMED || this == CCORR_NORMED || this == CCOEFF_NORMED;
+	}
+
+	/** The labels of all methods, in order, for a dialog's choice. */
+	public static String[] labels() {
+		return Arrays.stream(values()).map(MatchMethod::label).toArray(String[]::new);
+	}
+
+	/**
+	 * Parses a label, an OpenCV name or a short name, ignoring case
+	 * ({@code "Correlation coefficient"}, {@code "TM_CCOEFF"}, {@code "ccoeff"}).
+	 *
+	 * @throws IllegalArgumentException naming the accepted names
+	 */
+	public static MatchMethod fromLabel(final String text) {
+		final String t = text == null ? "" : text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		for (final MatchMethod m : values()) {
+			if (m.label.toLowerCase(Locale.ROOT).equals(t) || m.openCvName.toLowerCase(Locale.ROOT).equals(t) || m.shortName.equals(t))
+				return m;
+		}
+		final StringBuilder names = new StringBuilder();
+		for (final MatchMethod m : values())
+			names.append(names.length() == 0 ? "" : "; ").append(m.label).append(" (").append(m.openCvName).append(", ").append(m.shortName).append(')');
+		throw new IllegalArgumentException("Unknown matching method '" + text + "'. Use one of: " + names + ".");
+	}
+}

@@ -1,0 +1,44 @@
+package io.github.convolvej.ij;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The pixel type of a result image: 32-bit float (no clipping, so negative
+ * values of an edge filter survive) or the source's own type, rounded half
+ * up and clipped to its range as {@code np.clip(...).astype(np.uint8)} does
+ * (0..255 for 8-bit and for each RGB channel, 0..65535 for 16-bit).
+ */
+public enum OutputType {
+	FLOAT("32-bit"), SAME_AS_INPUT("Same as input");
+
+	private final String label;
+
+	OutputType(final String label) {
+		this.label = label;
+	}
+
+	/** The name in dialogs and macros: {@code 32-bit} or {@code Same as input}. */
+	public String label() {
+		return label;
+	}
+
+	public static String[] labels() {
+		return Arrays.stream(values()).map(OutputType::label).toArray(String[]::new);
+	}
+
+	/**
+	 * Parses a label, ignoring case; {@code float}, {@code 32} and
+	 * {@code same} are accepted too.
+	 *
+	 * @throws IllegalArgumentException naming the accepted values
+	 */
+	public static OutputType fromLabel(final String text) {
+		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+		if (t.equals("32-bit") || t.equals("32") || t.equals("float") || t.equals("32-bit float"))
+			return FLOAT;
+		if (t.equals("same as input") || t.equals("same"))
+			return SAME_AS_INPUT;
+		throw new IllegalArgumentException("Unknown output '" + text + "'. Use output=32-bit or output=[Same as input].");
+	}
+}

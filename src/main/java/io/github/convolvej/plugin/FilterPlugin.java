@@ -1,0 +1,270 @@
+package io.github.convolvej.plugin;
+
+import java.awt.AWTEvent;
+import java.awt.Choice;
+import java.awt.EventQueue;
+import java.awt.FlowLayout;
+import java.awt.Label;
+import java.awt.Panel;
+import java.awt.TextArea;
+import java.awt.TextField;
+import java.util.EnumMap;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.gui.DialogListener;
+import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.CancelledException;
+import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.Operation;
+import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.ij.ComplexOutput;
+import io.github.convolvej.ij.FilterSettings;
+import io.github.convolvej.ij.ImageFilter;
+import io.github.convolvej.ij.ImageJProgress;
+import io.github.convolvej.ij.OutputType;
+
+/**
+ * The ImageJ 1 front end shared by Convolve ND and Correlate ND: a dialog
+ * with a live preview, or the macro options when a macro runs the command,
+ * parsed into {@link FilterSettings} and handed to {@link ImageFilter}.
+ * <p>
+ * The dialog's labels give exactly SPEC's macro keys (ImageJ takes the
+ * label's first word, lower-cased, and shows underscores as spaces:
+ * "Kernel_image" is the key {@code kernel_image}), so the Recorder writes
+ * {@code run("Convolve ND...", "kernel=[...] kernel_image=<none> mode=same ...")}.
+ * Macro options are parsed by {@link FilterSettings#fromMacroOptions}
+ * directly rather than through the dialog, so boundary aliases such as
+ * {@code reflect} work in macros. No SciJava context is needed.
+ */
+public abstract class FilterPlugin implements PlugIn {
+
+	/** Kernels the Preset choice can fill in (SPEC's named kernels). */
+	static final String[] PRESETS = { "laplace", "box(3)", "gaussian(2)", "sobel-x", "sobel-y", "prewitt-x", "prewitt-y", "scharr", "emboss", "sharpen", "ripple" };
+	private static final String PRESET_PROMPT = "(fill the kernel field)";
+
+	/** The last dialog settings per operation: the next dialog starts from them. */
+	private static final Map< Operation, FilterSettings > LAST = new EnumMap<>(Operation.class);
+
+	private final Operation operation;
+	private final String name;
+
+	/** @param name the dialog title, the command name without "..." */
+	protected FilterPlugin(final Operation operation, final String name) {
+		this.operation = operation;
+		this.name = name;
+	}
+
+	@Override
+	public void run(final String arg) {
+		final String options = Macro.getOptions();
+		final ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) {
+			error("There is no image to filter. Open or create one first.", options != null);
+			return;
+		}
+		final ImageJProgress progress = new ImageJProgress();
+		try {
+			final FilterSettings settings;
+			if (options != null)
+				settings = FilterSettings.fromMacroOptions(operation, options);
+			else {
+				settings = showDialog(imp);
+				if (settings == null)
+					return;
+			}
+			final Kernel kernel = settings.kernel(WindowManager::getImage);
+			final ImagePlus result = process(imp, settings, kernel, progress);
+			result.show();
+			IJ.showStatus(result.getTitle());
+		} catch (final CancelledException e) {
+			IJ.showStatus(name + " cancelled");
+		} catch (final IllegalArgumentException e) {
+			error(e.getMessage(), options != null);
+		} finally {
+			progress.done();
+		}
+	}
+
+	/**
+	 * Shows the message; ImageJ aborts a running macro. Without an ImageJ
+	 * window ({@code ImageJ -batch}) an error dialog would wait forever and
+	 * the message go unseen, so it goes to the error stream and the macro is
+	 * stopped directly.
+	 */
+	private void error(final String message, final boolean macro) {
+		if (macro && IJ.getInstance() == null) {
+			System.err.println(name + ": " + message);
+			Interpreter.abort(); // stops the running macro quietly
+			return;
+		}
+		IJ.error(name, message);
+	}
+
+	/** Filters without any dialog: the result, not shown. */
+	public ImagePlus process(final ImagePlus imp, final FilterSettings settings, final Kernel kernel, final ProgressListener progress) {
+		return ImageFilter.apply(imp, settings, kernel, progress);
+	}
+
+	public Operation operation() {
+		return operation;
+	}
+
+	/** The dialog; null when cancelled. */
+	private FilterSettings showDialog(final ImagePlus imp) {
+		final FilterSettings initial = LAST.containsKey(operation) ? LAST.get(operation) : FilterSettings.builder(operation).kernel("laplace").build();
+		final GenericDialog gd = new GenericDialog(name);
+		final Choice presets = new Choice();
+		presets.add(PRESET_PROMPT);
+		for (final String p : PRESETS)
+			presets.add(p);
+		final Panel presetPanel = new Panel(new FlowLayout(FlowLayout.LEFT, 5, 0));
+		presetPanel.add(new Label("Preset:"));
+		presetPanel.add(presets);
+		gd.addPanel(presetPanel); // not a dialog field: never recorded
+
+		gd.addStringField("Kernel", initial.kernelText() == null ? "" : initial.kernelText(), 36);
+		final TextField kernelField = (TextField) gd.getStringFields().lastElement();
+		gd.addChoice("Kernel_image", imageTitles(), initial.kernelImage() == null ? FilterSettings.NO_IMAGE : initial.kernelImage());
+		gd.addChoice("Mode", OutputMode.labels(), initial.mode().label());
+		gd.addChoice("Boundary", Boundary.labels(), initial.boundary().label());
+		gd.addNumericField("Value", initial.value(), initial.value() == Math.rint(initial.value()) ? 0 : 4);
+		gd.addStringField("Anchor", initial.anchor() == null ? "center" : anchorText(initial.anchor()), 12);
+		gd.addCheckbox("Normalize", initial.normalize());
+		gd.addChoice("Output", OutputType.labels(), initial.output().label());
+		gd.addChoice("Complex", ComplexOutput.labels(), initial.complex().label());
+		gd.addChoice("Algorithm", Algorithm.labels(), initial.algorithm().label());
+		gd.addPreviewCheckbox(null, "Preview");
+		final TextArea info = new TextArea("", 3, 48, TextArea.SCROLLBARS_VERTICAL_ONLY);
+		info.setEditable(false);
+		final Panel infoPanel = new Panel();
+		infoPanel.add(info);
+		gd.addPanel(infoPanel);
+
+		presets.addItemListener(e -> {
+			if (presets.getSelectedIndex() > 0) {
+				kernelField.setText(presets.getSelectedItem()); // fires the dialog listener
+				presets.select(0);
+			}
+		});
+		final LivePreview preview = new LivePreview(message -> EventQueue.invokeLater(() -> info.setText(message)));
+		final Fields fields = new Fields(imp, info, preview);
+		gd.addDialogListener(fields);
+		info.setText(fields.describe(initial));
+		try {
+			gd.showDialog();
+		} finally {
+			preview.close();
+		}
+		if (gd.wasCanceled())
+			return null;
+		if (fields.error != null)
+			throw new IllegalArgumentException(fields.error);
+		LAST.put(operation, fields.settings);
+		return fields.settings;
+	}
+
+	/** Reacts to every change: validates, shows what the result will be, updates the preview. */
+	private final class Fields implements DialogListener {
+		private final ImagePlus imp;
+		private final TextArea info;
+		private final LivePreview preview;
+		FilterSettings settings;
+		String error;
+
+		Fields(final ImagePlus imp, final TextArea info, final LivePreview preview) {
+			this.imp = imp;
+			this.info = info;
+			this.preview = preview;
+		}
+
+		@Override
+		public boolean dialogItemChanged(final GenericDialog gd, final AWTEvent e) {
+			final FilterSettings s;
+			try {
+				s = readSettings(gd);
+			} catch (final IllegalArgumentException ex) {
+				return fail(ex.getMessage(), e);
+			}
+			final boolean previewOn = gd.isPreviewActive();
+			try {
+				final Kernel kernel = s.kernel(WindowManager::getImage);
+				final String description = ImageFilter.check(imp, s, kernel);
+				settings = s;
+				error = null;
+				if (e != null) // null: the final call after OK
+					info.setText("Result: " + description);
+				if (previewOn && e != null)
+					preview.request(imp, s, kernel);
+				else
+					preview.hide();
+				return true;
+			} catch (final IllegalArgumentException ex) {
+				return fail(ex.getMessage(), e);
+			}
+		}
+
+		private boolean fail(final String message, final AWTEvent e) {
+			settings = null;
+			error = message;
+			if (e != null)
+				info.setText(message);
+			preview.hide();
+			return false;
+		}
+
+		/** What these settings give, or what is wrong with them. */
+		String describe(final FilterSettings s) {
+			try {
+				return "Result: " + ImageFilter.check(imp, s, s.kernel(WindowManager::getImage));
+			} catch (final IllegalArgumentException ex) {
+				return ex.getMessage();
+			}
+		}
+	}
+
+	/**
+	 * Reads every field, in the order they were added (which is the order
+	 * the Recorder writes the keys in).
+	 */
+	private FilterSettings readSettings(final GenericDialog gd) {
+		final FilterSettings.Builder b = FilterSettings.builder(operation);
+		b.kernel(gd.getNextString());
+		b.kernelImage(gd.getNextChoice());
+		b.mode(gd.getNextChoice());
+		b.boundary(gd.getNextChoice());
+		final double value = gd.getNextNumber();
+		if (gd.invalidNumber())
+			throw new IllegalArgumentException("The fill value is not a number. Give a plain number, e.g. 0 or -1.5.");
+		b.value(value);
+		b.anchor(gd.getNextString());
+		b.normalize(gd.getNextBoolean());
+		b.output(gd.getNextChoice());
+		b.complex(gd.getNextChoice());
+		b.algorithm(gd.getNextChoice());
+		return b.build();
+	}
+
+	private static String[] imageTitles() {
+		final String[] titles = WindowManager.getImageTitles();
+		final String[] all = new String[titles.length + 1];
+		all[0] = FilterSettings.NO_IMAGE;
+		System.arraycopy(titles, 0, all, 1, titles.length);
+		return all;
+	}
+
+	private static String anchorText(final int[] a) {
+		final StringBuilder sb = new StringBuilder();
+		for (int d = 0; d < a.length; d++)
+			sb.append(d == 0 ? "" : ",").append(a[d]);
+		return sb.toString();
+	}
+}

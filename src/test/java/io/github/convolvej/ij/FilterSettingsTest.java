@@ -1,0 +1,275 @@
+package io.github.convolvej.ij;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.Operation;
+import io.github.convolvej.core.OutputMode;
+
+class FilterSettingsTest {
+
+	@Test
+	void defaultsFollowSpec() {
+		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace");
+		assertEquals(Operation.CONVOLVE, s.operation());
+		assertEquals("laplace", s.kernelText());
+		assertNull(s.kernelImage());
+		assertEquals(OutputMode.SAME, s.mode());
+		assertEquals(Boundary.SYMMETRIC, s.boundary());
+		assertEquals(0, s.value());
+		assertNull(s.anchor());
+		assertFalse(s.normalize());
+		assertEquals(OutputType.FLOAT, s.output());
+		assertEquals(ComplexOutput.MAGNITUDE, s.complex());
+		assertEquals(Algorithm.AUTO, s.algorithm());
+	}
+
+	@Test
+	void specExamplesParse() {
+		FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[0 1 0; 1 -4 1; 0 1 0] mode=same boundary=symm value=0 anchor=center output=32-bit");
+		assertEquals("0 1 0; 1 -4 1; 0 1 0", s.kernelText());
+		assertEquals(OutputType.FLOAT, s.output());
+
+		s = FilterSettings.fromMacroOptions(Operation.CORRELATE, "kernel=[0 -1 1.4142; 1 0 -1; -1.4142 1 0] mode=full boundary=fill value=0");
+		assertEquals(OutputMode.FULL, s.mode());
+		assertEquals(Boundary.FILL, s.boundary());
+		assertEquals(Operation.CORRELATE, s.operation());
+
+		s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=scharr complex=Magnitude");
+		assertEquals("scharr", s.kernelText());
+		assertEquals(ComplexOutput.MAGNITUDE, s.complex());
+
+		s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[box(3)] normalize output=[Same as input]");
+		assertEquals("box(3)", s.kernelText());
+		assertTrue(s.normalize());
+		assertEquals(OutputType.SAME_AS_INPUT, s.output());
+	}
+
+	@Test
+	void everyKeyIsRead() {
+		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CORRELATE,
+				"kernel_image=[my psf.tif] mode=valid boundary=wrap value=-2.5 anchor=[0,2] normalize output=[Same as input] complex=Phase algorithm=FFT");
+		assertNull(s.kernelText());
+		assertEquals("my psf.tif", s.kernelImage());
+		assertEquals(OutputMode.VALID, s.mode());
+		assertEquals(Boundary.WRAP, s.boundary());
+		assertEquals(-2.5, s.value());
+		assertArrayEquals(new int[] { 0, 2 }, s.anchor());
+		assertTrue(s.normalize());
+		assertEquals(OutputType.SAME_AS_INPUT, s.output());
+		assertEquals(ComplexOutput.PHASE, s.complex());
+		assertEquals(Algorithm.FFT, s.algorithm());
+	}
+
+	@Test
+	void aliasesAndCase() {
+		assertEquals(Boundary.SYMMETRIC, parse("kernel=laplace boundary=reflect").boundary());
+		assertEquals(Boundary.FILL, parse("kernel=laplace boundary=constant").boundary());
+		assertEquals(Boundary.NEAREST, parse("kernel=laplace boundary=edge").boundary());
+		assertEquals(Boundary.WRAP, parse("kernel=laplace boundary=periodic").boundary());
+		assertEquals(ComplexOutput.ALL, parse("kernel=scharr complex=all").complex());
+		assertEquals(Algorithm.SEPARABLE, parse("kernel=laplace algorithm=separable").algorithm());
+		assertEquals(OutputType.SAME_AS_INPUT, parse("kernel=laplace output=same").output());
+	}
+
+	@Test
+	void anchorForms() {
+		assertArrayEquals(new int[] { 1, 2 }, parse("kernel=laplace anchor=[1,2]").anchor());
+		assertArrayEquals(new int[] { 1, 2, 0 }, parse("kernel=laplace anchor=[1, 2, 0]").anchor());
+		assertArrayEquals(new int[] { 3, 4 }, parse("kernel=laplace anchor=3,4").anchor());
+		assertNull(parse("kernel=laplace anchor=center").anchor());
+		assertNull(parse("kernel=laplace anchor=[center]").anchor());
+	}
+
+	@Test
+	void normalizeIsAFlagOutsideBrackets() {
+		assertTrue(parse("normalize kernel=laplace").normalize());
+		assertTrue(parse("kernel=laplace normalize").normalize());
+		assertFalse(parse("kernel_image=[normalize me] mode=same").normalize());
+		assertFalse(parse("kernel_image=normalized mode=same").normalize());
+		assertFalse(parse("kernel=laplace denormalize").normalize());
+	}
+
+	@Test
+	void kernelImageNoneMeansNoImage() {
+		final FilterSettings s = parse("kernel=laplace kernel_image=<none>");
+		assertNull(s.kernelImage());
+		assertEquals("laplace", s.kernelText());
+	}
+
+	@Test
+	void roundTripThroughMacroOptions() {
+		final Random random = new Random(42);
+		final String[] kernels = { null, "laplace", "0 1 0; 1 -4 1; 0 1 0", "gaussian(2, 1)", "1 2 | 3 4", "[[1,2],[3,4]]" };
+		final String[] images = { null, "psf", "my psf.tif", "a=b" };
+		final double[] values = { 0, -1, 2.5, 1e-7, -123456.75, Double.NaN, 1e300 };
+		for (int i = 0; i < 300; i++) {
+			final String kernel = kernels[random.nextInt(kernels.length)];
+			String image = images[random.nextInt(images.length)];
+			if (kernel == null && image == null)
+				image = "psf";
+			final FilterSettings.Builder b = FilterSettings.builder(random.nextBoolean() ? Operation.CONVOLVE : Operation.CORRELATE)
+					.kernel(kernel).kernelImage(image)
+					.mode(OutputMode.values()[random.nextInt(3)])
+					.boundary(Boundary.values()[random.nextInt(Boundary.values().length)])
+					.value(values[random.nextInt(values.length)])
+					.normalize(random.nextBoolean())
+					.output(OutputType.values()[random.nextInt(2)])
+					.complex(ComplexOutput.values()[random.nextInt(5)])
+					.algorithm(Algorithm.values()[random.nextInt(4)]);
+			final int anchorAxes = random.nextInt(4);
+			if (anchorAxes > 0) {
+				final int[] a = new int[anchorAxes];
+				for (int d = 0; d < a.length; d++)
+					a[d] = random.nextInt(5);
+				b.anchor(a);
+			}
+			final FilterSettings s = b.build();
+			final String options = s.toMacroOptions();
+			final FilterSettings back = FilterSettings.fromMacroOptions(s.operation(), options);
+			assertEquals(s, back, options);
+			assertEquals(options, back.toMacroOptions());
+		}
+	}
+
+	@Test
+	void macroOptionsUseSpecKeys() {
+		final String o = FilterSettings.builder(Operation.CONVOLVE).kernel("0 1 0; 1 -4 1; 0 1 0").anchor(1, 1).normalize(true).output(OutputType.SAME_AS_INPUT).build().toMacroOptions();
+		assertEquals("kernel=[0 1 0; 1 -4 1; 0 1 0] mode=same boundary=symm value=0 anchor=[1,1] normalize output=[Same as input] complex=Magnitude algorithm=Auto", o);
+	}
+
+	@Test
+	void badValuesSayWhatIsAccepted() {
+		assertMessage("kernel=laplace mode=middle", "full, same or valid");
+		assertMessage("kernel=laplace boundary=zeroes", "symm");
+		assertMessage("kernel=laplace value=abc", "number");
+		assertMessage("kernel=laplace anchor=[a,b]", "anchor=center");
+		assertMessage("kernel=laplace output=16-bit", "Same as input");
+		assertMessage("kernel=laplace complex=modulus", "Magnitude");
+		assertMessage("kernel=laplace algorithm=fastest", "Auto");
+		assertMessage("mode=same", "No kernel given");
+		assertMessage("kernel=[] kernel_image=<none>", "No kernel given");
+	}
+
+	@Test
+	void kernelFromText() {
+		final Kernel laplace = parse("kernel=[0 1 0; 1 -4 1; 0 1 0]").kernel(null);
+		assertArrayEquals(new int[] { 3, 3 }, laplace.dimensions());
+		assertArrayEquals(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, laplace.real());
+		assertEquals(laplace, parse("kernel=laplace").kernel(null));
+		// rows are written top to bottom, x varies fastest
+		assertArrayEquals(new double[] { 1, 2, 3, 4, 5, 6 }, parse("kernel=[1 2 3; 4 5 6]").kernel(null).real());
+		assertArrayEquals(new int[] { 2, 1, 2 }, parse("kernel=[1 2 | 3 4]").kernel(null).dimensions());
+		assertTrue(parse("kernel=scharr").kernel(null).isComplex());
+		// anchor and normalize apply to text kernels too
+		final Kernel box = parse("kernel=[1 1; 1 1] anchor=[1,0] normalize").kernel(null);
+		assertArrayEquals(new int[] { 1, 0 }, box.anchor());
+		assertArrayEquals(new double[] { 0.25, 0.25, 0.25, 0.25 }, box.real());
+	}
+
+	@Test
+	void unreadableKernelTextSaysWhere() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("kernel=[1 2; 3]").kernel(null));
+		assertFalse(e.getMessage().isEmpty());
+		assertThrows(IllegalArgumentException.class, () -> parse("kernel=[1 x 3]").kernel(null));
+		assertThrows(IllegalArgumentException.class, () -> parse("kernel=nonsense(3)").kernel(null));
+	}
+
+	@Test
+	void kernelImageWinsOverText() {
+		final ImagePlus psf = new ImagePlus("psf", new FloatProcessor(1, 1, new float[] { 7 }));
+		assertArrayEquals(new double[] { 7 }, parse("kernel=laplace kernel_image=psf").kernel(t -> psf).real());
+	}
+
+	@Test
+	void kernelFromImage() {
+		final float[] values = { 1, 2, 3, 4, 5, 6 };
+		final ImagePlus psf = new ImagePlus("psf", new FloatProcessor(3, 2, values.clone()));
+		final FilterSettings s = parse("kernel_image=psf");
+		final Kernel k = s.kernel(t -> t.equals("psf") ? psf : null);
+		assertArrayEquals(new int[] { 3, 2 }, k.dimensions());
+		assertArrayEquals(new double[] { 1, 2, 3, 4, 5, 6 }, k.real());
+		assertArrayEquals(new int[] { 1, 0 }, k.anchor());
+	}
+
+	@Test
+	void kernelFromStackIs3D() {
+		final ImageStack stack = new ImageStack(2, 2);
+		stack.addSlice(new FloatProcessor(2, 2, new float[] { 1, 2, 3, 4 }));
+		stack.addSlice(new FloatProcessor(2, 2, new float[] { 5, 6, 7, 8 }));
+		stack.addSlice(new FloatProcessor(2, 2, new float[] { 9, 10, 11, 12 }));
+		final ImagePlus psf = new ImagePlus("psf3d", stack);
+		final Kernel k = parse("kernel_image=psf3d").kernel(t -> psf);
+		assertArrayEquals(new int[] { 2, 2, 3 }, k.dimensions());
+		assertEquals(12, k.real()[11]);
+	}
+
+	@Test
+	void kernelImageProblems() {
+		final FilterSettings s = parse("kernel_image=[missing one]");
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> s.kernel(t -> null)).getMessage().contains("'missing one'"));
+		final ImagePlus rgb = new ImagePlus("rgb", new ColorProcessor(3, 3));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("kernel_image=rgb").kernel(t -> rgb)).getMessage().contains("RGB"));
+		final ImageStack stack = new ImageStack(3, 3);
+		for (int i = 0; i < 4; i++)
+			stack.addSlice(new FloatProcessor(3, 3));
+		final ImagePlus channels = new ImagePlus("two channels", stack);
+		channels.setDimensions(2, 2, 1);
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> parse("kernel_image=x").kernel(t -> channels)).getMessage().contains("channels"));
+	}
+
+	@Test
+	void anchorIsAppliedAndChecked() {
+		final ImagePlus psf = new ImagePlus("psf", new FloatProcessor(4, 3, new float[12]));
+		assertArrayEquals(new int[] { 0, 2 }, parse("kernel_image=psf anchor=[0,2]").kernel(t -> psf).anchor());
+		// missing axes keep the default centre (K-1)/2
+		assertArrayEquals(new int[] { 3, 1 }, parse("kernel_image=psf anchor=[3]").kernel(t -> psf).anchor());
+		// a third coordinate of 0 on a 2-D kernel is fine
+		assertArrayEquals(new int[] { 2, 1 }, parse("kernel_image=psf anchor=[2,1,0]").kernel(t -> psf).anchor());
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("kernel_image=psf anchor=[4,0]").kernel(t -> psf));
+		assertTrue(e.getMessage().contains("outside") && e.getMessage().contains("0 to 3"), e.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> parse("kernel_image=psf anchor=[0,-1]").kernel(t -> psf));
+		assertThrows(IllegalArgumentException.class, () -> parse("kernel_image=psf anchor=[0,0,1]").kernel(t -> psf));
+	}
+
+	@Test
+	void normalizeDividesBySumUnlessZero() {
+		final ImagePlus psf = new ImagePlus("psf", new FloatProcessor(2, 2, new float[] { 1, 2, 3, 4 }));
+		assertArrayEquals(new double[] { 0.1, 0.2, 0.3, 0.4 }, parse("kernel_image=psf normalize").kernel(t -> psf).real(), 1e-15);
+		final ImagePlus edge = new ImagePlus("edge", new FloatProcessor(2, 1, new float[] { -1, 1 }));
+		assertArrayEquals(new double[] { -1, 1 }, parse("kernel_image=edge normalize").kernel(t -> edge).real());
+	}
+
+	@Test
+	void builderReadsTheSameTexts() {
+		final FilterSettings a = FilterSettings.builder(Operation.CORRELATE).kernel("laplace").mode("full").boundary("reflect").value(3).anchor("[1,1]").normalize(true).output("Same as input").complex("Real").algorithm("Direct").build();
+		assertEquals(FilterSettings.fromMacroOptions(Operation.CORRELATE, "kernel=laplace mode=full boundary=symm value=3 anchor=[1,1] normalize output=[Same as input] complex=Real algorithm=Direct"), a);
+		assertEquals(a, a.toBuilder().build());
+		assertSame(Operation.CORRELATE, a.toBuilder().build().operation());
+	}
+
+	private static FilterSettings parse(final String options) {
+		return FilterSettings.fromMacroOptions(Operation.CONVOLVE, options);
+	}
+
+	private static void assertMessage(final String options, final String part) {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(options));
+		assertTrue(e.getMessage().contains(part), e.getMessage());
+	}
+}

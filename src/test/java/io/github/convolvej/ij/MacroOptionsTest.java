@@ -1,0 +1,55 @@
+package io.github.convolvej.ij;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MacroOptionsTest {
+
+	@Test
+	void valuesAsImageJReadsThem() {
+		assertEquals("same", MacroOptions.value("mode=same", "mode"));
+		assertEquals("0 1 0; 1 -4 1", MacroOptions.value("kernel=[0 1 0; 1 -4 1] mode=full", "kernel"));
+		assertEquals("[1,2],[3,4]", MacroOptions.value("kernel=[[1,2],[3,4]]", "kernel"));
+		assertEquals("a b", MacroOptions.value("title='a b' x=1", "title"));
+		assertNull(MacroOptions.value("mode=same", "boundary"));
+		assertNull(MacroOptions.value(null, "mode"));
+		// a key inside another word is not the key
+		assertNull(MacroOptions.value("supermode=x", "mode"));
+	}
+
+	@Test
+	void flagsStandAloneOutsideValues() {
+		assertTrue(MacroOptions.flag("subpixel", "subpixel"));
+		assertTrue(MacroOptions.flag("a=1 subpixel b=2", "subpixel"));
+		assertFalse(MacroOptions.flag("a=[x subpixel y]", "subpixel"));
+		assertFalse(MacroOptions.flag("a='x subpixel'", "subpixel"));
+		assertFalse(MacroOptions.flag("subpixels", "subpixel"));
+		assertFalse(MacroOptions.flag("subpixel=false", "subpixel"));
+		assertFalse(MacroOptions.flag(null, "subpixel"));
+	}
+
+	@Test
+	void quotedTextReadsBack() {
+		for (final String text : new String[] { "plain", "with space", "a=b", "[[1,2],[3,4]]", "", "it's" }) {
+			final String options = "x=" + MacroOptions.quote(text) + " y=1";
+			assertEquals(text, MacroOptions.value(options, "x"), options);
+			assertEquals("1", MacroOptions.value(options, "y"), options);
+		}
+	}
+
+	@Test
+	void numbersReadBackExactly() {
+		for (final double v : new double[] { 0, -1, 0.1, 1e-300, 123456789.125, -2.5e20, Double.NaN, Double.POSITIVE_INFINITY }) {
+			final String options = "value=" + MacroOptions.format(v);
+			assertEquals(v, MacroOptions.number(options, "value", 7), options);
+		}
+		assertEquals(7, MacroOptions.number("other=1", "value", 7));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MacroOptions.number("value=1,5", "value", 0));
+		assertTrue(e.getMessage().contains("value='1,5'"), e.getMessage());
+	}
+}
