@@ -202,8 +202,26 @@ final class VectorFft {
 		for (int g = 0; g < n; g += 4 * m)
 			for (int j = 0; j < m; j++) {
 				final int o0 = offset + (g + j) * rowStep, o1 = o0 + m * rowStep, o2 = o1 + m * rowStep, o3 = o2 + m * rowStep;
+				if (j == 0) {
+					for (int k = from; k < to; k += 2) {
+						final double b0r = a[o0 + k], b0i = a[o0 + k + 1], b1r = a[o1 + k], b1i = a[o1 + k + 1];
+						final double b2r = a[o2 + k], b2i = a[o2 + k + 1], b3r = a[o3 + k], b3i = a[o3 + k + 1];
+						final double t0r = b0r + b2r, t0i = b0i + b2i, t1r = b0r - b2r, t1i = b0i - b2i;
+						final double t2r = b1r + b3r, t2i = b1i + b3i;
+						final double t3r = b3i - b1i, t3i = b1r - b3r;
+						a[o0 + k] = t0r + t2r;
+						a[o0 + k + 1] = t0i + t2i;
+						a[o1 + k] = t1r + t3r;
+						a[o1 + k + 1] = t1i + t3i;
+						a[o2 + k] = t0r - t2r;
+						a[o2 + k + 1] = t0i - t2i;
+						a[o3 + k] = t1r - t3r;
+						a[o3 + k + 1] = t1i - t3i;
+					}
+					continue;
+				}
 				final int w = 6 * j;
-				// conjugate twiddles undo the forward ones (j = 0: all 1)
+				// conjugate twiddles undo the forward ones
 				final double w1r = t[w], w1i = -t[w + 1], w2r = t[w + 2], w2i = -t[w + 3], w3r = t[w + 4], w3i = -t[w + 5];
 				for (int k = from; k < to; k += 2) {
 					final double b0r = a[o0 + k], b0i = a[o0 + k + 1];
