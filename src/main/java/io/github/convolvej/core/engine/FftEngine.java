@@ -19,7 +19,7 @@ import net.imglib2.parallel.TaskExecutor;
  * the tile's transform) and transformed back, and only its valid outputs are
  * kept. Transform lengths have factors 2, 3, 5 and 7 only; the x axis uses
  * real-to-complex transforms, so a spectrum holds about as many doubles as
- * its tile.
+ * its tile (see {@link TileTransform}).
  * <p>
  * Threads: many tiles run in parallel, one tile per thread; a single large
  * tile has its lines split over the threads. JTransforms' own thread pool is

@@ -30,18 +30,19 @@ final class FftPlan {
 	 * The time model, nanoseconds per unit of each term of {@link #features()}:
 	 * {@code n log2 n} of JTransforms transforms (weighted by their radix), 1-D
 	 * transform calls, complex values gathered into and scattered from column
-	 * buffers, complex values of rows copied, {@code n log2 n} of row-wise transforms ({@link VectorFft}), complex
-	 * products, values read, values written, tiles. Fitted to timings of this
-	 * code on one thread.
+	 * buffers, complex values of rows copied, {@code n log2 n} of row-wise
+	 * transforms ({@link VectorFft}), complex products, values read, values
+	 * written, tiles. Fitted (least squares) to one-thread timings of this code
+	 * on 70 tilings of 1-D to 4-D blocks; typical error 15%.
 	 */
 	private static final double[] FEATURE_NS = { 0.6, 42, 7.2, 0.5, 0.85, 0.9, 0.3, 5.5, 430 };
 
 	/** Share of perfect speed-up when one tile's lines are split over threads. */
 	static final double INNER_EFFICIENCY = 0.75;
 	/** Complex values in one tile at most, unless a single tile covers the block (64 MB per buffer). */
-	static int MAX_TILE_ELEMENTS = 1 << 22;
+	static final int MAX_TILE_ELEMENTS = 1 << 22;
 	/** Complex values to aim for when batching along axes the kernel does not span. */
-	static int BATCH_ELEMENTS = 1 << 16;
+	static final int BATCH_ELEMENTS = 1 << 16;
 
 	final int[] inDims;
 	final int[] kernelDims;

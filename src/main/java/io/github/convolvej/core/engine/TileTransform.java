@@ -6,16 +6,20 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The N-dimensional discrete Fourier transform of one real tile, done as 1-D
- * JTransforms transforms along each axis: real-to-complex along x (only the
- * {@code X/2 + 1} non-redundant frequencies are kept), then complex along each
- * further axis that is transformed. Axes that are not transformed (where the
- * kernel has size 1) are a batch of independent tiles side by side.
+ * transforms along each axis: real-to-complex along x with JTransforms (only
+ * the {@code X/2 + 1} non-redundant frequencies are kept), then complex along
+ * each further axis that is transformed: row-wise in place with
+ * {@link VectorFft} for power-of-two lengths, with JTransforms on gathered
+ * lines otherwise. Axes that are not transformed (where the kernel has size
+ * 1) are a batch of independent tiles side by side.
  * <p>
  * A spectrum is stored as interleaved re, im pairs, x-frequency fastest, with
- * {@code X/2 + 1} complex values per row. Both directions skip work that
- * cannot matter: the forward transform reads only the rows and columns the
- * input covers (the rest is zero padding), the inverse one computes only the
- * lines that lead to requested outputs.
+ * {@code X/2 + 1} complex values per row; along power-of-two axes its
+ * frequencies are in {@link VectorFft}'s order, which the kernel's spectrum
+ * shares. Both directions skip work that cannot matter: the forward transform
+ * reads only the rows and columns the input covers (the rest is zero
+ * padding), the inverse one computes only the lines that lead to requested
+ * outputs.
  * <p>
  * Loops over independent lines go through a {@link Ranges}, which runs them
  * in the calling thread or over an executor.
