@@ -119,14 +119,28 @@ public final class FftEngine implements CorrelationEngine {
 				});
 			executor.runAll(workers);
 			progress.checkCancelled();
+			progress.progress(1);
 			return;
 		}
 		final double[] spectrum = new double[2 * tile.elements];
 		// one tile: each kernel spectrum is used once, so the inverse transforms may overwrite it
 		final double[][] dests = plan.tileCount == 1 && kernelTile.elements == tile.elements ? spectra : destinations(spectrum, sets, tile.elements);
+		// few, large tiles: progress moves at every pass (about 2 + 2 per transformed axis and set)
+		int passes = 2;
+		for (int d = 1; d < plan.size.length; d++)
+			if (plan.transformed[d])
+				passes += 2 * sets;
+		final double perPass = 1.0 / (passes * (double) plan.tileCount);
+		final double[] done = { 0 };
+		final Runnable reporting = () -> {
+			progress.checkCancelled();
+			done[0] = Math.min(done[0] + perPass, 1);
+			progress.progress(done[0]);
+		};
 		for (int t = 0; t < plan.tileCount; t++) {
-			tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, parallel, checkpoint);
-			progress.progress((t + 1.0) / plan.tileCount);
+			tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, parallel, reporting);
+			done[0] = (t + 1.0) / plan.tileCount;
+			progress.progress(done[0]);
 		}
 		progress.checkCancelled();
 	}
