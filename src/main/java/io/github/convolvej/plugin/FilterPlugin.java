@@ -17,6 +17,7 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.gui.DialogListener;
 import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.Boundary;
@@ -64,12 +65,12 @@ public abstract class FilterPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		final String options = Macro.getOptions();
 		final ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) {
-			IJ.noImage();
+			error("There is no image to filter. Open or create one first.", options != null);
 			return;
 		}
-		final String options = Macro.getOptions();
 		final ImageJProgress progress = new ImageJProgress();
 		try {
 			final FilterSettings settings;
@@ -87,10 +88,25 @@ public abstract class FilterPlugin implements PlugIn {
 		} catch (final CancelledException e) {
 			IJ.showStatus(name + " cancelled");
 		} catch (final IllegalArgumentException e) {
-			IJ.error(name, e.getMessage());
+			error(e.getMessage(), options != null);
 		} finally {
 			progress.done();
 		}
+	}
+
+	/**
+	 * Shows the message; ImageJ aborts a running macro. Without an ImageJ
+	 * window ({@code ImageJ -batch}) an error dialog would wait forever and
+	 * the message go unseen, so it goes to the error stream and the macro is
+	 * stopped directly.
+	 */
+	private void error(final String message, final boolean macro) {
+		if (macro && IJ.getInstance() == null) {
+			System.err.println(name + ": " + message);
+			Interpreter.abort(); // stops the running macro quietly
+			return;
+		}
+		IJ.error(name, message);
 	}
 
 	/** Filters without any dialog: the result, not shown. */

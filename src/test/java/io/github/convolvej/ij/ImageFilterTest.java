@@ -393,7 +393,7 @@ class ImageFilterTest {
 		assertTrue(stack.reads <= 8, "planes read: " + stack.reads); // each plane once for pixels (labels may read none)
 	}
 
-	// --- helpers
+	// --- images, settings and comparisons
 
 	private static FilterSettings.Builder settings(final Operation op) {
 		return FilterSettings.builder(op).kernel("given separately");

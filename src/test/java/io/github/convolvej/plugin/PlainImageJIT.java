@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.GraphicsEnvironment;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -31,9 +32,10 @@ import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
 
 /**
- * The packaged jar in a plain ImageJ 1, as a user installs it: the jar in
- * {@code plugins/}, imglib2, JTransforms and JLargeArrays in {@code jars/}
- * beside it, and only {@code ij.jar} on ImageJ's class path.
+ * The packaged jar in a plain ImageJ 1, installed as a user does it: the
+ * build's {@code target/install} folder ({@code plugins/} with the jar,
+ * {@code jars/} with imglib2, JTransforms and the rest) copied into a fresh
+ * ImageJ folder, with only {@code ij.jar} on ImageJ's class path.
  * ImageJ must find the commands through the jar's {@code plugins.config}
  * and give the same numbers as the bridge does in this JVM. Runs after
  * {@code package} (Failsafe), under a display.
@@ -46,17 +48,9 @@ class PlainImageJIT {
 	@Test
 	void macroRunsTheInstalledCommands(@TempDir final Path dir) throws Exception {
 		assumeFalse(GraphicsEnvironment.isHeadless(), "plain ImageJ builds AWT menus: needs a display");
-		final Path plugins = Files.createDirectories(dir.resolve("plugins"));
-		final Path jars = Files.createDirectories(dir.resolve("jars"));
-		Files.copy(packagedJar(), plugins.resolve("ConvolveJ_.jar"));
-		for (final String c : new String[] { "net.imglib2.Interval", "org.jtransforms.fft.FloatFFT_1D", "org.visnow.jlargearrays.LargeArray" }) {
-			final Path jar = location(Class.forName(c));
-			Files.copy(jar, jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
-		final Path macro = dir.resolve("run.ijm");
-		Files.write(macro, Arrays.asList(
+		final String output = runImageJ(dir,
 				"newImage(\"ramp\", \"8-bit ramp\", 40, 30, 1);",
-				"run(\"Convolve ND...\", \"" + LAPLACE.replace("\"", "\\\"") + "\");",
+				"run(\"Convolve ND...\", \"" + LAPLACE + "\");",
 				"dump(\"laplace\");",
 				"selectImage(\"ramp\");",
 				"run(\"Correlate ND...\", \"" + SOBEL + "\");",
@@ -65,19 +59,8 @@ class PlainImageJIT {
 				"  s = name + \" \" + getTitle() + \" \" + getWidth() + \" \" + getHeight() + \" \" + bitDepth() + \":\";",
 				"  for (y = 0; y < getHeight(); y++) for (x = 0; x < getWidth(); x++) s = s + \" \" + d2s(getPixel(x, y), 6);",
 				"  print(s);",
-				"}"), StandardCharsets.UTF_8);
-
-		final List< String > command = new ArrayList<>(Arrays.asList(
-				new File(System.getProperty("java.home"), "bin/java").getPath(),
-				"-Dplugins.dir=" + dir, "-Duser.home=" + dir, // ImageJ's preferences stay in the temporary folder
-				"-cp", location(IJ.class).toString(), "ij.ImageJ", "-batch", macro.toString()));
-		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		final byte[] out = p.getInputStream().readAllBytes();
-		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ImageJ finished");
-		final String output = new String(out, StandardCharsets.UTF_8);
-		assertEquals(0, p.exitValue(), output);
+				"}");
 		assertFalse(output.contains("Unrecognized command"), output);
-
 		final Map< String, String > lines = new HashMap<>();
 		for (final String line : output.split("\\R"))
 			if (line.contains(":") && (line.startsWith("laplace ") || line.startsWith("sobel ")))
@@ -85,6 +68,47 @@ class PlainImageJIT {
 		final ImagePlus ramp = IJ.createImage("ramp", "8-bit ramp", 40, 30, 1);
 		check(lines.get("laplace"), ramp, Operation.CONVOLVE, LAPLACE);
 		check(lines.get("sobel"), ramp, Operation.CORRELATE, SOBEL);
+	}
+
+	@Test
+	void anErrorStopsTheBatchMacroWithItsMessage(@TempDir final Path dir) throws Exception {
+		assumeFalse(GraphicsEnvironment.isHeadless(), "plain ImageJ builds AWT menus: needs a display");
+		// an error dialog would wait forever here; the message must reach the console instead
+		final String output = runImageJ(dir,
+				"newImage(\"ramp\", \"8-bit ramp\", 40, 30, 1);",
+				"run(\"Convolve ND...\", \"kernel=[1 2; 3]\");",
+				"print(\"still running\");");
+		assertTrue(output.contains("Convolve ND: Row 2"), output);
+		assertFalse(output.contains("still running"), output);
+	}
+
+	/** Installs the jar and its dependencies in a fresh ImageJ folder, runs the macro with -batch, returns the console output. */
+	private static String runImageJ(final Path dir, final String... macroLines) throws Exception {
+		copyInstallFolder(dir);
+		final Path macro = dir.resolve("run.ijm");
+		Files.write(macro, Arrays.asList(macroLines), StandardCharsets.UTF_8);
+		final List< String > command = new ArrayList<>(Arrays.asList(
+				new File(System.getProperty("java.home"), "bin/java").getPath(),
+				"-Dplugins.dir=" + dir, "-Duser.home=" + dir, // ImageJ's preferences stay in the temporary folder
+				"-cp", location(IJ.class).toString(), "ij.ImageJ", "-batch", macro.toString()));
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final Thread reader = new Thread(() -> {
+			try {
+				p.getInputStream().transferTo(out);
+			} catch (final IOException e) {
+				// the process ended
+			}
+		});
+		reader.start();
+		final boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+		if (!finished)
+			p.destroyForcibly();
+		reader.join(10000);
+		final String output = out.toString(StandardCharsets.UTF_8);
+		assertTrue(finished, "ImageJ did not finish: " + output);
+		assertEquals(0, p.exitValue(), output);
+		return output;
 	}
 
 	/** The printed image against the bridge's result in this JVM. */
@@ -103,13 +127,24 @@ class PlainImageJIT {
 			assertEquals(expected.getProcessor().getf(i), Double.parseDouble(parts[i]), 1e-5, options + " at " + i);
 	}
 
-	private static Path packagedJar() throws IOException {
-		final Path target = Path.of(System.getProperty("basedir", "."), "target");
-		try (var files = Files.list(target)) {
-			return files.filter(f -> {
-				final String n = f.getFileName().toString();
-				return n.startsWith("ConvolveJ_") && n.endsWith(".jar") && !n.endsWith("-tests.jar") && !n.endsWith("-sources.jar") && !n.endsWith("-javadoc.jar");
-			}).findFirst().orElseThrow(() -> new AssertionError("no packaged jar in " + target + ": run mvn verify"));
+	/**
+	 * The build's ready-to-copy folder, {@code target/install} ({@code plugins/}
+	 * with the jar, {@code jars/} with its dependencies), copied as the README
+	 * tells users to.
+	 */
+	private static void copyInstallFolder(final Path imagej) throws IOException {
+		final Path install = Path.of(System.getProperty("basedir", "."), "target", "install");
+		for (final String folder : new String[] { "plugins", "jars" }) {
+			final Path from = install.resolve(folder);
+			assertTrue(Files.isDirectory(from), from + " is made by mvn package");
+			final Path to = Files.createDirectories(imagej.resolve(folder));
+			try (var files = Files.list(from)) {
+				for (final Path f : (Iterable< Path >) files::iterator)
+					Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		try (var jars = Files.list(imagej.resolve("plugins"))) {
+			assertTrue(jars.anyMatch(f -> f.getFileName().toString().matches("ConvolveJ_.*\\.jar")), "the plugin jar, its name with an underscore");
 		}
 	}
 

@@ -1,0 +1,138 @@
+package io.github.convolvej.cli;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import io.github.convolvej.demo.SampleImages;
+
+/** The help texts of the command-line tool. */
+final class CliHelp {
+
+	static final List< String > COMMANDS = Collections.unmodifiableList(Arrays.asList(
+			"convolve-nd", "correlate-nd", "match-template", "demo", "bench", "help"));
+
+	private static final String NL = System.lineSeparator();
+
+	private CliHelp() {}
+
+	static String general() {
+		return lines(
+				"Usage: convolvej COMMAND [ARGUMENTS]",
+				"",
+				"N-dimensional convolution, correlation and template matching, with no display.",
+				"",
+				"Commands:",
+				"  convolve-nd IN OUT [OPTIONS] [--scale]   convolve, as Plugins > ConvolveJ > Convolve ND...",
+				"  correlate-nd IN OUT [OPTIONS] [--scale]  correlate, as Plugins > ConvolveJ > Correlate ND...",
+				"  match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
+				"                                           find a template, as Match Template...; matches as CSV",
+				"  demo [FOLDER] [--quick]                  the example macros on the bundled samples: figures",
+				"                                           (PNG) and results (TIFF) in FOLDER (demo-output/)",
+				"  bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]",
+				"                                           speed benchmark of fixed workloads",
+				"  help [COMMAND]                           this text, or one command's",
+				"",
+				"OPTIONS is the options string of the macro command, e.g.",
+				"  convolvej convolve-nd in.tif out.tif \"kernel=laplace mode=same boundary=symm\"",
+				"IN may be sample:NAME, a bundled sample: " + String.join(", ", SampleImages.NAMES) + ".",
+				"",
+				"Exit codes: 0 done; 1 failed while reading, computing or writing;",
+				"2 the command line is wrong (nothing was read or written).");
+	}
+
+	static String forCommand(final String command) {
+		switch (command) {
+			case "convolve-nd":
+				return filter("convolve-nd", "Convolve ND...", "Convolves");
+			case "correlate-nd":
+				return filter("correlate-nd", "Correlate ND...", "Correlates");
+			case "match-template":
+				return lines(
+						"Usage: convolvej match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
+						"",
+						"Finds TEMPLATE in IMAGE (2-D, or 3-D stacks; a 2-D template on a stack is matched",
+						"plane by plane; RGB on the mean of its colours) and prints the matches, best first, as CSV",
+						"with the columns of the Matches table: X,Y (the template's anchor), BX,BY,Width,Height",
+						"(its rectangle), Score, and Slice on stacks. OPTIONS is Match Template's options string:",
+						"  method=[Normalized correlation coefficient]   (default) or Correlation coefficient,",
+						"        Cross correlation, Normalized cross correlation, Square difference,",
+						"        Normalized square difference; OpenCV's names (TM_CCOEFF_NORMED, ...) work too",
+						"  mode=same|valid        same: a score per image pixel, for the window whose anchor is",
+						"                         there (scikit-image); valid: windows inside the image (OpenCV)",
+						"  boundary=symm|mirror|nearest|wrap|fill   value=V   outside the image, for same",
+						"  anchor=center|[x,y]    the template pixel a score belongs to",
+						"  matches=N              at most N matches (default 1)",
+						"  threshold=T            only scores at least this good (at most, for square differences)",
+						"  min_distance=D         pixels between match anchors (default half the template)",
+						"  max_overlap=F          drop a match overlapping a better one by more than F (IoU, 0..1)",
+						"  subpixel               refine positions to a fraction of a pixel",
+						"  --csv FILE             write the matches to FILE instead of standard output",
+						"  --scores FILE          write the score map: .tif as computed, .png stretched to 0..255",
+						"",
+						"Example:",
+						"  convolvej match-template face.png eye.png --csv matches.csv \"method=[Correlation coefficient]\"");
+			case "demo":
+				return lines(
+						"Usage: convolvej demo [FOLDER] [--quick]",
+						"",
+						"Runs the walkthrough of the example macros (macros/ in the jar) on the bundled",
+						"samples, through the same options and filter as the menu commands, and writes",
+						"side-by-side figures as PNG and every result as TIFF to FOLDER (default",
+						"demo-output/, created if missing). Prints the folder's path at the end.",
+						"",
+						"  --quick   shrink the samples 4 times on each axis (a fast check)",
+						"",
+						"Figures: 01 box blur and Laplace (cameraman), 02 RGB emboss and 03 complex",
+						"Scharr magnitude (astronaut), 04 N-D sharpen and emboss (raccoon), 05",
+						"correlation versus convolution (ascent), 06 template matching by zero-mean",
+						"correlation and 07 Match Template's normalized scores (raccoon's eye).");
+			case "bench":
+				return lines(
+						"Usage: convolvej bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]",
+						"",
+						"Times fixed workloads in one JVM after warm-up: engine chosen, median time,",
+						"Mpixel/s and peak heap. Give Java a large heap: JAVA_OPTS=\"-Xms8g -Xmx8g\".");
+			case "help":
+				return general();
+			default:
+				throw new UsageException("Unknown command '" + command + "'. Commands: " + String.join(", ", COMMANDS) + ".");
+		}
+	}
+
+	private static String filter(final String command, final String menu, final String verb) {
+		return lines(
+				"Usage: convolvej " + command + " IN OUT [OPTIONS] [--scale]",
+				"",
+				verb + " the image IN and writes the result to OUT. OPTIONS is the options string",
+				"of the macro command run(\"" + menu + "\", OPTIONS); quote it:",
+				"  kernel=[0 1 0; 1 -4 1; 0 1 0]  numbers by spaces or commas, rows by ';', Z planes by '|',",
+				"                                 complex entries as 3-3i; or a name: box(n), gaussian(sigma),",
+				"                                 gaussian(sx,sy[,sz]), laplace, sobel-x, sobel-y, prewitt-x,",
+				"                                 prewitt-y, scharr, emboss, sharpen, ripple",
+				"  kernel_image=FILE              an image file (up to 3-D) as the kernel",
+				"  mode=full|same|valid           output size (same: as the input)",
+				"  boundary=symm|mirror|nearest|wrap|fill   outside the image (default symm)",
+				"  value=V                        the fill value of boundary=fill (default 0)",
+				"  anchor=center|[x,y,z]          kernel pixel over the output pixel",
+				"  normalize                      divide the kernel by its sum",
+				"  output=32-bit|[Same as input]  result type (32-bit float by default)",
+				"  complex=Magnitude|Real|Imaginary|Phase|All   complex kernels",
+				"  algorithm=Auto|Direct|Separable|FFT",
+				"IN is any image ImageJ opens, or sample:NAME (" + String.join(", ", SampleImages.NAMES) + ").",
+				"OUT's extension sets the format:",
+				"  .tif, .tiff  the result as computed: 32-bit float by default, all planes",
+				"  .png         one plane (three channels become RGB), 8-bit: 32-bit values are rounded",
+				"               and clipped to 0..255, as output=[Same as input] does",
+				"  --scale      for .png: stretch the result's min..max to 0..255 instead of clipping",
+				"",
+				"Examples:",
+				"  convolvej " + command + " in.tif out.tif \"kernel=laplace mode=same boundary=symm\"",
+				"  convolvej " + command + " sample:cameraman blur.png \"kernel=[box(5)] mode=same\"",
+				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(2,2,1)] boundary=nearest\"");
+	}
+
+	private static String lines(final String... lines) {
+		return String.join(NL, lines) + NL;
+	}
+}

@@ -1,0 +1,205 @@
+package io.github.convolvej.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import ij.ImagePlus;
+import io.github.convolvej.bench.Benchmark;
+import io.github.convolvej.core.CancelledException;
+import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.Operation;
+import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.demo.Demo;
+import io.github.convolvej.ij.FilterSettings;
+import io.github.convolvej.ij.ImageFilter;
+
+/**
+ * The {@code convolvej} command-line tool: every command with no display, for
+ * lab pipelines and clusters, with the same options strings as the macros.
+ *
+ * <pre>
+ * convolvej convolve-nd in.tif out.tif "kernel=laplace mode=same boundary=symm"
+ * convolvej correlate-nd in.png out.tif "kernel=ripple mode=full boundary=fill"
+ * convolvej match-template face.png eye.png --csv matches.csv "method=[Correlation coefficient]"
+ * convolvej demo [FOLDER] [--quick]
+ * convolvej bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]
+ * </pre>
+ *
+ * Exit codes: 0 done; 1 failed while reading, computing or writing; 2 the
+ * command line is wrong (nothing was read or written). Errors are one line on
+ * standard error, without a stack trace (set the system property
+ * {@code convolvej.trace=true} to see one).
+ */
+public final class ConvolveJCli {
+
+	/** Exit code: done. */
+	public static final int OK = 0;
+	/** Exit code: reading, computing or writing failed. */
+	public static final int FAILURE = 1;
+	/** Exit code: the command line is wrong. */
+	public static final int USAGE = 2;
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	private ConvolveJCli(final PrintStream out, final PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public static void main(final String[] args) {
+		// ImageJ must not try to build windows or menus: nothing here needs them.
+		if (System.getProperty("java.awt.headless") == null)
+			System.setProperty("java.awt.headless", "true");
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/**
+	 * Runs one command line.
+	 *
+	 * @return the exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}
+	 */
+	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
+		return new ConvolveJCli(out, err).dispatch(Arrays.asList(args));
+	}
+
+	private int dispatch(final List< String > args) {
+		if (args.isEmpty()) {
+			err.print(CliHelp.general());
+			return USAGE;
+		}
+		String command = args.get(0);
+		final List< String > rest = args.subList(1, args.size());
+		try {
+			if (command.equals("--help") || command.equals("-h"))
+				command = "help";
+			if (!command.equals("help") && (rest.contains("--help") || rest.contains("-h"))) {
+				out.print(CliHelp.forCommand(command));
+				return OK;
+			}
+			switch (command) {
+				case "help":
+					out.print(rest.isEmpty() ? CliHelp.general() : CliHelp.forCommand(rest.get(0)));
+					return OK;
+				case "convolve-nd":
+					return filter(Operation.CONVOLVE, rest);
+				case "correlate-nd":
+					return filter(Operation.CORRELATE, rest);
+				case "match-template":
+					return MatchCommand.run(rest, out);
+				case "demo":
+					return demo(rest);
+				case "bench":
+					return Benchmark.run(rest.toArray(new String[0]), out, err);
+				default:
+					throw new UsageException("Unknown command '" + command + "'. Commands: " + String.join(", ", CliHelp.COMMANDS) + ".");
+			}
+		}
+		catch (final UsageException e) {
+			report(e);
+			err.println("Run 'convolvej help" + (CliHelp.COMMANDS.contains(command) ? " " + command : "") + "' for usage.");
+			return USAGE;
+		}
+		catch (final UncheckedIOException e) {
+			report(e.getCause());
+			return FAILURE;
+		}
+		catch (final IOException | IllegalArgumentException | IllegalStateException | CancelledException e) {
+			report(e);
+			return FAILURE;
+		}
+		catch (final OutOfMemoryError e) {
+			report(new IllegalStateException("Out of memory. Give Java more heap, e.g. JAVA_OPTS=-Xmx8g.", e));
+			return FAILURE;
+		}
+		catch (final RuntimeException e) {
+			// A defect rather than bad input: name the exception so it can be reported.
+			report(new IllegalStateException("Unexpected " + e, e));
+			return FAILURE;
+		}
+	}
+
+	/** convolve-nd / correlate-nd IN OUT [OPTIONS...] [--scale] */
+	private int filter(final Operation operation, final List< String > args) throws IOException {
+		final List< String > positional = new ArrayList<>();
+		boolean scale = false;
+		for (final String a : args) {
+			if (a.equals("--scale"))
+				scale = true;
+			else if (a.startsWith("--"))
+				throw new UsageException("Unknown flag '" + a + "'. The only flag is --scale.");
+			else
+				positional.add(a);
+		}
+		if (positional.size() < 2)
+			throw new UsageException("Give an input and an output file, then the options in quotes, e.g. "
+					+ "in.tif out.tif \"kernel=laplace mode=same\".");
+		final String input = positional.get(0);
+		final String output = positional.get(1);
+		// Options may come in one quoted argument or split by the shell: join them back.
+		final String options = String.join(" ", positional.subList(2, positional.size()));
+		ImageFiles.checkWritable(output);
+
+		final FilterSettings settings;
+		final Kernel kernel;
+		try {
+			settings = FilterSettings.fromMacroOptions(operation, options);
+			// kernel_image= names a file here, where the macro names an open image.
+			kernel = settings.kernel(ConvolveJCli::readKernelImage);
+		}
+		catch (final UncheckedIOException e) {
+			throw e;
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException(e.getMessage(), e);
+		}
+		final ImagePlus source = ImageFiles.read(input);
+		final ImagePlus result = ImageFilter.apply(source, settings, kernel, ProgressListener.NONE);
+		ImageFiles.write(result, output, scale, err);
+		return OK;
+	}
+
+	private static ImagePlus readKernelImage(final String path) {
+		try {
+			return ImageFiles.read(path);
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(new IOException("kernel_image: " + e.getMessage(), e));
+		}
+	}
+
+	/** demo [FOLDER] [--quick] */
+	private int demo(final List< String > args) throws IOException {
+		boolean quick = false;
+		final List< String > positional = new ArrayList<>();
+		for (final String a : args) {
+			if (a.equals("--quick"))
+				quick = true;
+			else if (a.startsWith("--"))
+				throw new UsageException("Unknown flag '" + a + "'. The only flag is --quick.");
+			else
+				positional.add(a);
+		}
+		if (positional.size() > 1)
+			throw new UsageException("Give at most one output folder, not " + positional.size() + ".");
+		final Path folder = Paths.get(positional.isEmpty() ? "demo-output" : positional.get(0)).toAbsolutePath().normalize();
+		out.println("ConvolveJ demo: the example macros on the bundled samples" + (quick ? ", shrunk 4x (--quick)" : "") + ".");
+		final List< Path > written = new Demo(folder, quick, out).run();
+		out.println(written.size() + " files written. Figures and results are in:");
+		out.println(folder);
+		return OK;
+	}
+
+	private void report(final Throwable e) {
+		final String message = e.getMessage() == null || e.getMessage().isEmpty() ? e.toString() : e.getMessage();
+		err.println("convolvej: " + message);
+		if (Boolean.getBoolean("convolvej.trace"))
+			e.printStackTrace(err);
+	}
+}

@@ -1,0 +1,91 @@
+package io.github.convolvej.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.ImagePlus;
+import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.ij.MatchResult;
+import io.github.convolvej.ij.MatchSettings;
+import io.github.convolvej.ij.MatchTable;
+import io.github.convolvej.ij.TemplateMatching;
+
+/**
+ * {@code match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]}:
+ * Match Template on two image files, with the options string of the macro
+ * command parsed by the same {@link MatchSettings} and matched by the same
+ * {@link TemplateMatching} call as the menu command. The matches are
+ * written as the {@code Matches} table's columns, CSV, best first; the score
+ * map optionally as an image. {@code image=} and {@code template=} are
+ * replaced by the two files; {@code score_map} and {@code add_to_manager}
+ * concern windows and are ignored.
+ */
+final class MatchCommand {
+
+	private MatchCommand() {}
+
+	/** Runs the command; returns the exit code. */
+	static int run(final List< String > args, final PrintStream out) throws IOException {
+		final List< String > positional = new ArrayList<>();
+		String csv = null;
+		String scores = null;
+		for (int i = 0; i < args.size(); i++) {
+			final String a = args.get(i);
+			if (a.equals("--csv") || a.equals("--scores")) {
+				if (i + 1 >= args.size())
+					throw new UsageException(a + " needs a file name.");
+				if (a.equals("--csv"))
+					csv = args.get(++i);
+				else
+					scores = args.get(++i);
+			} else if (a.startsWith("--"))
+				throw new UsageException("Unknown flag '" + a + "'. Flags: --csv FILE, --scores FILE.");
+			else
+				positional.add(a);
+		}
+		if (positional.size() < 2)
+			throw new UsageException("Give an image file and a template file, then the options in quotes, e.g. face.png eye.png \"method=[Correlation coefficient]\".");
+		if (scores != null)
+			ImageFiles.checkWritable(scores);
+		final MatchSettings settings = parse(String.join(" ", positional.subList(2, positional.size())));
+
+		final ImagePlus image = ImageFiles.read(positional.get(0));
+		final ImagePlus template = ImageFiles.read(positional.get(1));
+		final MatchResult result = TemplateMatching.run(image, template, settings, ProgressListener.NONE);
+
+		final String table = MatchTable.csv(result);
+		if (csv == null)
+			out.print(table);
+		else {
+			final Path path = Paths.get(csv).toAbsolutePath();
+			if (path.getParent() != null)
+				Files.createDirectories(path.getParent());
+			Files.write(path, table.getBytes(StandardCharsets.UTF_8));
+			final int n = result.matches().size();
+			out.println(n + (n == 1 ? " match" : " matches") + " written to " + csv);
+		}
+		if (scores != null)
+			// Scores of any method fill 0..255 in a PNG; a TIFF keeps them as they are.
+			ImageFiles.write(result.scoreMap(), scores, true, null);
+		return ConvolveJCli.OK;
+	}
+
+	/**
+	 * The options string as settings; the images come from the files.
+	 *
+	 * @throws UsageException for a bad option: nothing has been read yet
+	 */
+	static MatchSettings parse(final String options) {
+		try {
+			return MatchSettings.fromMacroOptions(options).toBuilder().image(null).template(null).scoreMap(false).addToManager(false).build();
+		} catch (final IllegalArgumentException e) {
+			throw new UsageException(e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package io.github.convolvej.command;
+
+import java.awt.GraphicsEnvironment;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import ij.plugin.frame.RoiManager;
+import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.ij.MatchResult;
+import io.github.convolvej.ij.MatchSettings;
+import io.github.convolvej.ij.MatchTable;
+import io.github.convolvej.ij.TemplateMatching;
+
+/**
+ * Match Template as a SciJava command, for scripts and headless pipelines:
+ * parameters named as the macro keys, the same {@link MatchSettings} and
+ * the same {@link TemplateMatching} call as the ImageJ 1 plugin.
+ *
+ * <pre>
+ * CommandModule m = commandService.run(MatchTemplateCommand.class, true, "image", face, "template", eye,
+ * 		"method", "Correlation coefficient", "matches", 3, "score_map", true).get();
+ * ImagePlus scores = (ImagePlus) m.getOutput("result");
+ * ResultsTable table = (ResultsTable) m.getOutput("table");
+ * </pre>
+ *
+ * The matches are drawn on the image's overlay; outputs are {@code result},
+ * the score map when {@code score_map} is on (else null), and
+ * {@code table}, the {@code Matches} table (also shown when ImageJ's
+ * window is open). {@code template} is an image object; left out, the
+ * rectangle selection on the image is the template. {@code threshold} and
+ * {@code min_distance} left out mean none and half the template.
+ * {@code add_to_manager} needs a display (the ROI Manager is a window). It
+ * has no menu path on purpose: the ImageJ 1 plugin of the same name already
+ * appears under Plugins &gt; ConvolveJ.
+ */
+@Plugin(type = Command.class, headless = true, label = "Match Template", description = "Finds a template in an image: OpenCV's six scores, many matches, subpixel peaks.")
+public class MatchTemplateCommand implements Command {
+
+	@Parameter(persist = false, label = "Image", description = "The image to search in; only its overlay changes.")
+	private ImagePlus image;
+
+	@Parameter(required = false, persist = false, label = "Template", description = "The pattern to find; left out, the rectangle selection on the image.")
+	private ImagePlus template;
+
+	@Parameter(required = false, persist = false, choices = { "Square difference", "Normalized square difference", "Cross correlation", "Normalized cross correlation", "Correlation coefficient", "Normalized correlation coefficient" })
+	private String method = "Normalized correlation coefficient";
+
+	@Parameter(required = false, persist = false, choices = { "same", "valid" })
+	private String mode = "same";
+
+	@Parameter(required = false, persist = false, description = "symm (symmetric, reflect), mirror, nearest (edge), wrap (periodic) or fill (constant).")
+	private String boundary = "symm";
+
+	@Parameter(required = false, persist = false, description = "The value outside the image for boundary=fill.")
+	private double value;
+
+	@Parameter(required = false, persist = false, min = "1", description = "At most this many matches (per plane of a stack), best first.")
+	private int matches = 1;
+
+	@Parameter(required = false, persist = false, description = "Keep only scores at least this good (at most, for the square differences); none when left out.")
+	private Double threshold;
+
+	@Parameter(required = false, persist = false, label = "Min distance", description = "Pixels between match anchors; half the template's smallest side when left out.")
+	private Double min_distance;
+
+	@Parameter(required = false, persist = false, label = "Max overlap", description = "Largest intersection over union of two matches' rectangles, 0 to 1; 1 keeps all.")
+	private double max_overlap = 1;
+
+	@Parameter(required = false, persist = false, description = "center, or the template pixel that marks a match: [x,y] or [x,y,z].")
+	private String anchor = "center";
+
+	@Parameter(required = false, persist = false, description = "Refine positions to a fraction of a pixel.")
+	private boolean subpixel;
+
+	@Parameter(required = false, persist = false, label = "Score map", description = "Give the scores as a 32-bit image titled <title>-scores.")
+	private boolean score_map;
+
+	@Parameter(required = false, persist = false, label = "Add to manager", description = "Add the matches to the ROI Manager (needs a display).")
+	private boolean add_to_manager;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Result")
+	private ImagePlus result;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Matches")
+	private ResultsTable table;
+
+	@Override
+	public void run() {
+		if (image == null)
+			throw new IllegalArgumentException("No input image. Pass the image to search in as 'image'.");
+		final MatchSettings settings = MatchSettings.builder().template(template == null ? null : template.getTitle()).method(method).mode(mode).boundary(boundary).value(value).matches(matches)
+				.threshold(threshold == null ? Double.NaN : threshold).minDistance(min_distance == null ? Double.NaN : min_distance).maxOverlap(max_overlap).anchor(anchor)
+				.subpixel(subpixel).scoreMap(score_map).addToManager(add_to_manager).build();
+		if (add_to_manager && GraphicsEnvironment.isHeadless())
+			throw new IllegalArgumentException("add_to_manager needs a display: the ROI Manager is a window. Leave it off; the matches are in the 'table' output and on the image's overlay.");
+		final MatchResult r = TemplateMatching.run(image, template, settings, ProgressListener.NONE);
+		r.addToOverlay();
+		table = r.toTable();
+		if (IJ.getInstance() != null)
+			table.show(MatchTable.TITLE);
+		result = score_map ? r.scoreMap() : null;
+		if (add_to_manager) {
+			RoiManager manager = RoiManager.getInstance2();
+			if (manager == null)
+				manager = new RoiManager();
+			r.addToManager(manager);
+		}
+	}
+
+	/** The score map once {@link #run()} has run, or null without {@code score_map}. */
+	public ImagePlus result() {
+		return result;
+	}
+
+	/** The {@code Matches} table once {@link #run()} has run. */
+	public ResultsTable matches() {
+		return table;
+	}
+}

@@ -1,0 +1,90 @@
+package io.github.convolvej.ij;
+
+import java.util.Collections;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+import ij.plugin.frame.RoiManager;
+
+/**
+ * What {@link TemplateMatching#run} found: the matches, best first (plane by
+ * plane for a 2-D template on a stack), and the score map. Nothing is shown
+ * and the image is not changed until a front end calls
+ * {@link #addToOverlay()}, {@link #toTable()} or {@link #addToManager}.
+ */
+public final class MatchResult {
+
+	private final ImagePlus image;
+	private final String templateName;
+	private final List< ImageMatch > matches;
+	private final ImagePlus scoreMap;
+	private final MatchSettings settings;
+
+	MatchResult(final ImagePlus image, final String templateName, final List< ImageMatch > matches, final ImagePlus scoreMap, final MatchSettings settings) {
+		this.image = image;
+		this.templateName = templateName;
+		this.matches = Collections.unmodifiableList(matches);
+		this.scoreMap = scoreMap;
+		this.settings = settings;
+	}
+
+	/** The image searched. */
+	public ImagePlus image() {
+		return image;
+	}
+
+	/** The template's title ({@code <image title> selection} for a selection). */
+	public String templateName() {
+		return templateName;
+	}
+
+	/** The matches: per plane (or volume), best first; planes in stack order. */
+	public List< ImageMatch > matches() {
+		return matches;
+	}
+
+	/**
+	 * The scores as a 32-bit image titled {@code <title>-scores} with the
+	 * afmhot LUT, not shown: one plane per plane of the image (per output
+	 * plane for a 3-D template), calibrated so that a score lies where its
+	 * window's anchor lies in the image.
+	 */
+	public ImagePlus scoreMap() {
+		return scoreMap;
+	}
+
+	public MatchSettings settings() {
+		return settings;
+	}
+
+	/** True when the image has several planes: the table then has a {@code Slice} column. */
+	public boolean isStack() {
+		return image.getStackSize() > 1;
+	}
+
+	/** A new table with one row per match (see {@link MatchTable}). */
+	public ResultsTable toTable() {
+		return MatchTable.create(this);
+	}
+
+	/**
+	 * Puts the matches on the image's overlay, replacing the matches of an
+	 * earlier run and keeping everything else (see {@link MatchOverlay}).
+	 */
+	public void addToOverlay() {
+		MatchOverlay.addTo(image, this);
+	}
+
+	/** The rectangles for the ROI Manager (see {@link MatchOverlay#managerRois}). */
+	public List< Roi > managerRois() {
+		return MatchOverlay.managerRois(this);
+	}
+
+	/** Adds {@link #managerRois()} to a ROI Manager. */
+	public void addToManager(final RoiManager manager) {
+		for (final Roi roi : managerRois())
+			manager.add(roi, -1);
+	}
+}

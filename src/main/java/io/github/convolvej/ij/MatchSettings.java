@@ -1,0 +1,511 @@
+package io.github.convolvej.ij;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+import ij.ImagePlus;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.match.MatchMethod;
+import io.github.convolvej.core.match.MatchOptions;
+import io.github.convolvej.core.match.PeakFinder;
+
+/**
+ * The options of Match Template, as the dialog, the macro options string,
+ * the SciJava command and the command-line tool give them: one object for
+ * every front end. Immutable.
+ * <p>
+ * Macro keys (SPEC): {@code image=} and {@code template=} (window titles;
+ * no template, or {@code template=<selection>}, uses the rectangle selection
+ * on the image), {@code method=} (a {@link MatchMethod} label, OpenCV name or
+ * short name), {@code mode=same|valid}, {@code boundary=}, {@code value=}
+ * (fill value), {@code matches=} (at most this many, best first, default 1),
+ * {@code threshold=} (keep scores at least this good; {@code none} by
+ * default), {@code min_distance=} (pixels between match anchors;
+ * {@code auto}: half the template's smallest side), {@code subpixel},
+ * {@code score_map}, {@code add_to_manager}; and two more:
+ * {@code max_overlap=} (drop a match whose rectangle overlaps a better one's
+ * by more than this intersection over union; 1, the default, never drops)
+ * and {@code anchor=center|[x,y,z]} (the template pixel that marks a match;
+ * center is {@code (K-1)/2}, scikit-image centres even templates at
+ * {@code K/2}). Unknown keys are ignored, as ImageJ does.
+ *
+ * <pre>
+ * MatchSettings s = MatchSettings.fromMacroOptions("image=face template=eye method=[Correlation coefficient] matches=3");
+ * MatchResult r = TemplateMatching.run(face, eye, s, ProgressListener.NONE);
+ * </pre>
+ */
+public final class MatchSettings {
+
+	/** The template choice that means "the rectangle selection on the image". */
+	public static final String SELECTION = "<selection>";
+
+	private final String image;
+	private final String template;
+	private final MatchMethod method;
+	private final OutputMode mode;
+	private final Boundary boundary;
+	private final double value;
+	private final int matches;
+	private final double threshold;
+	private final double minDistance;
+	private final double maxOverlap;
+	private final int[] anchor;
+	private final boolean subpixel;
+	private final boolean scoreMap;
+	private final boolean addToManager;
+
+	private MatchSettings(final Builder b) {
+		image = b.image;
+		template = b.template;
+		method = b.method;
+		mode = b.mode;
+		boundary = b.boundary;
+		value = b.value;
+		matches = b.matches;
+		threshold = b.threshold;
+		minDistance = b.minDistance;
+		maxOverlap = b.maxOverlap;
+		anchor = b.anchor == null ? null : b.anchor.clone();
+		subpixel = b.subpixel;
+		scoreMap = b.scoreMap;
+		addToManager = b.addToManager;
+	}
+
+	/**
+	 * Parses a macro options string; keys not given keep SPEC's defaults.
+	 *
+	 * @throws IllegalArgumentException naming the bad value and the accepted ones
+	 */
+	public static MatchSettings fromMacroOptions(final String options) {
+		final String o = options == null ? "" : options;
+		final Builder b = builder();
+		b.image(MacroOptions.value(o, "image"));
+		b.template(MacroOptions.value(o, "template"));
+		final String method = MacroOptions.value(o, "method");
+		if (method != null)
+			b.method(method);
+		final String mode = MacroOptions.value(o, "mode");
+		if (mode != null)
+			b.mode(mode);
+		final String boundary = MacroOptions.value(o, "boundary");
+		if (boundary != null)
+			b.boundary(boundary);
+		final String value = MacroOptions.value(o, "value");
+		if (value != null)
+			b.value(MacroOptions.parseNumber("value", value));
+		final String matches = MacroOptions.value(o, "matches");
+		if (matches != null)
+			b.matches(matches);
+		final String threshold = MacroOptions.value(o, "threshold");
+		if (threshold != null)
+			b.threshold(threshold);
+		final String minDistance = MacroOptions.value(o, "min_distance");
+		if (minDistance != null)
+			b.minDistance(minDistance);
+		final String maxOverlap = MacroOptions.value(o, "max_overlap");
+		if (maxOverlap != null)
+			b.maxOverlap(MacroOptions.parseNumber("max_overlap", maxOverlap));
+		final String anchor = MacroOptions.value(o, "anchor");
+		if (anchor != null)
+			b.anchor(anchor);
+		b.subpixel(MacroOptions.flag(o, "subpixel"));
+		b.scoreMap(MacroOptions.flag(o, "score_map"));
+		b.addToManager(MacroOptions.flag(o, "add_to_manager"));
+		return b.build();
+	}
+
+	/**
+	 * Options that {@link #fromMacroOptions} parses back to equal settings:
+	 * every key written (image and template only when given), values with
+	 * spaces in brackets.
+	 */
+	public String toMacroOptions() {
+		final StringBuilder sb = new StringBuilder();
+		if (image != null)
+			sb.append("image=").append(MacroOptions.quote(image)).append(' ');
+		if (template != null)
+			sb.append("template=").append(MacroOptions.quote(template)).append(' ');
+		sb.append("method=").append(MacroOptions.quote(method.label()));
+		sb.append(" mode=").append(mode.label());
+		sb.append(" boundary=").append(boundary.label());
+		sb.append(" value=").append(MacroOptions.format(value));
+		sb.append(" matches=").append(matches);
+		sb.append(" threshold=").append(thresholdText());
+		sb.append(" min_distance=").append(minDistanceText());
+		sb.append(" max_overlap=").append(MacroOptions.format(maxOverlap));
+		sb.append(" anchor=").append(anchorText());
+		if (subpixel)
+			sb.append(" subpixel");
+		if (scoreMap)
+			sb.append(" score_map");
+		if (addToManager)
+			sb.append(" add_to_manager");
+		return sb.toString();
+	}
+
+	/**
+	 * The image these settings name: the image titled {@code image=}, looked up
+	 * with {@code imagesByTitle} (e.g. {@code WindowManager::getImage}), or
+	 * {@code current} when no title is given.
+	 *
+	 * @throws IllegalArgumentException when there is no such image
+	 */
+	public ImagePlus image(final Function< String, ImagePlus > imagesByTitle, final ImagePlus current) {
+		if (image == null) {
+			if (current == null)
+				throw new IllegalArgumentException("No image to search. Open the image to search in, or give image=[title of an open image].");
+			return current;
+		}
+		final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(image);
+		if (imp == null)
+			throw new IllegalArgumentException("There is no open image titled '" + image + "' to search in. Open it, or give image=[title] of an open image.");
+		return imp;
+	}
+
+	/**
+	 * The template image titled {@code template=}, or null when the selection
+	 * on the image is the template.
+	 *
+	 * @throws IllegalArgumentException when there is no such image
+	 */
+	public ImagePlus template(final Function< String, ImagePlus > imagesByTitle) {
+		if (template == null)
+			return null;
+		final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(template);
+		if (imp == null)
+			throw new IllegalArgumentException("There is no open image titled '" + template + "' to use as the template. Open it, give template=[title] of an open image, or leave template= out and draw a rectangle selection on the image.");
+		return imp;
+	}
+
+	/** The options for the core, without executor or progress. */
+	public MatchOptions matchOptions() {
+		return new MatchOptions().method(method).mode(mode).boundary(boundary).fillValue(value).anchor(anchor);
+	}
+
+	/** The peak finder these settings describe. */
+	public PeakFinder peakFinder() {
+		return new PeakFinder().maxMatches(matches).threshold(threshold).minDistance(minDistance).maxOverlap(maxOverlap).subpixel(subpixel);
+	}
+
+	/** The {@code image=} title, or null for the current image. */
+	public String imageTitle() {
+		return image;
+	}
+
+	/** The {@code template=} title, or null for the selection on the image. */
+	public String templateTitle() {
+		return template;
+	}
+
+	public MatchMethod method() {
+		return method;
+	}
+
+	/** {@link OutputMode#SAME} or {@link OutputMode#VALID}. */
+	public OutputMode mode() {
+		return mode;
+	}
+
+	public Boundary boundary() {
+		return boundary;
+	}
+
+	/** The fill value for {@code boundary=fill}. */
+	public double value() {
+		return value;
+	}
+
+	/** At most this many matches (per plane or volume), best first. */
+	public int matches() {
+		return matches;
+	}
+
+	/** Keep only scores at least this good; NaN for none. */
+	public double threshold() {
+		return threshold;
+	}
+
+	/** Pixels between match anchors; NaN for half the template's smallest side. */
+	public double minDistance() {
+		return minDistance;
+	}
+
+	/** Largest intersection over union of two matches' rectangles; 1 keeps all. */
+	public double maxOverlap() {
+		return maxOverlap;
+	}
+
+	/** The template anchor as given (x first), or null for {@code (K-1)/2}. */
+	public int[] anchor() {
+		return anchor == null ? null : anchor.clone();
+	}
+
+	public boolean subpixel() {
+		return subpixel;
+	}
+
+	/** Show the score map. */
+	public boolean scoreMap() {
+		return scoreMap;
+	}
+
+	/** Add the matches to the ROI Manager. */
+	public boolean addToManager() {
+		return addToManager;
+	}
+
+	/** {@code none} or the threshold. */
+	public String thresholdText() {
+		return Double.isNaN(threshold) ? "none" : MacroOptions.format(threshold);
+	}
+
+	/** {@code auto} or the distance. */
+	public String minDistanceText() {
+		return Double.isNaN(minDistance) ? "auto" : MacroOptions.format(minDistance);
+	}
+
+	/** {@code center} or {@code [x,y]}. */
+	public String anchorText() {
+		if (anchor == null)
+			return "center";
+		final StringBuilder sb = new StringBuilder("[");
+		for (int d = 0; d < anchor.length; d++)
+			sb.append(d == 0 ? "" : ",").append(anchor[d]);
+		return sb.append(']').toString();
+	}
+
+	/** A builder starting from these settings. */
+	public Builder toBuilder() {
+		final Builder b = builder();
+		b.image = image;
+		b.template = template;
+		b.method = method;
+		b.mode = mode;
+		b.boundary = boundary;
+		b.value = value;
+		b.matches = matches;
+		b.threshold = threshold;
+		b.minDistance = minDistance;
+		b.maxOverlap = maxOverlap;
+		b.anchor = anchor;
+		b.subpixel = subpixel;
+		b.scoreMap = scoreMap;
+		b.addToManager = addToManager;
+		return b;
+	}
+
+	/**
+	 * A builder with SPEC's defaults: current image, selection as template,
+	 * normalized correlation coefficient, same, symm, value 0, one match, no
+	 * threshold, automatic distance, no overlap rule, centre anchor.
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Builds settings from typed values or from the texts the macro options
+	 * hold, so that every front end parses them alike.
+	 */
+	public static final class Builder {
+		private String image;
+		private String template;
+		private MatchMethod method = MatchMethod.DEFAULT;
+		private OutputMode mode = OutputMode.SAME;
+		private Boundary boundary = Boundary.SYMMETRIC;
+		private double value = 0;
+		private int matches = 1;
+		private double threshold = Double.NaN;
+		private double minDistance = Double.NaN;
+		private double maxOverlap = 1;
+		private int[] anchor;
+		private boolean subpixel;
+		private boolean scoreMap;
+		private boolean addToManager;
+
+		private Builder() {}
+
+		/** Title of the image to search; null or blank for the current image. */
+		public Builder image(final String title) {
+			image = blank(title) ? null : title;
+			return this;
+		}
+
+		/** Title of the template; null, blank or {@code <selection>} for the selection. */
+		public Builder template(final String title) {
+			template = blank(title) || title.trim().equalsIgnoreCase(SELECTION) ? null : title;
+			return this;
+		}
+
+		/** A label, OpenCV name or short name of a {@link MatchMethod}. */
+		public Builder method(final String label) {
+			return method(MatchMethod.fromLabel(label));
+		}
+
+		public Builder method(final MatchMethod m) {
+			method = Objects.requireNonNull(m, "method");
+			return this;
+		}
+
+		/** {@code same} or {@code valid}. */
+		public Builder mode(final String label) {
+			final OutputMode m;
+			try {
+				m = OutputMode.fromLabel(label);
+			} catch (final IllegalArgumentException e) {
+				throw new IllegalArgumentException("Unknown mode '" + label + "'. Template matching has mode=same (a score per image pixel) or mode=valid (only where the template lies wholly inside).");
+			}
+			return mode(m);
+		}
+
+		public Builder mode(final OutputMode m) {
+			if (m != OutputMode.SAME && m != OutputMode.VALID)
+				throw new IllegalArgumentException("Template matching has mode=same or mode=valid, not " + (m == null ? "none" : m.label()) + ".");
+			mode = m;
+			return this;
+		}
+
+		/** A boundary name or alias ({@code symm}, {@code reflect}, {@code constant}, ...). */
+		public Builder boundary(final String label) {
+			return boundary(Boundary.fromLabel(label));
+		}
+
+		public Builder boundary(final Boundary b) {
+			boundary = Objects.requireNonNull(b, "boundary");
+			return this;
+		}
+
+		public Builder value(final double v) {
+			if (!Double.isFinite(v))
+				throw new IllegalArgumentException("The fill value must be a finite number, got " + v + ".");
+			value = v;
+			return this;
+		}
+
+		/** A whole number, at least 1. */
+		public Builder matches(final String text) {
+			final double n = MacroOptions.parseNumber("matches", text);
+			if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
+				throw new IllegalArgumentException("matches= must be a whole number of at least 1, not " + text.trim() + ". Give how many matches to keep, e.g. matches=1 or matches=20.");
+			return matches((int) n);
+		}
+
+		public Builder matches(final int n) {
+			if (n < 1)
+				throw new IllegalArgumentException("matches= must be a whole number of at least 1, not " + n + ". Give how many matches to keep, e.g. matches=1 or matches=20.");
+			matches = n;
+			return this;
+		}
+
+		/** A number, or {@code none} (or blank) for no threshold. */
+		public Builder threshold(final String text) {
+			if (blank(text) || isWord(text, "none", "nan", "off"))
+				return threshold(Double.NaN);
+			return threshold(MacroOptions.parseNumber("threshold", text));
+		}
+
+		/** A score, or NaN for none. */
+		public Builder threshold(final double t) {
+			if (Double.isInfinite(t))
+				throw new IllegalArgumentException("The threshold must be a finite score or none, got " + t + ".");
+			threshold = t;
+			return this;
+		}
+
+		/** A number of pixels, or {@code auto} (or blank) for half the template. */
+		public Builder minDistance(final String text) {
+			if (blank(text) || isWord(text, "auto", "default", "nan"))
+				return minDistance(Double.NaN);
+			return minDistance(MacroOptions.parseNumber("min_distance", text));
+		}
+
+		/** Pixels, or NaN for half the template's smallest side. */
+		public Builder minDistance(final double d) {
+			if (d < 0 || Double.isInfinite(d))
+				throw new IllegalArgumentException("min_distance=" + MacroOptions.format(d) + " is not a distance. Give 0 or more pixels, or min_distance=auto for half the template.");
+			minDistance = d;
+			return this;
+		}
+
+		/** An intersection over union from 0 to 1. */
+		public Builder maxOverlap(final double iou) {
+			if (!(iou >= 0 && iou <= 1))
+				throw new IllegalArgumentException("max_overlap=" + MacroOptions.format(iou) + " is not an intersection over union. Give a number from 0 (rectangles may not overlap) to 1 (any overlap allowed).");
+			maxOverlap = iou;
+			return this;
+		}
+
+		/** {@code center} (or blank) or coordinates such as {@code [40,32]}. */
+		public Builder anchor(final String text) {
+			final int[] a;
+			try {
+				a = FilterSettings.parseAnchor(text);
+			} catch (final IllegalArgumentException e) {
+				throw new IllegalArgumentException("Cannot read anchor '" + text + "'. Use anchor=center, or whole-number template coordinates counted from 0: anchor=[x,y] or anchor=[x,y,z].");
+			}
+			return anchor(a);
+		}
+
+		/** Coordinates x first, or null for {@code (K-1)/2}. */
+		public Builder anchor(final int... a) {
+			if (a != null)
+				for (final int v : a)
+					if (v < 0)
+						throw new IllegalArgumentException("The anchor " + Arrays.toString(a) + " has a negative coordinate. Give template coordinates counted from 0, or anchor=center.");
+			anchor = a == null ? null : a.clone();
+			return this;
+		}
+
+		public Builder subpixel(final boolean on) {
+			subpixel = on;
+			return this;
+		}
+
+		public Builder scoreMap(final boolean on) {
+			scoreMap = on;
+			return this;
+		}
+
+		public Builder addToManager(final boolean on) {
+			addToManager = on;
+			return this;
+		}
+
+		public MatchSettings build() {
+			return new MatchSettings(this);
+		}
+
+		private static boolean blank(final String s) {
+			return s == null || s.trim().isEmpty();
+		}
+
+		private static boolean isWord(final String text, final String... words) {
+			final String t = text.trim().toLowerCase(Locale.ROOT);
+			for (final String w : words)
+				if (t.equals(w))
+					return true;
+			return false;
+		}
+	}
+
+	@Override
+	public boolean equals(final Object o) {
+		if (!(o instanceof MatchSettings))
+			return false;
+		final MatchSettings s = (MatchSettings) o;
+		return Objects.equals(image, s.image) && Objects.equals(template, s.template) && method == s.method && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && matches == s.matches && Double.compare(threshold, s.threshold) == 0 && Double.compare(minDistance, s.minDistance) == 0 && Double.compare(maxOverlap, s.maxOverlap) == 0 && Arrays.equals(anchor, s.anchor) && subpixel == s.subpixel && scoreMap == s.scoreMap && addToManager == s.addToManager;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(image, template, method, mode, boundary, value, matches, threshold, minDistance, maxOverlap, Arrays.hashCode(anchor), subpixel, scoreMap, addToManager);
+	}
+
+	@Override
+	public String toString() {
+		return "match template " + toMacroOptions();
+	}
+}

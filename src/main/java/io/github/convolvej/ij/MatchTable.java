@@ -1,0 +1,87 @@
+package io.github.convolvej.ij;
+
+import ij.measure.ResultsTable;
+
+/**
+ * The {@code Matches} results table: one row per match, best first (plane by
+ * plane on a stack). Columns, in pixels from the image's top-left corner
+ * whatever its calibration:
+ * <ul>
+ * <li>{@code X}, {@code Y}: the anchor (the template pixel {@code (K-1)/2}
+ * unless {@code anchor=} says otherwise), with decimals when
+ * {@code subpixel} is on;</li>
+ * <li>{@code BX}, {@code BY}, {@code Width}, {@code Height}: the rectangle
+ * the template covers;</li>
+ * <li>{@code Score};</li>
+ * <li>{@code Slice} on stacks: the stack position of the anchor's plane;</li>
+ * <li>for a 3-D template also {@code Z} (the anchor's plane from 0),
+ * {@code BZ} and {@code Depth}; {@code Frame} when the image has several
+ * time points.</li>
+ * </ul>
+ */
+public final class MatchTable {
+
+	/** The table's title. */
+	public static final String TITLE = "Matches";
+
+	private MatchTable() {}
+
+	/** A new table holding the result's matches. */
+	public static ResultsTable create(final MatchResult result) {
+		final ResultsTable rt = new ResultsTable();
+		fill(rt, result);
+		return rt;
+	}
+
+	/** Empties {@code rt} and writes the result's matches into it. */
+	public static void fill(final ResultsTable rt, final MatchResult result) {
+		rt.reset();
+		final boolean subpixel = result.settings().subpixel();
+		rt.setPrecision(subpixel ? 3 : 4);
+		final boolean stack = result.isStack();
+		final boolean frames = result.image().getNFrames() > 1;
+		for (final ImageMatch m : result.matches()) {
+			rt.incrementCounter();
+			rt.addValue("X", m.x());
+			rt.addValue("Y", m.y());
+			rt.addValue("BX", m.left());
+			rt.addValue("BY", m.top());
+			rt.addValue("Width", m.width());
+			rt.addValue("Height", m.height());
+			rt.addValue("Score", m.score());
+			if (stack)
+				rt.addValue("Slice", m.slice());
+			if (m.isVolumetric()) {
+				rt.addValue("Z", m.z());
+				rt.addValue("BZ", m.front());
+				rt.addValue("Depth", m.depth());
+			}
+			if (frames)
+				rt.addValue("Frame", m.frame());
+		}
+		for (final String integral : new String[] { "BX", "BY", "Width", "Height", "Slice", "BZ", "Depth", "Frame" })
+			if (rt.columnExists(integral))
+				rt.setDecimalPlaces(rt.getColumnIndex(integral), 0);
+		if (!subpixel)
+			for (final String anchor : new String[] { "X", "Y", "Z" })
+				if (rt.columnExists(anchor))
+					rt.setDecimalPlaces(rt.getColumnIndex(anchor), 0);
+	}
+
+	/**
+	 * The table as comma-separated values: a header line with the column
+	 * names, then one line per match; whole numbers without decimals, others
+	 * with every digit (no rounding to the table's display precision).
+	 */
+	public static String csv(final MatchResult result) {
+		final ResultsTable rt = create(result);
+		final String[] columns = rt.getHeadings();
+		final StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
+		for (int row = 0; row < rt.size(); row++) {
+			for (int c = 0; c < columns.length; c++)
+				sb.append(c == 0 ? "" : ",").append(MacroOptions.format(rt.getValue(columns[c], row)));
+			sb.append('\n');
+		}
+		return sb.toString();
+	}
+}

@@ -1,0 +1,170 @@
+package io.github.convolvej.plugin;
+
+import java.awt.Rectangle;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+import ij.plugin.frame.RoiManager;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.CancelledException;
+import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.core.match.MatchMethod;
+import io.github.convolvej.ij.ImageJProgress;
+import io.github.convolvej.ij.MatchResult;
+import io.github.convolvej.ij.MatchSettings;
+import io.github.convolvej.ij.MatchTable;
+import io.github.convolvej.ij.TemplateMatching;
+
+/**
+ * Plugins &gt; ConvolveJ &gt; Match Template...: finds a template in an
+ * image with OpenCV's six scores, marks the matches on the image's overlay,
+ * lists them in the {@code Matches} table and, when asked, shows the score
+ * map and adds the matches to the ROI Manager.
+ *
+ * <pre>
+ * run("Match Template...", "image=face template=eye method=[Correlation coefficient] mode=same boundary=symm matches=1 score_map");
+ * </pre>
+ *
+ * The dialog's labels give exactly SPEC's macro keys (ImageJ takes the
+ * label's first word, lower-cased, and shows underscores as spaces). Macro
+ * options are parsed by {@link MatchSettings#fromMacroOptions} directly
+ * rather than through the dialog, so aliases (method {@code ccoeff},
+ * boundary {@code reflect}) work in macros and a missing {@code template=}
+ * means the selection. Esc cancels. No SciJava context is needed.
+ */
+public class MatchTemplatePlugin implements PlugIn {
+
+	static final String NAME = "Match Template";
+
+	/** The last dialog settings: the next dialog starts from them. */
+	private static MatchSettings last = MatchSettings.builder().build();
+
+	@Override
+	public void run(final String arg) {
+		final String options = Macro.getOptions();
+		final ImageJProgress progress = new ImageJProgress();
+		try {
+			final MatchSettings settings;
+			if (options != null)
+				settings = MatchSettings.fromMacroOptions(options);
+			else {
+				settings = showDialog();
+				if (settings == null)
+					return;
+			}
+			final ImagePlus image = settings.image(WindowManager::getImage, WindowManager.getCurrentImage());
+			final ImagePlus template = settings.template(WindowManager::getImage);
+			final MatchResult result = process(image, template, settings, progress);
+			show(result);
+			IJ.showStatus(NAME + ": " + result.matches().size() + (result.matches().size() == 1 ? " match" : " matches"));
+		} catch (final CancelledException e) {
+			IJ.showStatus(NAME + " cancelled");
+		} catch (final IllegalArgumentException e) {
+			IJ.error(NAME, e.getMessage());
+		} finally {
+			progress.done();
+		}
+	}
+
+	/** Matches without any dialog: the result, nothing shown, the image unchanged. */
+	public static MatchResult process(final ImagePlus image, final ImagePlus template, final MatchSettings settings, final ProgressListener progress) {
+		return TemplateMatching.run(image, template, settings, progress);
+	}
+
+	/**
+	 * Shows a result as the menu command does: the matches on the image's
+	 * overlay, the {@code Matches} table, the score map when asked, and the
+	 * ROI Manager entries when asked.
+	 */
+	public static void show(final MatchResult result) {
+		result.addToOverlay();
+		final ResultsTable table = result.toTable();
+		table.show(MatchTable.TITLE);
+		if (result.settings().scoreMap())
+			result.scoreMap().show();
+		if (result.settings().addToManager()) {
+			RoiManager manager = RoiManager.getInstance2();
+			if (manager == null)
+				manager = new RoiManager();
+			result.addToManager(manager);
+		}
+	}
+
+	/** The dialog; null when cancelled. */
+	private static MatchSettings showDialog() {
+		final String[] titles = WindowManager.getImageTitles();
+		if (titles.length == 0) {
+			IJ.noImage();
+			return null;
+		}
+		final ImagePlus current = WindowManager.getCurrentImage();
+		final String[] templates = new String[titles.length + 1];
+		templates[0] = MatchSettings.SELECTION;
+		System.arraycopy(titles, 0, templates, 1, titles.length);
+
+		final GenericDialog gd = new GenericDialog(NAME);
+		gd.addChoice("Image", titles, current == null ? titles[0] : current.getTitle());
+		gd.addChoice("Template", templates, defaultTemplate(current, titles));
+		gd.addChoice("Method", MatchMethod.labels(), last.method().label());
+		gd.addChoice("Mode", new String[] { "same", "valid" }, last.mode().label());
+		gd.addChoice("Boundary", Boundary.labels(), last.boundary().label());
+		gd.addNumericField("Value", last.value(), last.value() == Math.rint(last.value()) ? 0 : 4);
+		gd.addNumericField("Matches", last.matches(), 0);
+		gd.addStringField("Threshold", last.thresholdText(), 10);
+		gd.addStringField("Min_distance", last.minDistanceText(), 10);
+		gd.addNumericField("Max_overlap", last.maxOverlap(), 2);
+		gd.addStringField("Anchor", last.anchorText(), 10);
+		gd.addCheckbox("Subpixel", last.subpixel());
+		gd.addCheckbox("Score_map", last.scoreMap());
+		gd.addCheckbox("Add_to_manager", last.addToManager());
+		gd.addMessage("Template <selection>: the rectangle selection on the image.\nThreshold none: every peak; min distance auto: half the template.\nEsc cancels a long run.");
+		gd.showDialog();
+		if (gd.wasCanceled())
+			return null;
+		final MatchSettings.Builder b = MatchSettings.builder();
+		b.image(gd.getNextChoice());
+		b.template(gd.getNextChoice());
+		b.method(gd.getNextChoice());
+		b.mode(gd.getNextChoice());
+		b.boundary(gd.getNextChoice());
+		b.value(number(gd, "fill value"));
+		b.matches(Double.toString(number(gd, "number of matches")));
+		b.threshold(gd.getNextString());
+		b.minDistance(gd.getNextString());
+		b.maxOverlap(number(gd, "maximal overlap"));
+		b.anchor(gd.getNextString());
+		b.subpixel(gd.getNextBoolean());
+		b.scoreMap(gd.getNextBoolean());
+		b.addToManager(gd.getNextBoolean());
+		final MatchSettings settings = b.build();
+		last = settings.toBuilder().image(null).template(null).build();
+		return settings;
+	}
+
+	/**
+	 * The selection when the current image has a rectangle one smaller than
+	 * the image; else another open image.
+	 */
+	private static String defaultTemplate(final ImagePlus current, final String[] titles) {
+		final Roi roi = current == null ? null : current.getRoi();
+		if (roi != null && roi.getType() == Roi.RECTANGLE && !roi.getBounds().equals(new Rectangle(current.getWidth(), current.getHeight())))
+			return MatchSettings.SELECTION;
+		for (final String t : titles)
+			if (current == null || !t.equals(current.getTitle()))
+				return t;
+		return MatchSettings.SELECTION;
+	}
+
+	private static double number(final GenericDialog gd, final String what) {
+		final double v = gd.getNextNumber();
+		if (gd.invalidNumber())
+			throw new IllegalArgumentException("The " + what + " is not a number. Give a plain number.");
+		return v;
+	}
+}

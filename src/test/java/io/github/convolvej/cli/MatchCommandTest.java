@@ -1,0 +1,232 @@
+package io.github.convolvej.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.measure.ResultsTable;
+import ij.process.FloatProcessor;
+import io.github.convolvej.core.GoldenCase;
+import io.github.convolvej.ij.MatchResult;
+import io.github.convolvej.ij.MatchSettings;
+import io.github.convolvej.ij.TemplateMatching;
+
+/** match-template on files: OpenCV's and scikit-image's scores, the matches table as the menu command computes it, errors. */
+class MatchCommandTest {
+
+	@TempDir
+	Path dir;
+
+	/**
+	 * Every match case of the golden file (OpenCV's six scores, same and
+	 * valid), through files and the options string; the best match is where
+	 * the template was cut. Tolerance 1e-4 relative (the FFT path).
+	 */
+	@Test
+	void goldenScoreMaps() throws IOException {
+		int checked = 0;
+		for (final GoldenCase c : GoldenCase.family("match")) {
+			final Path image = ImageIo.writeTiff(dir.resolve(c.id + ".tif"), c.image.dims, c.image.re);
+			final Path template = ImageIo.writeTiff(dir.resolve(c.id + "-t.tif"), c.template.dims, c.template.re);
+			final Path scores = dir.resolve(c.id + "-scores.tif");
+			final String options = "method=" + c.method + " mode=" + c.mode + " boundary=" + c.boundary + " value=" + c.value
+					+ " anchor=[" + c.anchor[0] + "," + c.anchor[1] + "]";
+			final CliRun run = CliRun.of("match-template", image.toString(), template.toString(), "--scores", scores.toString(), options);
+			assertEquals(0, run.exitCode, run::toString);
+			final float[] got = ImageIo.readFlat(scores);
+			assertEquals(c.expected.re.length, got.length, c.id);
+			final double scale = Math.max(1, c.expected.maxAbs());
+			for (int i = 0; i < got.length; i++)
+				assertEquals(c.expected.re[i], got[i], 1e-4 * scale, c.id + " score " + i);
+			checked++;
+		}
+		assertTrue(checked >= 30, "match cases: " + checked);
+	}
+
+	/** A template cut from a noisy image is found at its corner by every method; the table has SPEC's columns. */
+	@Test
+	void findsTheCutWithEveryMethod() throws IOException {
+		final int w = 60, h = 45;
+		final double[] pixels = new double[w * h];
+		final Random random = new Random(11);
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = random.nextInt(256);
+		final int bx = 31, by = 17, tw = 9, th = 6;
+		final double[] cut = new double[tw * th];
+		for (int y = 0; y < th; y++)
+			for (int x = 0; x < tw; x++)
+				cut[y * tw + x] = pixels[(by + y) * w + bx + x];
+		final Path image = ImageIo.writeTiff(dir.resolve("image.tif"), new int[] { w, h }, pixels);
+		final Path template = ImageIo.writeTiff(dir.resolve("template.tif"), new int[] { tw, th }, cut);
+		for (final String method : new String[] { "[Square difference]", "[Normalized square difference]",
+				"[Normalized cross correlation]", "[Correlation coefficient]", "[Normalized correlation coefficient]" }) {
+			for (final String mode : new String[] { "same", "valid" }) {
+				final CliRun run = CliRun.of("match-template", image.toString(), template.toString(), "method=" + method + " mode=" + mode);
+				assertEquals(0, run.exitCode, run::toString);
+				final String[] lines = run.out.split("\n");
+				assertEquals("X,Y,BX,BY,Width,Height,Score", lines[0]);
+				assertEquals(2, lines.length, run.out);
+				final String[] best = lines[1].split(",");
+				assertEquals(bx + "," + by + "," + tw + "," + th, String.join(",", best[2], best[3], best[4], best[5]), method + " " + mode);
+				assertEquals(bx + (tw - 1) / 2, Double.parseDouble(best[0]), 0, "anchor x");
+			}
+		}
+	}
+
+	/** --csv writes the table to a file; matches= and threshold= limit it; Slice on stacks. */
+	@Test
+	void csvFileMatchesAndSlices() throws IOException {
+		final int w = 20, h = 16, d = 3;
+		final double[] pixels = new double[w * h * d];
+		final Random random = new Random(5);
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = random.nextGaussian();
+		// a 5x5 Gaussian spot, top-left corner at (5 + 3z, 4 + z) in plane z
+		final double[] spot = new double[25];
+		for (int j = 0; j < 25; j++)
+			spot[j] = 30 * Math.exp(-((j % 5 - 2) * (j % 5 - 2) + (j / 5 - 2) * (j / 5 - 2)) / 2.0);
+		for (int z = 0; z < d; z++)
+			for (int j = 0; j < 25; j++)
+				pixels[z * w * h + (4 + z + j / 5) * w + 5 + 3 * z + j % 5] += spot[j];
+		final Path stack = ImageIo.writeTiff(dir.resolve("stack.tif"), new int[] { w, h, d }, pixels);
+		final Path template = ImageIo.writeTiff(dir.resolve("spot.tif"), new int[] { 5, 5 }, spot);
+		final Path csv = dir.resolve("out/matches.csv");
+		final CliRun run = CliRun.of("match-template", stack.toString(), template.toString(), "--csv", csv.toString(), "matches=5 threshold=0.9");
+		assertEquals(0, run.exitCode, run::toString);
+		assertTrue(run.out.contains("3 matches written to"), run.out);
+		final List< String > lines = Files.readAllLines(csv);
+		assertEquals("X,Y,BX,BY,Width,Height,Score,Slice", lines.get(0));
+		assertEquals(4, lines.size(), lines.toString());
+		final boolean[] seen = new boolean[d];
+		for (final String line : lines.subList(1, lines.size())) {
+			final String[] f = line.split(",");
+			final int z = Integer.parseInt(f[7]) - 1;
+			seen[z] = true;
+			assertEquals(7 + 3 * z, Double.parseDouble(f[0]), 0, line);
+			assertEquals(6 + z, Double.parseDouble(f[1]), 0, line);
+		}
+		assertArrayEquals(new boolean[] { true, true, true }, seen);
+	}
+
+	@Test
+	void usageErrors() {
+		final Path image = ImageIo.writeTiff(dir.resolve("i.tif"), new int[] { 8, 8 }, new double[64]);
+		final String i = image.toString();
+		assertUsage("Give an image file and a template file", "match-template", i);
+		assertUsage("Unknown matching method 'best'", "match-template", i, i, "method=best");
+		assertUsage("not full", "match-template", i, i, "mode=full");
+		assertUsage("matches= must be a whole number", "match-template", i, i, "matches=0");
+		assertUsage("--csv needs a file name", "match-template", i, i, "--csv");
+		assertUsage("Cannot tell the output format", "match-template", i, i, "--scores", "s.bmp");
+	}
+
+	@Test
+	void templateLargerThanImageInValidFails() {
+		final Path small = ImageIo.writeTiff(dir.resolve("small.tif"), new int[] { 4, 4 }, new double[16]);
+		final Path big = ImageIo.writeTiff(dir.resolve("big.tif"), new int[] { 6, 3 }, new double[18]);
+		final CliRun run = CliRun.of("match-template", small.toString(), big.toString(), "mode=valid");
+		assertEquals(1, run.exitCode, run::toString);
+		assertTrue(run.err.startsWith("convolvej: "), run::toString);
+		assertFalse(run.err.contains("\tat "), run::toString);
+	}
+
+	private static void assertUsage(final String message, final String... args) {
+		final CliRun run = CliRun.of(args);
+		assertEquals(2, run.exitCode, run::toString);
+		assertTrue(run.err.startsWith("convolvej: ") && run.err.contains(message), run::toString);
+	}
+
+	@Test
+	void csvAndScoresAreWhatTheMenuCommandComputes() throws IOException {
+		final ImagePlus image = noise("scene", 80, 60, 1);
+		final FloatProcessor cut = (FloatProcessor) image.getProcessor().duplicate();
+		cut.setRoi(50, 20, 11, 9);
+		final ImagePlus template = new ImagePlus("object", cut.crop());
+		final Path imageFile = save(image, "scene.tif"), templateFile = save(template, "object.tif");
+		final String options = "method=[Normalized square difference] mode=valid matches=3 min_distance=4 subpixel score_map";
+		final Path csv = dir.resolve("out/matches.csv"), scores = dir.resolve("out/scores.tif");
+
+		final CliRun run = CliRun.of("match-template", imageFile.toString(), templateFile.toString(), "--csv", csv.toString(), "--scores", scores.toString(), options);
+		assertEquals(ConvolveJCli.OK, run.exitCode, run.toString());
+		assertTrue(run.out.contains("3 matches written to"), run.out);
+
+		final MatchResult expected = TemplateMatching.run(image, template, MatchSettings.fromMacroOptions(options), null);
+		final ResultsTable rt = expected.toTable();
+		final List< String > lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		assertEquals("X,Y,BX,BY,Width,Height,Score", lines.get(0));
+		assertEquals(1 + 3, lines.size());
+		for (int row = 0; row < 3; row++) {
+			final String[] v = lines.get(row + 1).split(",");
+			assertEquals(rt.getValue("X", row), Double.parseDouble(v[0]), 0, "every digit of the subpixel position");
+			assertEquals(rt.getValue("Y", row), Double.parseDouble(v[1]), 0);
+			assertEquals(Long.toString((long) rt.getValue("BX", row)), v[2], "whole numbers without decimals");
+			assertEquals(Long.toString((long) rt.getValue("BY", row)), v[3]);
+			assertEquals("11", v[4]);
+			assertEquals("9", v[5]);
+			assertEquals(rt.getValue("Score", row), Double.parseDouble(v[6]), 0);
+		}
+		assertEquals("50", lines.get(1).split(",")[2], "the best is where the template was cut");
+		final ImagePlus written = IJ.openImage(scores.toString());
+		assertEquals(80 - 10, written.getWidth());
+		assertArrayEquals((float[]) expected.scoreMap().getProcessor().getPixels(), (float[]) written.getProcessor().getPixels());
+	}
+
+	@Test
+	void withoutCsvTheTableGoesToStandardOutputWithSliceOnStacks() throws IOException {
+		final ImagePlus stack = IJ.createImage("stack", "32-bit black", 40, 30, 3);
+		final Random random = new Random(2);
+		for (int z = 1; z <= 3; z++) {
+			final float[] v = (float[]) stack.getStack().getPixels(z);
+			for (int i = 0; i < v.length; i++)
+				v[i] = random.nextFloat();
+		}
+		final FloatProcessor cut = (FloatProcessor) stack.getStack().getProcessor(2).duplicate();
+		cut.setRoi(7, 9, 6, 5);
+		final Path stackFile = save(stack, "stack.tif"), templateFile = save(new ImagePlus("t", cut.crop()), "t.tif");
+		final CliRun run = CliRun.of("match-template", stackFile.toString(), templateFile.toString(), "mode=valid");
+		assertEquals(ConvolveJCli.OK, run.exitCode, run.toString());
+		final String[] lines = run.out.split("\\R");
+		assertEquals("X,Y,BX,BY,Width,Height,Score,Slice", lines[0]);
+		assertEquals(1 + 3, lines.length, "one match per plane");
+		final String[] plane2 = lines[2].split(",");
+		assertEquals("9,11,7,9,6,5", String.join(",", java.util.Arrays.copyOf(plane2, 6)), "anchor (6-1)/2, (5-1)/2 from the corner it was cut at");
+		assertEquals(1, Double.parseDouble(plane2[6]), 1e-6);
+		assertEquals("2", plane2[7]);
+	}
+
+	@Test
+	void theHelpListsTheCommand() {
+		final CliRun run = CliRun.of("help", "match-template");
+		assertEquals(ConvolveJCli.OK, run.exitCode);
+		assertTrue(run.out.contains("match-template IMAGE TEMPLATE"), run.out);
+		assertTrue(CliRun.of("help").out.contains("match-template"));
+	}
+
+	private Path save(final ImagePlus imp, final String name) {
+		final Path p = dir.resolve(name);
+		assertTrue(imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(p.toString()) : new FileSaver(imp).saveAsTiff(p.toString()));
+		return p;
+	}
+
+	private static ImagePlus noise(final String title, final int w, final int h, final long seed) {
+		final Random random = new Random(seed);
+		final float[] v = new float[w * h];
+		for (int i = 0; i < v.length; i++)
+			v[i] = 100 * random.nextFloat();
+		return new ImagePlus(title, new FloatProcessor(w, h, v));
+	}
+}
