@@ -61,6 +61,17 @@ public final class Block implements BlockSource {
 		}
 	}
 
+	@Override
+	public RowReader rowReader() {
+		final int[] strides = strides(dims);
+		return (min, length, dest) -> {
+			int src = 0;
+			for (int d = 0; d < strides.length; d++)
+				src += min[d] * strides[d];
+			System.arraycopy(data, src, dest, 0, length);
+		};
+	}
+
 	/** Product of the sizes; throws when it does not fit one Java array. */
 	public static int numElements(final int... dims) {
 		long n = 1;

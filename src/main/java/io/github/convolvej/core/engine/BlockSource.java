@@ -1,10 +1,13 @@
 package io.github.convolvej.core.engine;
 
+import java.util.Arrays;
+
 /**
- * The boundary-extended input of an engine, read in parts: engines read one
- * tile at a time (a band of rows with the kernel's halo), so an image is never
- * copied whole for the direct and separable engines. A {@link Block} is a
- * source held in memory; {@link ImageBlockSource} reads an image on demand.
+ * The boundary-extended input of an engine, read in parts: the direct and
+ * separable engines read it row by row ({@link #rowReader()}), the FFT engine
+ * tile by tile ({@link #read}), so an image is never copied whole. A
+ * {@link Block} is a source held in memory; {@link ImageBlockSource} reads an
+ * image on demand.
  */
 public interface BlockSource {
 
@@ -17,6 +20,20 @@ public interface BlockSource {
 	 * from several threads at once.
 	 */
 	void read(int[] min, int[] size, double[] dest);
+
+	/**
+	 * A reader of single row runs for the calling thread, the way the direct
+	 * and separable engines read. The default goes through {@link #read}.
+	 */
+	default RowReader rowReader() {
+		final int n = numDimensions();
+		final int[] size = new int[n];
+		Arrays.fill(size, 1);
+		return (min, length, dest) -> {
+			size[0] = length;
+			read(min, size, dest);
+		};
+	}
 
 	/** True when no value is NaN or infinite (scans the source). */
 	boolean allFinite();

@@ -1,18 +1,33 @@
 package io.github.convolvej.core.engine;
 
-import java.util.Arrays;
-
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
 
 /**
- * The weighted sum tap by tap, exact in double. Per output line the non-zero
- * taps are applied four at a time ({@code acc[x] += w0 in[x+o0] + ... + w3 in[x+o3]}),
- * a loop the JIT vectorises and that touches the accumulator a quarter as
- * often as one tap per pass. Work is split in tiles over threads (see
- * {@link Tiling}).
+ * The weighted sum tap by tap, exact in double.
+ * <p>
+ * Each input row of a tile is read once (see {@link Tiling}, {@link RowRing})
+ * and copied shifted by 1, 2 and 3 (and by multiples of
+ * {@link LineMath#GROUP} for wide kernels), so that tap {@code (j, line)}
+ * reads one of these copies at a constant offset. An output row is then a sum
+ * of whole rows, {@code acc[x] = sum_t w[t] a_t[x + c_t]}, five taps per pass
+ * over the accumulator ({@link LineMath.Passes}), in loops the JIT
+ * vectorises. The weight sets of a complex kernel share the rows and their
+ * copies.
  */
 public final class DirectEngine implements CorrelationEngine {
+
+	private final Tiling.Limits limits;
+
+	/** The direct engine with the default tiling. */
+	public DirectEngine() {
+		this(Tiling.Limits.DEFAULT);
+	}
+
+	/** An engine that cuts its work with other limits (tests). */
+	DirectEngine(final Tiling.Limits limits) {
+		this.limits = limits;
+	}
 
 	@Override
 	public String name() {
@@ -21,85 +36,136 @@ public final class DirectEngine implements CorrelationEngine {
 
 	@Override
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
-		Tiling.run(input, kernelDims, executor, progress, (tile, tileDims, outputOffset) -> correlateTile(tile, tileDims, kernelDims, weights, outputs, outputOffset));
-	}
-
-	/** The valid weighted sum of one in-memory tile. */
-	static void correlateTile(final double[] in, final int[] inDims, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final int outputOffset) {
-		final int n = inDims.length;
-		final int[] outDims = Block.validDims(inDims, kernelDims);
-		final int[] inStrides = Block.strides(inDims);
-		final int lineLength = outDims[0];
-		final int lines = Block.numElements(outDims) / lineLength;
-		final int taps = Block.numElements(kernelDims);
-
-		// each weight set as its non-zero taps and their input offsets
-		final double[][] tapWeights = new double[weights.length][];
-		final int[][] tapOffsets = new int[weights.length][];
+		final int[] k = Tiling.atLeast2D(kernelDims);
+		final Taps[] taps = new Taps[weights.length];
+		final boolean[] copies = new boolean[LineMath.phase(k[0] - 1) / 4 * 4 + 4];
+		copies[0] = true;
+		int arrays = 1;
 		for (int s = 0; s < weights.length; s++) {
-			final double[] w = new double[taps];
-			final int[] o = new int[taps];
-			int count = 0;
-			final int[] pos = new int[n];
-			for (int t = 0; t < taps; t++) {
-				if (weights[s][t] != 0) {
-					int off = 0;
-					for (int d = 0; d < n; d++)
-						off += pos[d] * inStrides[d];
-					w[count] = weights[s][t];
-					o[count++] = off;
+			taps[s] = new Taps(weights[s], k);
+			for (final int c : taps[s].passes.copy)
+				if (c >= 0 && !copies[c]) {
+					copies[c] = true;
+					arrays++;
 				}
-				increment(pos, kernelDims, 0);
+		}
+		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), arrays, limits);
+		for (final Taps t : taps)
+			t.place(plan);
+		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, copies), taps, outputs)::run);
+	}
+
+	/** The non-zero taps of one weight set, and the passes that sum them. */
+	private static final class Taps {
+		/** Per tap: weight, x offset, and kernel position along every axis. */
+		final double[] weight;
+		final int[] x;
+		final int[][] coords;
+		final LineMath.Passes passes;
+		/** Per slot of the passes: the row copy read (-1: zeros), the kernel line's offset in a slab, its position along the ring axis, and the weight. */
+		final int[] copy, line, ringPos;
+		final double[] slotWeight;
+
+		Taps(final double[] w, final int[] k) {
+			int c = 0;
+			for (final double v : w)
+				if (v != 0)
+					c++;
+			weight = new double[c];
+			x = new int[c];
+			coords = new int[c][];
+			final int[] lineId = new int[c];
+			final int[] pos = new int[k.length];
+			c = 0;
+			for (int i = 0; i < w.length; i++) {
+				if (w[i] != 0) {
+					weight[c] = w[i];
+					x[c] = pos[0];
+					lineId[c] = i / k[0];
+					coords[c++] = pos.clone();
+				}
+				for (int d = 0; d < k.length; d++) {
+					if (++pos[d] < k[d])
+						break;
+					pos[d] = 0;
+				}
 			}
-			tapWeights[s] = Arrays.copyOf(w, count);
-			tapOffsets[s] = Arrays.copyOf(o, count);
+			passes = new LineMath.Passes(x, lineId, k[0]);
+			final int slots = passes.slots();
+			copy = new int[slots];
+			line = new int[slots];
+			ringPos = new int[slots];
+			slotWeight = new double[slots];
 		}
 
-		final double[] acc = new double[lineLength];
-		final int[] linePos = new int[n];
-		for (int line = 0; line < lines; line++) {
-			int base = 0;
-			for (int d = 1; d < n; d++)
-				base += linePos[d] * inStrides[d];
-			for (int s = 0; s < weights.length; s++) {
-				accumulate(in, base, tapWeights[s], tapOffsets[s], acc, lineLength);
-				outputs[s].put(outputOffset + line * lineLength, acc, lineLength);
+		/** Where each slot's line is in a slab of {@code plan}. */
+		void place(final Tiling plan) {
+			for (int s = 0; s < copy.length; s++) {
+				final int t = passes.tap[s];
+				if (t < 0) {
+					copy[s] = -1;
+					continue;
+				}
+				int off = 0;
+				for (int d = 1; d < plan.ring; d++)
+					off += coords[t][d] * plan.slabStrides[d];
+				copy[s] = passes.copy[s];
+				line[s] = off;
+				ringPos[s] = coords[t][plan.ring];
+				slotWeight[s] = weight[t];
 			}
-			increment(linePos, outDims, 1);
 		}
 	}
 
-	/** {@code acc[x] = sum_t w[t] in[base + o[t] + x]}, four taps per pass. */
-	private static void accumulate(final double[] in, final int base, final double[] w, final int[] o, final double[] acc, final int length) {
-		Arrays.fill(acc, 0, length, 0);
-		final int taps = w.length;
-		int t = 0;
-		for (; t + 4 <= taps; t += 4) {
-			final double w0 = w[t], w1 = w[t + 1], w2 = w[t + 2], w3 = w[t + 3];
-			final int o0 = base + o[t], o1 = base + o[t + 1], o2 = base + o[t + 2], o3 = base + o[t + 3];
-			for (int x = 0; x < length; x++)
-				acc[x] += w0 * in[o0 + x] + w1 * in[o1 + x] + w2 * in[o2 + x] + w3 * in[o3 + x];
-		}
-		for (; t + 2 <= taps; t += 2) {
-			final double w0 = w[t], w1 = w[t + 1];
-			final int o0 = base + o[t], o1 = base + o[t + 1];
-			for (int x = 0; x < length; x++)
-				acc[x] += w0 * in[o0 + x] + w1 * in[o1 + x];
-		}
-		for (; t < taps; t++) {
-			final double w0 = w[t];
-			final int o0 = base + o[t];
-			for (int x = 0; x < length; x++)
-				acc[x] += w0 * in[o0 + x];
-		}
-	}
+	/** One task's state: the ring of rows, the accumulator and the gathered tap arrays. */
+	private static final class Tile {
+		private final RowRing ring;
+		private final Taps[] taps;
+		private final LineSink[] outputs;
+		private final double[] acc;
+		private final double[][] gathered;
+		/** The line that padded slots read. */
+		private final double[] zeros;
 
-	/** Next position in x-fastest order, counting from axis {@code first}. */
-	static void increment(final int[] pos, final int[] dims, final int first) {
-		for (int d = first; d < pos.length; d++) {
-			if (++pos[d] < dims[d])
-				return;
-			pos[d] = 0;
+		Tile(final RowRing ring, final Taps[] taps, final LineSink[] outputs) {
+			this.ring = ring;
+			this.taps = taps;
+			this.outputs = outputs;
+			acc = new double[ring.plan.chunk];
+			int max = 0;
+			for (final Taps t : taps)
+				max = Math.max(max, t.copy.length);
+			gathered = new double[max][];
+			zeros = new double[ring.plan.chunk + LineMath.ZEROS];
+		}
+
+		void run(final int t) {
+			ring.begin(t);
+			final Tiling plan = ring.plan;
+			final int slots = plan.kernel[plan.ring];
+			final int steps = ring.size[plan.ring] + slots - 1;
+			for (int step = 0; step < steps; step++)
+				for (int c = 0; c < ring.chunks; c++) {
+					final double[][][][] rows = ring.rows[c];
+					final double[][][] slab = rows[ring.load(step, c)];
+					for (int r = 0; r < ring.loaded; r++)
+						LineMath.shiftCopies(slab[ring.loadedRows[r]], ring.inWidth(c));
+					if (step < slots - 1)
+						continue;
+					final int z = step - slots + 1;
+					final int width = ring.width(c);
+					for (int r = 0; r < ring.outputs; r++) {
+						final int base = ring.outputRows[r];
+						final int offset = ring.outputOffset(r, z, c);
+						for (int s = 0; s < taps.length; s++) {
+							final Taps ts = taps[s];
+							for (int i = 0; i < ts.copy.length; i++)
+								gathered[i] = ts.copy[i] < 0 ? zeros : rows[(z + ts.ringPos[i]) % slots][base + ts.line[i]][ts.copy[i]];
+							LineMath.sum(acc, width, gathered, ts.slotWeight, ts.passes);
+							outputs[s].put(offset, acc, width);
+						}
+					}
+				}
 		}
 	}
 }

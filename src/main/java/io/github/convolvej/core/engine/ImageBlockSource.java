@@ -1,6 +1,8 @@
 package io.github.convolvej.core.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.github.convolvej.core.Boundary;
 import net.imglib2.Interval;
@@ -12,10 +14,12 @@ import net.imglib2.view.Views;
 
 /**
  * An image extended by a {@link Boundary}, read as a block on demand.
- * The image's own pixels are copied in bands of rows through ImgLib2's
- * {@code PrimitiveBlocks} (see {@link PixelBands});
- * the boundary rule is applied by index with {@link Boundary#sourceIndex}, so
- * every boundary, even a kernel longer than the image, costs the same.
+ * Rows of array and planar images are widened to double straight from the
+ * image's own arrays ({@link PixelStorage}); other images are copied in bands
+ * of rows through ImgLib2's {@code PrimitiveBlocks} first (see
+ * {@link PixelBands}). The boundary rule is applied by index with
+ * {@link Boundary#sourceIndex}, so every boundary, even a kernel longer than
+ * the image, costs the same.
  */
 public final class ImageBlockSource implements BlockSource {
 
@@ -28,6 +32,8 @@ public final class ImageBlockSource implements BlockSource {
 	/** Per axis, the image index each block coordinate reads, or -1 for the fill value. */
 	private final int[][] map;
 	private final PixelBands pixels;
+	/** The image's own arrays, or null when rows are copied through {@link #pixels}. */
+	private final PixelStorage storage;
 	private final ThreadLocal< Object > bands = new ThreadLocal<>();
 
 	/**
@@ -47,7 +53,8 @@ public final class ImageBlockSource implements BlockSource {
 				map[d][i] = (int) boundary.sourceIndex(interval.min(d) + i - image.min(d), image.dimension(d));
 		}
 		Block.numElements(dims); // fails early, with a message, for blocks too large for one array
-		this.pixels = PixelBands.of(Views.zeroMin(image));
+		this.pixels = PixelBands.of(image);
+		this.storage = pixels.storage();
 	}
 
 	@Override
@@ -66,6 +73,19 @@ public final class ImageBlockSource implements BlockSource {
 		final int planes = Block.numElements(size) / planeValues;
 		if (srcX1 < 0) { // wholly left or right of the image
 			Arrays.fill(dest, 0, planes * planeValues, fill);
+			return;
+		}
+		if (storage != null) {
+			final long[] pos = new long[n];
+			final int[] rowMin = min.clone();
+			for (int line = 0; line < planes * h; line++) {
+				int rest = line;
+				for (int d = 1; d < n; d++) {
+					rowMin[d] = min[d] + rest % size[d];
+					rest /= size[d];
+				}
+				readRow(rowMin, xRuns, pos, dest, line * w);
+			}
 			return;
 		}
 		final int srcW = srcX1 - srcX0 + 1;
@@ -114,6 +134,43 @@ public final class ImageBlockSource implements BlockSource {
 		}
 	}
 
+	@Override
+	public RowReader rowReader() {
+		if (storage != null)
+			return new RowReader() {
+				private final long[] pos = new long[dims.length];
+				/** The runs of each x range read so far: engines read the same few chunks over and over. */
+				private final Map< Long, Runs > runs = new HashMap<>();
+
+				@Override
+				public void read(final int[] min, final int length, final double[] dest) {
+					final long key = (long) min[0] << 32 | length;
+					Runs r = runs.get(key);
+					if (r == null) {
+						r = new Runs(map[0], min[0], length);
+						runs.put(key, r);
+					}
+					readRow(min, r, pos, dest, 0);
+				}
+			};
+		return BlockSource.super.rowReader();
+	}
+
+	/** One row from the image's own arrays; {@code pos} is scratch space. */
+	private void readRow(final int[] min, final Runs runs, final long[] pos, final double[] dest, final int destOffset) {
+		boolean outside = runs.srcMax < 0;
+		for (int d = 1; d < pos.length && !outside; d++) {
+			pos[d] = map[d][min[d]];
+			outside = pos[d] < 0;
+		}
+		if (outside) {
+			Arrays.fill(dest, destOffset, destOffset + runs.width, fill);
+			return;
+		}
+		final long index = storage.index(pos);
+		expandRow(storage.array(index), storage.offset(index), runs, dest, destOffset);
+	}
+
 	/** A band buffer of at least {@code n} values, kept per thread. */
 	private Object band(final int n) {
 		final Object b = bands.get();
@@ -138,7 +195,7 @@ public final class ImageBlockSource implements BlockSource {
 	/** A row's index map as runs of consecutive image indices (or of fill). */
 	private static final class Runs {
 		final int[] dest, src, length;
-		final int count, srcMin, srcMax;
+		final int count, srcMin, srcMax, width;
 
 		Runs(final int[] map, final int from, final int w) {
 			final int[] d = new int[w], s = new int[w], l = new int[w];
@@ -167,6 +224,7 @@ public final class ImageBlockSource implements BlockSource {
 			count = c;
 			srcMin = lo;
 			srcMax = hi;
+			width = w;
 		}
 	}
 

@@ -2,7 +2,9 @@ package io.github.convolvej.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
@@ -20,7 +22,38 @@ final class LineRanges {
 		void run(int from, int to, Runnable tick);
 	}
 
+	/** The work of one task, item by item; made once per task, so it may keep buffers. */
+	interface ItemTask {
+		void run(int item);
+	}
+
 	private LineRanges() {}
+
+	/**
+	 * Runs items {@code 0..count-1} on as many tasks as the executor has
+	 * threads, each task taking the next item not yet taken: threads that get
+	 * less of the machine (other processes, uneven items) do fewer items, and
+	 * all finish together. Progress and cancellation are checked after each
+	 * item.
+	 */
+	static void runEach(final int count, final TaskExecutor executor, final ProgressListener progress, final Supplier< ItemTask > tasks) {
+		final int n = Math.max(1, Math.min(count, executor.getParallelism()));
+		final AtomicInteger next = new AtomicInteger();
+		final AtomicLong done = new AtomicLong();
+		final List< Runnable > runnables = new ArrayList<>(n);
+		for (int t = 0; t < n; t++)
+			runnables.add(() -> {
+				final ItemTask task = tasks.get();
+				int item;
+				while ((item = next.getAndIncrement()) < count) {
+					progress.checkCancelled();
+					task.run(item);
+					progress.progress((double) done.incrementAndGet() / count);
+				}
+			});
+		executor.runAll(runnables);
+		progress.checkCancelled();
+	}
 
 	static void run(final int count, final TaskExecutor executor, final ProgressListener progress, final RangeTask task) {
 		final int tasks = Math.max(1, Math.min(count, executor.suggestNumberOfTasks()));

@@ -11,20 +11,30 @@ import net.imglib2.type.numeric.integer.UnsignedIntType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
 
 /**
  * Copies boxes of an image's own pixels in their primitive type through
  * {@link PrimitiveBlocks} (a memory copy for array, planar and cell images)
  * and widens runs of them to double, so pixels are converted once, straight
- * into the engine's buffer. Types other than the usual ones go through a
+ * into the engine's buffer. Array and planar images are not even copied:
+ * their rows are widened from the image's own arrays ({@link #storage()}). Types other than the usual ones go through a
  * converter to {@link DoubleType}.
  */
 abstract class PixelBands {
 
 	private final PrimitiveBlocks< ? > blocks;
+	/** The image's storage when rows can be widened in place, else null. */
+	private final PixelStorage storage;
 
-	private PixelBands(final PrimitiveBlocks< ? > blocks) {
+	private PixelBands(final PrimitiveBlocks< ? > blocks, final PixelStorage storage) {
 		this.blocks = blocks;
+		this.storage = storage;
+	}
+
+	/** The image's own arrays, when it is an array or planar image of a type read here; else null. */
+	final PixelStorage storage() {
+		return storage;
 	}
 
 	/** A primitive array of at least {@code n} values to copy into. */
@@ -52,25 +62,30 @@ abstract class PixelBands {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static PixelBands of(final RandomAccessibleInterval< ? extends RealType< ? > > zeroMinImage) {
-		final Object t = zeroMinImage.getType();
-		final RandomAccessibleInterval raw = zeroMinImage;
+	static PixelBands of(final RandomAccessibleInterval< ? extends RealType< ? > > image) {
+		final RandomAccessibleInterval zeroMin = Views.zeroMin(image);
+		final Object t = image.getType();
 		if (t instanceof DoubleType)
-			return new Doubles(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe());
+			return new Doubles(blocks(zeroMin), PixelStorage.of(image, double[].class));
 		if (t instanceof FloatType)
-			return new Floats(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe());
+			return new Floats(blocks(zeroMin), PixelStorage.of(image, float[].class));
 		if (t instanceof UnsignedByteType || t instanceof ByteType)
-			return new Bytes(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe(), t instanceof UnsignedByteType);
+			return new Bytes(blocks(zeroMin), PixelStorage.of(image, byte[].class), t instanceof UnsignedByteType);
 		if (t instanceof UnsignedShortType || t instanceof ShortType)
-			return new Shorts(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe(), t instanceof UnsignedShortType);
+			return new Shorts(blocks(zeroMin), PixelStorage.of(image, short[].class), t instanceof UnsignedShortType);
 		if (t instanceof UnsignedIntType || t instanceof IntType)
-			return new Ints(PrimitiveBlocks.of(raw, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe(), t instanceof UnsignedIntType);
-		return new Doubles(PrimitiveBlocks.of(ImageBlockSource.asDouble(zeroMinImage), PrimitiveBlocks.OnFallback.ACCEPT).threadSafe());
+			return new Ints(blocks(zeroMin), PixelStorage.of(image, int[].class), t instanceof UnsignedIntType);
+		return new Doubles(blocks(ImageBlockSource.asDouble(zeroMin)), null);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static PrimitiveBlocks< ? > blocks(final RandomAccessibleInterval image) {
+		return PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
 	}
 
 	private static final class Doubles extends PixelBands {
-		Doubles(final PrimitiveBlocks< ? > b) {
-			super(b);
+		Doubles(final PrimitiveBlocks< ? > b, final PixelStorage storage) {
+			super(b, storage);
 		}
 
 		@Override
@@ -104,8 +119,8 @@ abstract class PixelBands {
 	}
 
 	private static final class Floats extends PixelBands {
-		Floats(final PrimitiveBlocks< ? > b) {
-			super(b);
+		Floats(final PrimitiveBlocks< ? > b, final PixelStorage storage) {
+			super(b, storage);
 		}
 
 		@Override
@@ -143,8 +158,8 @@ abstract class PixelBands {
 	private static final class Bytes extends PixelBands {
 		private final boolean unsigned;
 
-		Bytes(final PrimitiveBlocks< ? > b, final boolean unsigned) {
-			super(b);
+		Bytes(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
+			super(b, storage);
 			this.unsigned = unsigned;
 		}
 
@@ -173,8 +188,8 @@ abstract class PixelBands {
 	private static final class Shorts extends PixelBands {
 		private final boolean unsigned;
 
-		Shorts(final PrimitiveBlocks< ? > b, final boolean unsigned) {
-			super(b);
+		Shorts(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
+			super(b, storage);
 			this.unsigned = unsigned;
 		}
 
@@ -203,8 +218,8 @@ abstract class PixelBands {
 	private static final class Ints extends PixelBands {
 		private final boolean unsigned;
 
-		Ints(final PrimitiveBlocks< ? > b, final boolean unsigned) {
-			super(b);
+		Ints(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
+			super(b, storage);
 			this.unsigned = unsigned;
 		}
 
