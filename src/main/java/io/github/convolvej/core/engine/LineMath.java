@@ -13,9 +13,10 @@ import java.util.Arrays;
  * such as {@code a[x + 1]}, offsets held in variables, or more lines or
  * stores per loop keep these JITs scalar. So the engines keep each row as
  * four copies shifted by 0..3 ("phases") and read tap {@code j} from phase
- * {@code j % 4} at the constant offset {@code 4 * (j / 4)}: one method per
- * offset below {@link #GROUP}; taps further right read copies shifted by a
- * multiple of {@link #GROUP}.
+ * {@code j % 4} at the constant offset {@code 4 * (j / 4)}; taps further right
+ * than {@link #GROUP} read copies shifted by a multiple of it. Hence the many
+ * small loops at the end of this class: they differ only in their constant
+ * offsets, which the JIT needs as constants (see {@link Passes}).
  */
 final class LineMath {
 
@@ -186,8 +187,8 @@ final class LineMath {
 
 	/**
 	 * {@code acc[x] += sum_i w_i a_i[x + b + (i < 4 - q ? 0 : 4)]}: taps
- * {@code j0 .. j0 + 4}, {@code j0 % GROUP = r = b + q}, read from the phase
-	 * copies {@code (q + i) % 4} of {@code j0}'s group.
+	 * {@code j0 .. j0 + 4}, {@code j0 % GROUP = r = b + q}, read from the
+	 * phase copies {@code (q + i) % 4} of {@code j0}'s group.
 	 */
 	private static void addRun(final int r, final double[] acc, final int n, final double[] a0, final double[] a1, final double[] a2, final double[] a3, final double[] a4, final double w0, final double w1, final double w2, final double w3, final double w4) {
 		switch (r) {
