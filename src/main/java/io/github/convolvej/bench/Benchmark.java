@@ -55,6 +55,8 @@ import net.imglib2.view.Views;
 public final class Benchmark {
 
 	private static final long SEED = 42;
+	/** Warm-up lasts at least three runs and, up to 100 runs, this long. */
+	private static final long WARM_UP_NANOS = 3_000_000_000L;
 
 	private Benchmark() {}
 
@@ -141,8 +143,10 @@ public final class Benchmark {
 		final Object input = w.input.get();
 		final Result r = new Result();
 		final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		// warm-up: the JIT compiles the hot loops
-		for (int i = 0; i < 3; i++)
+		// warm-up: the JIT compiles the hot loops; short workloads (the FFT's
+		// many small methods) need a few seconds of runs, not a few runs
+		final long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+		for (int i = 0; i < 3 || i < 100 && System.nanoTime() < warmUntil; i++)
 			r.engine = runWith(w, input, executor);
 		final double[] times = new double[runs];
 		long peak = 0;

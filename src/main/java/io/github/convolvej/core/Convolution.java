@@ -143,7 +143,7 @@ public final class Convolution {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
-		return EngineChooser.choose(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), isSeparable(w), () -> true);
+		return EngineChooser.choose(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
 	}
 
 	private static Kernel checkedKernel(final Kernel kernel, final int imageDims) {
@@ -209,7 +209,7 @@ public final class Convolution {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
-			algorithm = EngineChooser.choose(input, w.dimensions(), nonZero(w), isSeparable(w));
+			algorithm = EngineChooser.choose(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), input::allFinite);
 		return new Computation(input, w.dimensions(), weights, EngineChooser.engine(algorithm), out);
 	}
 

@@ -5,18 +5,29 @@ import java.util.function.BooleanSupplier;
 import io.github.convolvej.core.Algorithm;
 
 /**
- * Picks the engine for {@link Algorithm#AUTO} from a cost model in the spirit
- * of SciPy's {@code choose_conv_method}: taps per output pixel for direct,
- * the sum of the 1-D lengths for separable, {@code n log n} of the padded
- * block for FFT. FFT is never chosen when the input holds NaN or infinity,
- * since a transform spreads them over the whole output.
+ * Picks the engine for {@link Algorithm#AUTO} by estimated time, in the
+ * spirit of SciPy's {@code choose_conv_method}, with constants measured on
+ * this code:
+ * <ul>
+ * <li>direct: per output pixel a fixed cost plus one per non-zero tap;</li>
+ * <li>separable: per output pixel and weight set, a cost per axis the kernel
+ * spans plus one per tap of the 1-D factors ({@code K0 + K1 + ...});</li>
+ * <li>FFT: the time {@link FftEngine#estimatedNanos} gives for the tiling
+ * it would use.</li>
+ * </ul>
+ * FFT is never chosen when the input holds NaN or infinity, since a transform
+ * spreads them over the whole output.
  */
 public final class EngineChooser {
 
-	/** Relative cost of one multiply-add in each engine (per output pixel and tap). */
-	static final double DIRECT_COST = 1.0;
-	static final double SEPARABLE_COST = 1.6;
-	static final double FFT_COST = 6.0;
+	/** Nanoseconds per output pixel and weight set of the direct sum, besides the taps. */
+	static final double DIRECT_PIXEL_NS = 3;
+	/** Nanoseconds per output pixel and non-zero tap of the direct sum. */
+	static final double DIRECT_TAP_NS = 0.33;
+	/** Nanoseconds per output pixel, weight set and axis the kernel spans, of the separable sum besides the taps. */
+	static final double SEPARABLE_PASS_NS = 4.5;
+	/** Nanoseconds per output pixel and tap of a 1-D factor. */
+	static final double SEPARABLE_TAP_NS = 0.85;
 
 	private EngineChooser() {}
 
@@ -33,34 +44,49 @@ public final class EngineChooser {
 		}
 	}
 
-	/** As below, for an input whose finiteness is checked only when FFT would win. */
+	/** As below, for one weight set on all cores, the input's finiteness checked only when FFT would win. */
 	public static Algorithm choose(final BlockSource input, final int[] kernelDims, final int nonZeroTaps, final boolean separable) {
-		return choose(input.dims(), kernelDims, nonZeroTaps, separable, input::allFinite);
+		return choose(input.dims(), kernelDims, nonZeroTaps, 1, separable, Runtime.getRuntime().availableProcessors(), input::allFinite);
+	}
+
+	/** As below, for one weight set on all cores. */
+	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final boolean separable, final BooleanSupplier finite) {
+		return choose(inputDims, kernelDims, nonZeroTaps, 1, separable, Runtime.getRuntime().availableProcessors(), finite);
 	}
 
 	/**
 	 * @param inputDims the padded block
 	 * @param kernelDims the kernel, as many axes
 	 * @param nonZeroTaps non-zero entries (over all weight sets)
+	 * @param sets weight sets (2 for a complex kernel)
 	 * @param separable whether every weight set is rank 1
+	 * @param threads threads the engine will use
 	 * @param finite whether the input holds only finite values, asked only when FFT would be chosen
 	 */
-	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final boolean separable, final BooleanSupplier finite) {
+	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite) {
+		final double[] t = estimatedNanos(inputDims, kernelDims, nonZeroTaps, sets, separable, threads);
+		final double direct = t[0], sep = t[1], fft = t[2];
+		if (fft < Math.min(direct, sep) && finite.getAsBoolean())
+			return Algorithm.FFT;
+		return sep <= direct ? Algorithm.SEPARABLE : Algorithm.DIRECT;
+	}
+
+	/** Estimated nanoseconds of the direct, separable (infinite when not separable) and FFT engines. */
+	static double[] estimatedNanos(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads) {
 		final int[] out = Block.validDims(inputDims, kernelDims);
-		double outPixels = 1, inPixels = 1;
-		int sumK = 0;
+		double outPixels = 1;
+		int sumK = 0, passes = 0;
 		for (int d = 0; d < out.length; d++) {
 			outPixels *= out[d];
-			inPixels *= inputDims[d];
-			sumK += kernelDims[d];
+			if (kernelDims[d] > 1) {
+				sumK += kernelDims[d];
+				passes++;
+			}
 		}
-		final double direct = DIRECT_COST * outPixels * nonZeroTaps;
-		final double sep = separable ? SEPARABLE_COST * outPixels * sumK : Double.POSITIVE_INFINITY;
-		final double fft = FFT_COST * inPixels * Math.max(1, Math.log(inPixels) / Math.log(2));
-		if (sep <= direct && sep <= fft)
-			return Algorithm.SEPARABLE;
-		if (fft < Math.min(direct, sep))
-			return finite.getAsBoolean() ? Algorithm.FFT : separable ? Algorithm.SEPARABLE : Algorithm.DIRECT;
-		return separable && sep <= direct ? Algorithm.SEPARABLE : Algorithm.DIRECT;
+		final int t = Math.max(1, threads);
+		final double direct = outPixels * (DIRECT_PIXEL_NS * sets + DIRECT_TAP_NS * nonZeroTaps) / t;
+		final double sep = separable ? outPixels * sets * (SEPARABLE_PASS_NS * Math.max(1, passes) + SEPARABLE_TAP_NS * sumK) / t : Double.POSITIVE_INFINITY;
+		final double fft = FftEngine.estimatedNanos(inputDims, kernelDims, sets, t);
+		return new double[] { direct, sep, fft };
 	}
 }

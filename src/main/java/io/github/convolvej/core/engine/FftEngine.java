@@ -2,6 +2,7 @@ package io.github.convolvej.core.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
@@ -18,7 +19,7 @@ import net.imglib2.parallel.TaskExecutor;
  * the tile's transform) and transformed back, and only its valid outputs are
  * kept. Transform lengths have factors 2, 3, 5 and 7 only; the x axis uses
  * real-to-complex transforms, so a spectrum holds about as many doubles as
- * its tile.
+ * its tile (see {@link TileTransform}).
  * <p>
  * Threads: many tiles run in parallel, one tile per thread; a single large
  * tile has its lines split over the threads. JTransforms' own thread pool is
@@ -86,23 +87,60 @@ public final class FftEngine implements CorrelationEngine {
 		}
 
 		if (plan.tilesInParallel()) {
-			final TileTransform.Ranges inline = (count, body) -> body.run(0, count);
-			LineRanges.run(plan.tileCount, executor, progress, (from, to, tick) -> {
-				final double[] spectrum = new double[2 * tile.elements];
-				final double[][] dests = destinations(spectrum, sets, tile.elements);
-				for (int t = from; t < to; t++) {
-					tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, inline, checkpoint);
-					tick.run();
+			// tiles handed out one at a time, so a thread slowed by other work delays no one
+			final TileTransform.Ranges inline = new TileTransform.Ranges() {
+
+				@Override
+				public void run(final int count, final TileTransform.RangeBody body) {
+					body.run(0, count);
 				}
-			});
+
+				@Override
+				public int tasks() {
+					return 1;
+				}
+			};
+			final AtomicInteger next = new AtomicInteger();
+			final AtomicInteger done = new AtomicInteger();
+			final int reportEvery = Math.max(1, plan.tileCount / 100);
+			final List< Runnable > workers = new ArrayList<>();
+			for (int w = 0; w < Math.min(plan.threads, plan.tileCount); w++)
+				workers.add(() -> {
+					final double[] spectrum = new double[2 * tile.elements];
+					final double[][] dests = destinations(spectrum, sets, tile.elements);
+					int t;
+					while ((t = next.getAndIncrement()) < plan.tileCount) {
+						progress.checkCancelled();
+						tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, inline, checkpoint);
+						final int d = done.incrementAndGet();
+						if (d % reportEvery == 0)
+							progress.progress((double) d / plan.tileCount);
+					}
+				});
+			executor.runAll(workers);
+			progress.checkCancelled();
+			progress.progress(1);
 			return;
 		}
 		final double[] spectrum = new double[2 * tile.elements];
 		// one tile: each kernel spectrum is used once, so the inverse transforms may overwrite it
 		final double[][] dests = plan.tileCount == 1 && kernelTile.elements == tile.elements ? spectra : destinations(spectrum, sets, tile.elements);
+		// few, large tiles: progress moves at every pass (about 2 + 2 per transformed axis and set)
+		int passes = 2;
+		for (int d = 1; d < plan.size.length; d++)
+			if (plan.transformed[d])
+				passes += 2 * sets;
+		final double perPass = 1.0 / (passes * (double) plan.tileCount);
+		final double[] done = { 0 };
+		final Runnable reporting = () -> {
+			progress.checkCancelled();
+			done[0] = Math.min(done[0] + perPass, 1);
+			progress.progress(done[0]);
+		};
 		for (int t = 0; t < plan.tileCount; t++) {
-			tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, parallel, checkpoint);
-			progress.progress((t + 1.0) / plan.tileCount);
+			tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, parallel, reporting);
+			done[0] = (t + 1.0) / plan.tileCount;
+			progress.progress(done[0]);
 		}
 		progress.checkCancelled();
 	}
@@ -145,24 +183,39 @@ public final class FftEngine implements CorrelationEngine {
 		tile.correlate(input, start, extent, spectrum, spectra, multiplierStrides, dests, count, rows, ranges, checkpoint);
 	}
 
-	/** Lines split over the executor's tasks, checking for cancellation before each part. */
+	/**
+	 * Lines split over the executor's threads in small parts that each thread
+	 * takes as it becomes free, checking for cancellation before each part.
+	 */
 	private static TileTransform.Ranges parallel(final TaskExecutor executor, final ProgressListener progress) {
-		return (count, body) -> {
-			final int tasks = Math.min(count, Math.max(1, executor.suggestNumberOfTasks()));
-			if (tasks <= 1) {
-				body.run(0, count);
-				return;
-			}
-			final List< Runnable > runnables = new ArrayList<>(tasks);
-			for (int t = 0; t < tasks; t++) {
-				final int from = (int) ((long) count * t / tasks);
-				final int to = (int) ((long) count * (t + 1) / tasks);
-				runnables.add(() -> {
+		final int threads = Math.max(1, executor.getParallelism());
+		return new TileTransform.Ranges() {
+
+			@Override
+			public void run(final int count, final TileTransform.RangeBody body) {
+				if (threads == 1 || count <= 1) {
 					progress.checkCancelled();
-					body.run(from, to);
-				});
+					body.run(0, count);
+					return;
+				}
+				final int part = Math.max(1, count / (8 * threads));
+				final AtomicInteger next = new AtomicInteger();
+				final List< Runnable > workers = new ArrayList<>();
+				for (int w = 0; w < Math.min(threads, count); w++)
+					workers.add(() -> {
+						int from;
+						while ((from = next.getAndAdd(part)) < count) {
+							progress.checkCancelled();
+							body.run(from, Math.min(count, from + part));
+						}
+					});
+				executor.runAll(workers);
 			}
-			executor.runAll(runnables);
+
+			@Override
+			public int tasks() {
+				return 2 * threads;
+			}
 		};
 	}
 }

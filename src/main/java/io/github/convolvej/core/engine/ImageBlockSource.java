@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.convolvej.core.Boundary;
-import net.imglib2.Cursor;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
@@ -233,10 +232,46 @@ public final class ImageBlockSource implements BlockSource {
 	public boolean allFinite() {
 		if (!Double.isFinite(fill) && hasFill())
 			return false;
-		final Cursor< ? extends RealType< ? > > c = Views.flatIterable(image).cursor();
-		while (c.hasNext())
-			if (!Double.isFinite(c.next().getRealDouble()))
-				return false;
+		if (!pixels.floatingPoint())
+			return true;
+		// the image's own pixels, band by band in their primitive type
+		final int n = image.numDimensions();
+		final long[] size = image.dimensionsAsLongArray();
+		final int w = (int) size[0];
+		final long rows = Views.zeroMin(image).size() / Math.max(1, w);
+		final int bandRows = (int) Math.max(1, Math.min(rows, BAND_VALUES / Math.max(1, w)));
+		if (n == 1) {
+			for (long x = 0; x < w; x += BAND_VALUES) {
+				final int len = (int) Math.min(BAND_VALUES, w - x);
+				final Object b = band(len);
+				pixels.copy(new long[] { x }, new int[] { len }, b);
+				if (!pixels.allFinite(b, len))
+					return false;
+			}
+			return true;
+		}
+		final long h = size[1];
+		final long[] pos = new long[n];
+		final int[] box = new int[n];
+		Arrays.fill(box, 1);
+		box[0] = w;
+		final long planes = rows / h;
+		for (long p = 0; p < planes; p++) {
+			long rest = p;
+			for (int d = 2; d < n; d++) {
+				pos[d] = rest % size[d];
+				rest /= size[d];
+			}
+			for (long y = 0; y < h; y += bandRows) {
+				pos[1] = y;
+				box[1] = (int) Math.min(bandRows, h - y);
+				final int values = w * box[1];
+				final Object b = band(values);
+				pixels.copy(pos, box, b);
+				if (!pixels.allFinite(b, values))
+					return false;
+			}
+		}
 		return true;
 	}
 

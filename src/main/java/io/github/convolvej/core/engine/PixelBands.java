@@ -46,6 +46,16 @@ abstract class PixelBands {
 	/** {@code dest[destPos + i] = buffer[from + i]} for {@code i < length}, as doubles. */
 	abstract void widen(Object buffer, int from, double[] dest, int destPos, int length);
 
+	/** True when {@code buffer[0 .. length)} holds no NaN or infinity (always for integer types). */
+	boolean allFinite(final Object buffer, final int length) {
+		return true;
+	}
+
+	/** Whether this pixel type can hold NaN or infinity at all. */
+	boolean floatingPoint() {
+		return false;
+	}
+
 	/** Copies the box at {@code pos} of {@code size} into {@code buffer}, x fastest. Thread-safe. */
 	final void copy(final long[] pos, final int[] size, final Object buffer) {
 		blocks.copy(pos, buffer, size);
@@ -79,6 +89,20 @@ abstract class PixelBands {
 		}
 
 		@Override
+		boolean floatingPoint() {
+			return true;
+		}
+
+		@Override
+		boolean allFinite(final Object buffer, final int length) {
+			final double[] b = (double[]) buffer;
+			for (int i = 0; i < length; i++)
+				if (!Double.isFinite(b[i]))
+					return false;
+			return true;
+		}
+
+		@Override
 		Object buffer(final int n) {
 			return new double[n];
 		}
@@ -97,6 +121,20 @@ abstract class PixelBands {
 	private static final class Floats extends PixelBands {
 		Floats(final PrimitiveBlocks< ? > b, final PixelStorage storage) {
 			super(b, storage);
+		}
+
+		@Override
+		boolean floatingPoint() {
+			return true;
+		}
+
+		@Override
+		boolean allFinite(final Object buffer, final int length) {
+			final float[] b = (float[]) buffer;
+			for (int i = 0; i < length; i++)
+				if (!Float.isFinite(b[i]))
+					return false;
+			return true;
 		}
 
 		@Override

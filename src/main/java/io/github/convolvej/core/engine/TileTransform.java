@@ -6,16 +6,20 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * The N-dimensional discrete Fourier transform of one real tile, done as 1-D
- * JTransforms transforms along each axis: real-to-complex along x (only the
- * {@code X/2 + 1} non-redundant frequencies are kept), then complex along each
- * further axis that is transformed. Axes that are not transformed (where the
- * kernel has size 1) are a batch of independent tiles side by side.
+ * transforms along each axis: real-to-complex along x with JTransforms (only
+ * the {@code X/2 + 1} non-redundant frequencies are kept), then complex along
+ * each further axis that is transformed: row-wise in place with
+ * {@link VectorFft} for power-of-two lengths, with JTransforms on gathered
+ * lines otherwise. Axes that are not transformed (where the kernel has size
+ * 1) are a batch of independent tiles side by side.
  * <p>
  * A spectrum is stored as interleaved re, im pairs, x-frequency fastest, with
- * {@code X/2 + 1} complex values per row. Both directions skip work that
- * cannot matter: the forward transform reads only the rows and columns the
- * input covers (the rest is zero padding), the inverse one computes only the
- * lines that lead to requested outputs.
+ * {@code X/2 + 1} complex values per row; along power-of-two axes its
+ * frequencies are in {@link VectorFft}'s order, which the kernel's spectrum
+ * shares. Both directions skip work that cannot matter: the forward transform
+ * reads only the rows and columns the input covers (the rest is zero
+ * padding), the inverse one computes only the lines that lead to requested
+ * outputs.
  * <p>
  * Loops over independent lines go through a {@link Ranges}, which runs them
  * in the calling thread or over an executor.
@@ -26,6 +30,9 @@ final class TileTransform {
 	interface Ranges {
 		/** Runs {@code body} over {@code 0..count-1}, in ranges. */
 		void run(int count, RangeBody body);
+
+		/** How many ranges {@link #run} makes of a large count. */
+		int tasks();
 	}
 
 	/** Work on lines {@code from..to-1}. */
@@ -59,6 +66,8 @@ final class TileTransform {
 	/** Complex values in a spectrum. */
 	final int elements;
 	private final DoubleFFT_1D[] fft;
+	/** Per axis after x with a power-of-two length: transforms along whole rows (see {@link VectorFft}). */
+	private final VectorFft[] vector;
 	/** Per thread: lines gathered for a complex pass, rows read from the source, a row of the inverse. */
 	private final ThreadLocal< double[][] > columnBuffers = new ThreadLocal<>();
 	private final ThreadLocal< double[] > readBuffers = new ThreadLocal<>();
@@ -85,9 +94,14 @@ final class TileTransform {
 			throw new IllegalArgumentException("An FFT tile of " + Arrays.toString(size) + " is too large for one array.");
 		this.elements = (int) s;
 		this.fft = new DoubleFFT_1D[n];
+		this.vector = new VectorFft[n];
 		for (int d = 0; d < n; d++)
-			if (transformed[d] && size[d] > 1)
-				fft[d] = new DoubleFFT_1D(size[d]);
+			if (transformed[d] && size[d] > 1) {
+				if (d > 0 && Integer.bitCount(size[d]) == 1)
+					vector[d] = new VectorFft(size[d]);
+				else
+					fft[d] = new DoubleFFT_1D(size[d]);
+			}
 	}
 
 	/** The same transform lengths with every batch axis of extent 1: the layout of a kernel's spectrum. */
@@ -308,6 +322,11 @@ final class TileTransform {
 	 * first {@code scatter} values written to {@code dest}.
 	 */
 	private void complexPass(final int d, final boolean forward, final double[] src, final double[] dest, final int[] lines, final int gather, final int scatter, final Ranges ranges) {
+		if (vector[d] != null) {
+			// in place: src and dest are the same array here
+			vectorPass(d, src, lines, forward ? gather : -1, null, null, null, ranges);
+			return;
+		}
 		final int len = size[d];
 		final int len2 = 2 * len;
 		final int step = 2 * strides[d];
@@ -339,6 +358,10 @@ final class TileTransform {
 	 * values go to {@code dests[s]}.
 	 */
 	private void fusedPass(final int d, final double[] src, final int[] lines, final int gather, final double[][] multipliers, final int[] multiplierStrides, final double[][] dests, final int scatter, final Ranges ranges) {
+		if (vector[d] != null) {
+			vectorPass(d, src, lines, gather, multipliers, multiplierStrides, dests, ranges);
+			return;
+		}
 		final int len = size[d];
 		final int len2 = 2 * len;
 		final int step = 2 * strides[d];
@@ -367,6 +390,104 @@ final class TileTransform {
 				}
 			}
 		});
+	}
+
+	/** Complex values per part of a row-wise pass: a part's rows should stay in cache. */
+	private static final int VECTOR_PART_VALUES = 1 << 15;
+
+	/**
+	 * A pass along axis {@code d} with {@link VectorFft}, in place, over the
+	 * blocks of rows selected by {@code lines} (axes after {@code d}), each
+	 * split into parts of its rows' width. Without multipliers: a forward
+	 * transform of the first {@code gather} rows (the rest zeroed), or an
+	 * inverse one when {@code gather} is negative. With multipliers: the
+	 * forward transform, then per weight set the product into
+	 * {@code dests[s]} and its inverse transform there.
+	 */
+	private void vectorPass(final int d, final double[] data, final int[] lines, final int gather, final double[][] multipliers, final int[] multiplierStrides, final double[][] dests, final Ranges ranges) {
+		final VectorFft f = vector[d];
+		final int len = size[d];
+		final int width = strides[d]; // complex values per row
+		final int rowStep = 2 * width;
+		int outer = 1;
+		for (int e = d + 1; e < n; e++)
+			outer *= lines[e];
+		// parts: few enough rows' worth to stay in cache, enough to keep every thread busy
+		int parts = Math.max(1, (int) Math.min(width, (long) len * width / VECTOR_PART_VALUES));
+		if (outer < 2 * ranges.tasks())
+			parts = Math.max(parts, Math.min(Math.max(1, width / 8), (2 * ranges.tasks() + outer - 1) / outer));
+		final int partCount = parts;
+		final int blockOuter = outer;
+		boolean same = true;
+		for (int e = 1; e < d && multiplierStrides != null; e++)
+			same &= multiplierStrides[e] == strides[e];
+		final boolean sameRows = same;
+		ranges.run(blockOuter * partCount, (from, to) -> {
+			for (int u = from; u < to; u++) {
+				final int part = u % partCount;
+				int rest = u / partCount;
+				int base = 0, mbase = 0;
+				for (int e = d + 1; e < n; e++) {
+					final int i = rest % lines[e];
+					rest /= lines[e];
+					base += i * strides[e];
+					if (multipliers != null)
+						mbase += i * multiplierStrides[e];
+				}
+				final int k0 = (int) ((long) width * part / partCount), k1 = (int) ((long) width * (part + 1) / partCount);
+				final int offset = 2 * base;
+				if (gather < 0) {
+					f.inverse(data, offset, rowStep, k0, k1);
+					continue;
+				}
+				for (int r = gather; r < len; r++)
+					Arrays.fill(data, offset + r * rowStep + 2 * k0, offset + r * rowStep + 2 * k1, 0);
+				if (multipliers == null) {
+					f.forward(data, offset, rowStep, k0, k1);
+					continue;
+				}
+				if (sameRows) {
+					// each row of the multiplier matches the data's row value for value
+					for (int s = 0; s < multipliers.length; s++)
+						f.convolve(data, offset, rowStep, s > 0, multipliers[s], 2 * mbase, 2 * multiplierStrides[d], dests[s], k0, k1);
+					continue;
+				}
+				f.forward(data, offset, rowStep, k0, k1);
+				for (int s = 0; s < multipliers.length; s++) {
+					final double[] dest = dests[s];
+					for (int r = 0; r < len; r++)
+						multiplyRow(data, offset + r * rowStep, multipliers[s], 2 * (mbase + r * multiplierStrides[d]), multiplierStrides, d, dest, k0, k1);
+					f.inverse(dest, offset, rowStep, k0, k1);
+				}
+			}
+		});
+	}
+
+	/**
+	 * {@code dest = a * b} for complex values {@code k0..k1-1} of a row (axes
+	 * before {@code d}) starting at {@code a[at]}; {@code b}'s row starts at
+	 * {@code b[bat]} and is laid out with {@code bStrides} (0 along batch axes).
+	 */
+	private void multiplyRow(final double[] a, final int at, final double[] b, final int bat, final int[] bStrides, final int d, final double[] dest, final int k0, final int k1) {
+		boolean same = true;
+		for (int e = 1; e < d; e++)
+			same &= bStrides[e] == strides[e];
+		if (same) {
+			multiply(a, at + 2 * k0, b, bat + 2 * k0, dest, at + 2 * k0, k1 - k0);
+			return;
+		}
+		int k = k0;
+		while (k < k1) {
+			final int x = k % half;
+			int rest = k / half, boff = x;
+			for (int e = 1; e < d; e++) {
+				boff += (rest % size[e]) * bStrides[e];
+				rest /= size[e];
+			}
+			final int run = Math.min(k1 - k, half - x);
+			multiply(a, at + 2 * k, b, bat + 2 * boff, dest, at + 2 * k, run);
+			k += run;
+		}
 	}
 
 	/** {@code product = col * multiplier} per column, the multiplier's lines {@code mstep} apart along the column. */

@@ -34,7 +34,7 @@ import net.imglib2.parallel.TaskExecutor;
 public final class MatchOptions {
 
 	private MatchMethod method = MatchMethod.DEFAULT;
-	private OutputMode layout = OutputMode.SAME;
+	private OutputMode mode = OutputMode.SAME;
 	private Boundary boundary = Boundary.SYMMETRIC;
 	private double fillValue = 0;
 	private int[] anchor;
@@ -58,7 +58,7 @@ public final class MatchOptions {
 	public MatchOptions mode(final OutputMode m) {
 		if (m != OutputMode.SAME && m != OutputMode.VALID)
 			throw new IllegalArgumentException("Template matching has modes same and valid only, not " + (m == null ? "none" : m.label()) + ". Use mode=same or mode=valid.");
-		this.layout = m;
+		this.mode = m;
 		return this;
 	}
 
@@ -114,7 +114,7 @@ public final class MatchOptions {
 	}
 
 	public OutputMode mode() {
-		return layout;
+		return mode;
 	}
 
 	public Boundary boundary() {
@@ -160,7 +160,7 @@ public final class MatchOptions {
 	public MatchOptions copy() {
 		final MatchOptions c = new MatchOptions();
 		c.method = method;
-		c.layout = layout;
+		c.mode = mode;
 		c.boundary = boundary;
 		c.fillValue = fillValue;
 		c.anchor = anchor == null ? null : anchor.clone();

@@ -117,7 +117,16 @@ public final class TemplateMatcher {
 		final int taps = t.length;
 
 		// shift: subtracted from image (and, for the square difference, template) where the score does not change
-		final double shift = method == MatchMethod.SQDIFF || method == MatchMethod.CCOEFF || method == MatchMethod.CCOEFF_NORMED ? finiteMean(block.data) : 0;
+		double finiteSum = 0;
+		int finite = 0;
+		for (final double v : block.data)
+			if (Double.isFinite(v)) {
+				finiteSum += v;
+				finite++;
+			}
+		final boolean allFinite = finite == block.data.length;
+		final double mean = finite == 0 ? 0 : finiteSum / finite;
+		final double shift = method == MatchMethod.SQDIFF || method == MatchMethod.CCOEFF || method == MatchMethod.CCOEFF_NORMED ? mean : 0;
 		final double[] weights = new double[taps];
 		final boolean flatTemplate = isFlat(t);
 		final double templateMean = mean(t);
@@ -139,7 +148,7 @@ public final class TemplateMatcher {
 		// shifted block are Σ(W - shift)w = ΣWw - shift Σw
 		progress.checkCancelled();
 		progress.status("Correlating the image with the template");
-		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, k, shift) : options.algorithm();
+		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, k, allFinite) : options.algorithm();
 		final CorrelationEngine engine = EngineChooser.engine(algorithm);
 		final double[] products = new double[outSize];
 		engine.correlate(block, k, new double[][] { weights }, new LineSink[] { LineSink.of(products) }, executor, new ProgressRange(progress, 0.05, 0.85));
@@ -220,8 +229,8 @@ public final class TemplateMatcher {
 	 * FFT unless the template is tiny (the cost model of {@link EngineChooser});
 	 * never FFT on non-finite images, whose NaN a transform would spread.
 	 */
-	private static Algorithm chooseEngine(final Block block, final int[] k, final double shift) {
-		final Algorithm a = EngineChooser.choose(block.dims, k, Block.numElements(k), false, () -> Double.isFinite(shift) && block.allFinite());
+	private static Algorithm chooseEngine(final Block block, final int[] k, final boolean allFinite) {
+		final Algorithm a = EngineChooser.choose(block.dims, k, Block.numElements(k), false, () -> allFinite);
 		return a == Algorithm.SEPARABLE ? Algorithm.DIRECT : a;
 	}
 
@@ -263,18 +272,6 @@ public final class TemplateMatcher {
 		for (final double x : v)
 			s += x;
 		return s / v.length;
-	}
-
-	/** The mean of the finite values, 0 when there are none. */
-	private static double finiteMean(final double[] v) {
-		double s = 0;
-		long count = 0;
-		for (final double x : v)
-			if (Double.isFinite(x)) {
-				s += x;
-				count++;
-			}
-		return count == 0 ? 0 : s / count;
 	}
 
 	private interface Range {

@@ -49,13 +49,20 @@ final class WindowSums {
 	static void compute(final double[] block, final int[] blockDims, final int[] window, final double shift, final TaskExecutor executor, final Rows rows) {
 		final int n = blockDims.length;
 		final int[] outDims = Block.validDims(blockDims, window);
-		final int top = n - 1;
-		final int[] rowDims = Arrays.copyOf(blockDims, Math.max(1, top));
-		final int[] rowWindow = Arrays.copyOf(window, Math.max(1, top));
-		if (top == 0) { // 1-D: a "row" is one value
-			rowDims[0] = 1;
-			rowWindow[0] = 1;
+		if (n == 1) {
+			final double[] v = new double[block.length], v2 = new double[block.length];
+			for (int i = 0; i < v.length; i++) {
+				v[i] = block[i] - shift;
+				v2[i] = v[i] * v[i];
+			}
+			final double[] out1 = new double[outDims[0]], out2 = new double[outDims[0]];
+			linePair(v, v2, 0, v.length, window[0], out1, out2, 0);
+			rows.accept(0, out1, out2, out1.length);
+			return;
 		}
+		final int top = n - 1;
+		final int[] rowDims = Arrays.copyOf(blockDims, top);
+		final int[] rowWindow = Arrays.copyOf(window, top);
 		final int rowLength = Block.numElements(rowDims);
 		final int outRowLength = Block.numElements(Block.validDims(rowDims, rowWindow));
 		final int k = window[top];

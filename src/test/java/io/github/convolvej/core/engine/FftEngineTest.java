@@ -187,6 +187,37 @@ class FftEngineTest {
 	}
 
 	@Test
+	void progressRisesToOne() {
+		final Random rnd = new Random(6);
+		final int[] dims = { 300, 200, 20 };
+		final Block in = new Block(random(rnd, 300 * 200 * 20), dims);
+		final int[] k = { 9, 9, 3 };
+		final double[][] w = { random(rnd, 243), random(rnd, 243) };
+		for (final FftPlan plan : new FftPlan[] { FftPlan.of(dims, k, 2, 2), FftPlan.whole(dims, k, 2, 2) }) {
+			final java.util.List< Double > seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+			final ProgressListener record = new ProgressListener() {
+
+				@Override
+				public void progress(final double fraction) {
+					seen.add(fraction);
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return false;
+				}
+			};
+			final LineSink none = (o, l, len) -> {};
+			FftEngine.run(plan, in, w, new LineSink[] { none, none }, TWO, record);
+			assertTrue(seen.size() >= 3, plan + ": " + seen);
+			assertEquals(1, seen.get(seen.size() - 1), 1e-12, plan.toString());
+			if (!plan.tilesInParallel())
+				for (int i = 1; i < seen.size(); i++)
+					assertTrue(seen.get(i) >= seen.get(i - 1), plan + ": " + seen);
+		}
+	}
+
+	@Test
 	void badArgumentsAreExplained() {
 		final Block in = new Block(new double[12], 4, 3);
 		final LineSink sink = (o, l, len) -> {};

@@ -1,0 +1,75 @@
+package io.github.convolvej.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.Convolution;
+import io.github.convolvej.core.ConvolutionOptions;
+import io.github.convolvej.core.Kernel;
+import net.imglib2.FinalInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.cell.CellImgFactory;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * The automatic choice: large kernels go to FFT, small ones to the direct or
+ * separable sums, and never FFT when the input holds NaN or infinity
+ * (wherever it lies), since a transform would spread it over every output.
+ */
+class EngineChoiceTest {
+
+	private static Kernel random(final int... dims) {
+		final double[] v = new double[Block.numElements(dims)];
+		for (int i = 0; i < v.length; i++)
+			v[i] = Math.sin(i * 1.7) + 0.1;
+		return Kernel.of(v, dims);
+	}
+
+	@Test
+	void largeKernelsGoToFftSmallOnesDoNot() {
+		final Img< FloatType > img = ArrayImgs.floats(1024, 1024);
+		assertEquals(Algorithm.FFT, Convolution.chooseAlgorithm(img, random(31, 31), ConvolutionOptions.convolve()));
+		assertEquals(Algorithm.DIRECT, Convolution.chooseAlgorithm(img, random(3, 3), ConvolutionOptions.convolve()));
+		final Img< FloatType > volume = ArrayImgs.floats(128, 128, 128);
+		// rank 1: 15 instead of 125 taps per pixel
+		final double[] f = { 1, 4, 6, 4, 1 };
+		final double[] outer = new double[125];
+		for (int i = 0; i < 125; i++)
+			outer[i] = f[i % 5] * f[i / 5 % 5] * f[i / 25];
+		assertEquals(Algorithm.SEPARABLE, Convolution.chooseAlgorithm(volume, Kernel.of(outer, 5, 5, 5), ConvolutionOptions.convolve()));
+		assertEquals(Algorithm.FFT, Convolution.chooseAlgorithm(volume, random(9, 9, 9), ConvolutionOptions.convolve()));
+	}
+
+	@Test
+	void nonFiniteInputNeverGoesToFft() {
+		final Kernel k = random(31, 31);
+		for (final float bad : new float[] { Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY }) {
+			// array and cell images, the bad pixel in the last band of the last plane
+			final Img< FloatType > array = ArrayImgs.floats(300, 700, 2);
+			final Img< FloatType > cells = new CellImgFactory<>(new FloatType(), 64).create(300, 700, 2);
+			for (final Img< FloatType > img : java.util.Arrays.asList(array, cells)) {
+				final ImageBlockSource clean = new ImageBlockSource(img, Boundary.SYMMETRIC, 0, new FinalInterval(img));
+				assertTrue(clean.allFinite());
+				img.randomAccess().setPositionAndGet(299, 699, 1).set(bad);
+				final ImageBlockSource source = new ImageBlockSource(img, Boundary.SYMMETRIC, 0, new FinalInterval(img));
+				assertFalse(source.allFinite(), "a " + bad + " pixel");
+				final String engine = Convolution.apply(img, k, ConvolutionOptions.convolve()).engine();
+				assertTrue(!engine.equals("fft"), engine);
+			}
+		}
+		// a non-finite fill value matters only where the block reaches outside the image
+		final Img< UnsignedShortType > shorts = ArrayImgs.unsignedShorts(50, 40);
+		assertTrue(new ImageBlockSource(shorts, Boundary.FILL, Double.NaN, new FinalInterval(shorts)).allFinite());
+		assertFalse(new ImageBlockSource(shorts, Boundary.FILL, Double.NaN, new FinalInterval(new long[] { -1, 0 }, new long[] { 49, 39 })).allFinite());
+		final Img< FloatType > line = ArrayImgs.floats(5000);
+		line.randomAccess().setPositionAndGet(4999).set(Float.NaN);
+		assertFalse(new ImageBlockSource(line, Boundary.SYMMETRIC, 0, new FinalInterval(line)).allFinite());
+	}
+}
