@@ -11,6 +11,7 @@ import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.NamedKernels;
 import net.imglib2.FinalInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -45,6 +46,13 @@ class EngineChoiceTest {
 			outer[i] = f[i % 5] * f[i / 5 % 5] * f[i / 25];
 		assertEquals(Algorithm.SEPARABLE, Convolution.chooseAlgorithm(volume, Kernel.of(outer, 5, 5, 5), ConvolutionOptions.convolve()));
 		assertEquals(Algorithm.FFT, Convolution.chooseAlgorithm(volume, random(9, 9, 9), ConvolutionOptions.convolve()));
+	}
+
+	@Test
+	void gaussiansGoToSeparablePasses() {
+		// measured on two threads: gaussian(2) on 1024^2 separable 9 ms, FFT 25 ms; gaussian(4) on 4096^2 separable 138 ms, FFT 184 ms
+		assertEquals(Algorithm.SEPARABLE, Convolution.chooseAlgorithm(ArrayImgs.floats(1024, 1024), NamedKernels.gaussian(2), ConvolutionOptions.convolve()));
+		assertEquals(Algorithm.SEPARABLE, Convolution.chooseAlgorithm(ArrayImgs.floats(4096, 4096), NamedKernels.gaussian(4), ConvolutionOptions.convolve()));
 	}
 
 	@Test
