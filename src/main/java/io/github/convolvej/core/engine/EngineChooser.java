@@ -21,9 +21,9 @@ import io.github.convolvej.core.Algorithm;
 public final class EngineChooser {
 
 	/** Nanoseconds per output pixel and weight set of the direct sum, besides the taps. */
-	static final double DIRECT_PIXEL_NS = 3;
+	static final double DIRECT_PIXEL_NS = 5;
 	/** Nanoseconds per output pixel and non-zero tap of the direct sum. */
-	static final double DIRECT_TAP_NS = 0.33;
+	static final double DIRECT_TAP_NS = 0.12;
 	/** Nanoseconds per output pixel, weight set and axis the kernel spans, of the separable sum besides the taps. */
 	static final double SEPARABLE_PASS_NS = 3.0;
 	/** Nanoseconds per output pixel and tap of a 1-D factor. */
