@@ -101,7 +101,7 @@ public final class FilterSettings {
 		sb.append("mode=").append(mode.label());
 		sb.append(" boundary=").append(boundary.label());
 		sb.append(" value=").append(MacroOptions.format(value));
-		sb.append(" anchor=").append(anchorText());
+		sb.append(" anchor=").append(MacroOptions.anchorText(anchor));
 		if (normalize)
 			sb.append(" normalize");
 		sb.append(" output=").append(MacroOptions.quote(output.label()));
@@ -143,7 +143,7 @@ public final class FilterSettings {
 		for (int d = 0; d < anchor.length; d++) {
 			final int size = d < dims.length ? dims[d] : 1;
 			if (anchor[d] < 0 || anchor[d] >= size)
-				throw new IllegalArgumentException("The anchor " + anchorText() + " lies outside the " + sizeText(dims) + " kernel: along " + axisName(d) + " it must be from 0 to " + (size - 1) + ". Use anchor=center, or coordinates inside the kernel counted from 0 at the top left.");
+				throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " lies outside the " + sizeText(dims) + " kernel: along " + axisName(d) + " it must be from 0 to " + (size - 1) + ". Use anchor=center, or coordinates inside the kernel counted from 0 at the top left.");
 			if (d < dims.length)
 				a[d] = anchor[d];
 		}
@@ -284,7 +284,7 @@ public final class FilterSettings {
 
 		/** {@code center} (or blank) or coordinates such as {@code [1,0]}, {@code 1,0}, {@code 1 0 2}. */
 		public Builder anchor(final String text) {
-			anchor = parseAnchor(text);
+			anchor = MacroOptions.parseAnchor(text, "kernel");
 			return this;
 		}
 
@@ -332,33 +332,6 @@ public final class FilterSettings {
 				throw new IllegalArgumentException("No kernel given. Give kernel=[...] (a matrix such as [0 1 0; 1 -4 1; 0 1 0], or a name such as laplace or gaussian(2)) or kernel_image=[title of an open image].");
 			return new FilterSettings(this);
 		}
-	}
-
-	static int[] parseAnchor(final String text) {
-		String t = text == null ? "" : text.trim();
-		while (t.length() >= 2 && (t.startsWith("[") && t.endsWith("]") || t.startsWith("(") && t.endsWith(")")))
-			t = t.substring(1, t.length() - 1).trim();
-		final String lower = t.toLowerCase(Locale.ROOT);
-		if (lower.isEmpty() || lower.equals("center") || lower.equals("centre") || lower.equals("default"))
-			return null;
-		final String[] parts = t.split("[,;\\s]+");
-		final int[] a = new int[parts.length];
-		try {
-			for (int i = 0; i < parts.length; i++)
-				a[i] = Integer.parseInt(parts[i]);
-		} catch (final NumberFormatException e) {
-			throw new IllegalArgumentException("Cannot read anchor '" + text + "'. Use anchor=center, or whole-number kernel coordinates counted from 0: anchor=[x,y] or anchor=[x,y,z].");
-		}
-		return a;
-	}
-
-	private String anchorText() {
-		if (anchor == null)
-			return "center";
-		final StringBuilder sb = new StringBuilder("[");
-		for (int d = 0; d < anchor.length; d++)
-			sb.append(d == 0 ? "" : ",").append(anchor[d]);
-		return sb.append(']').toString();
 	}
 
 	private static String sizeText(final int[] dims) {

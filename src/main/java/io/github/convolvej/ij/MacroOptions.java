@@ -1,5 +1,7 @@
 package io.github.convolvej.ij;
 
+import java.util.Locale;
+
 import ij.Macro;
 
 /**
@@ -79,5 +81,40 @@ public final class MacroOptions {
 		} catch (final NumberFormatException e) {
 			throw new IllegalArgumentException("Cannot read " + key + "='" + text + "' as a number. Give a plain number, e.g. " + key + "=0 or " + key + "=-1.5.");
 		}
+	}
+
+	/**
+	 * Reads {@code anchor=}: {@code center} (or blank) gives null, coordinates
+	 * such as {@code [1,0]}, {@code 1,0} or {@code 1 0 2} give them x first.
+	 *
+	 * @param object what the anchor lies in ("kernel", "template"), for the message
+	 * @throws IllegalArgumentException naming the bad text and the accepted forms
+	 */
+	public static int[] parseAnchor(final String text, final String object) {
+		String t = text == null ? "" : text.trim();
+		while (t.length() >= 2 && (t.startsWith("[") && t.endsWith("]") || t.startsWith("(") && t.endsWith(")")))
+			t = t.substring(1, t.length() - 1).trim();
+		final String lower = t.toLowerCase(Locale.ROOT);
+		if (lower.isEmpty() || lower.equals("center") || lower.equals("centre") || lower.equals("default"))
+			return null;
+		final String[] parts = t.split("[,;\\s]+");
+		final int[] a = new int[parts.length];
+		try {
+			for (int i = 0; i < parts.length; i++)
+				a[i] = Integer.parseInt(parts[i]);
+		} catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("Cannot read anchor '" + text + "'. Use anchor=center, or whole-number " + object + " coordinates counted from 0: anchor=[x,y] or anchor=[x,y,z].");
+		}
+		return a;
+	}
+
+	/** {@code center} for null, else {@code [x,y(,z)]}: what {@link #parseAnchor} reads back. */
+	public static String anchorText(final int[] anchor) {
+		if (anchor == null)
+			return "center";
+		final StringBuilder sb = new StringBuilder("[");
+		for (int d = 0; d < anchor.length; d++)
+			sb.append(d == 0 ? "" : ",").append(anchor[d]);
+		return sb.append(']').toString();
 	}
 }

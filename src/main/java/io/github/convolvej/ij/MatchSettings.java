@@ -269,12 +269,7 @@ public final class MatchSettings {
 
 	/** {@code center} or {@code [x,y]}. */
 	public String anchorText() {
-		if (anchor == null)
-			return "center";
-		final StringBuilder sb = new StringBuilder("[");
-		for (int d = 0; d < anchor.length; d++)
-			sb.append(d == 0 ? "" : ",").append(anchor[d]);
-		return sb.append(']').toString();
+		return MacroOptions.anchorText(anchor);
 	}
 
 	/** A builder starting from these settings. */
@@ -440,13 +435,7 @@ public final class MatchSettings {
 
 		/** {@code center} (or blank) or coordinates such as {@code [40,32]}. */
 		public Builder anchor(final String text) {
-			final int[] a;
-			try {
-				a = FilterSettings.parseAnchor(text);
-			} catch (final IllegalArgumentException e) {
-				throw new IllegalArgumentException("Cannot read anchor '" + text + "'. Use anchor=center, or whole-number template coordinates counted from 0: anchor=[x,y] or anchor=[x,y,z].");
-			}
-			return anchor(a);
+			return anchor(MacroOptions.parseAnchor(text, "template"));
 		}
 
 		/** Coordinates x first, or null for {@code (K-1)/2}. */

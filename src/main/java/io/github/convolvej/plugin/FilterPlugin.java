@@ -28,6 +28,7 @@ import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.ij.ComplexOutput;
 import io.github.convolvej.ij.FilterSettings;
+import io.github.convolvej.ij.MacroOptions;
 import io.github.convolvej.ij.ImageFilter;
 import io.github.convolvej.ij.ImageJProgress;
 import io.github.convolvej.ij.OutputType;
@@ -137,7 +138,7 @@ public abstract class FilterPlugin implements PlugIn {
 		gd.addChoice("Mode", OutputMode.labels(), initial.mode().label());
 		gd.addChoice("Boundary", Boundary.labels(), initial.boundary().label());
 		gd.addNumericField("Value", initial.value(), initial.value() == Math.rint(initial.value()) ? 0 : 4);
-		gd.addStringField("Anchor", initial.anchor() == null ? "center" : anchorText(initial.anchor()), 12);
+		gd.addStringField("Anchor", MacroOptions.anchorText(initial.anchor()), 12);
 		gd.addCheckbox("Normalize", initial.normalize());
 		gd.addChoice("Output", OutputType.labels(), initial.output().label());
 		gd.addChoice("Complex", ComplexOutput.labels(), initial.complex().label());
@@ -259,12 +260,5 @@ public abstract class FilterPlugin implements PlugIn {
 		all[0] = FilterSettings.NO_IMAGE;
 		System.arraycopy(titles, 0, all, 1, titles.length);
 		return all;
-	}
-
-	private static String anchorText(final int[] a) {
-		final StringBuilder sb = new StringBuilder();
-		for (int d = 0; d < a.length; d++)
-			sb.append(d == 0 ? "" : ",").append(a[d]);
-		return sb.toString();
 	}
 }
