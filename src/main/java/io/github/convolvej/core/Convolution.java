@@ -10,6 +10,7 @@ import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.EngineChooser;
 import io.github.convolvej.core.engine.LineSink;
 import net.imglib2.Cursor;
+import net.imglib2.converter.Converters;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
@@ -79,10 +80,12 @@ public final class Convolution {
 		final Prepared p = prepare(image, kernel, options);
 		final ArrayImg< FloatType, FloatArray > re = ArrayImgs.floats(p.computation.outDims());
 		final ArrayImg< FloatType, FloatArray > im = p.kernel.isComplex() ? ArrayImgs.floats(p.computation.outDims()) : null;
+		final ArrayImg< FloatType, FloatArray > certainty = options.certainty() ? ArrayImgs.floats(p.computation.outDims()) : null;
 		p.computation.run(im == null
 				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
-				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) }, options);
-		return new ConvolutionResult<>(re, im, p.computation.out, p.computation.engine.name());
+				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) },
+				certainty == null ? null : LineSink.of(certainty.update(null).getCurrentStorageArray()), options);
+		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.engine.name());
 	}
 
 	/** As {@link #apply}, into a 64-bit result. */
@@ -90,10 +93,12 @@ public final class Convolution {
 		final Prepared p = prepare(image, kernel, options);
 		final ArrayImg< DoubleType, DoubleArray > re = ArrayImgs.doubles(p.computation.outDims());
 		final ArrayImg< DoubleType, DoubleArray > im = p.kernel.isComplex() ? ArrayImgs.doubles(p.computation.outDims()) : null;
+		final ArrayImg< DoubleType, DoubleArray > certainty = options.certainty() ? ArrayImgs.doubles(p.computation.outDims()) : null;
 		p.computation.run(im == null
 				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
-				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) }, options);
-		return new ConvolutionResult<>(re, im, p.computation.out, p.computation.engine.name());
+				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) },
+				certainty == null ? null : LineSink.of(certainty.update(null).getCurrentStorageArray()), options);
+		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.engine.name());
 	}
 
 	private static final class Prepared {
@@ -110,9 +115,29 @@ public final class Convolution {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
+		MissingDataRun.check(k, options);
+		final RandomAccessibleInterval< ? extends RealType< ? > > maskImage = options.mask();
+		if (maskImage != null && !Arrays.equals(maskImage.dimensionsAsLongArray(), image.dimensionsAsLongArray()))
+			throw new IllegalArgumentException("The mask is " + sizeText(maskImage) + " but the image " + sizeText(image) + ". Give a mask of the image's width, height and depth (0 = missing, anything else = present).");
 		options.progress().checkCancelled();
-		final BlockSource input = new ImageBlockSource(image, options.boundary(), options.fillValue(), requiredInterval(out, w));
-		return new Prepared(k, computation(input, w, out, options));
+		final Interval required = requiredInterval(out, w);
+		final BlockSource input = new ImageBlockSource(image, options.boundary(), options.fillValue(), required);
+		// outside the mask counts as present: fill value=NaN is how "outside is missing" is said
+		final BlockSource mask = maskImage == null ? null : new ImageBlockSource(Views.translate(Views.zeroMin(maskImage), image.minAsLongArray()), options.boundary(), 1, required);
+		final int n = image.numDimensions();
+		final int[] imageMin = new int[n], imageMax = new int[n];
+		for (int d = 0; d < n; d++) {
+			imageMin[d] = Math.toIntExact(image.min(d) - required.min(d));
+			imageMax[d] = Math.toIntExact(image.max(d) - required.min(d));
+		}
+		return new Prepared(k, computation(input, w, out, options).missing(mask, imageMin, imageMax));
+	}
+
+	private static String sizeText(final Interval i) {
+		final StringBuilder sb = new StringBuilder();
+		for (int d = 0; d < i.numDimensions(); d++)
+			sb.append(d == 0 ? "" : " x ").append(i.dimension(d));
+		return sb.toString();
 	}
 
 	/**
@@ -127,11 +152,14 @@ public final class Convolution {
 		final Kernel k = checkedKernel(kernel, target.numDimensions());
 		if (k.isComplex() && imaginaryTarget == null)
 			throw new IllegalArgumentException("A complex kernel needs a target for the imaginary part.");
+		MissingDataRun.check(k, options);
+		if (options.certainty())
+			throw new IllegalArgumentException("certainty is given by apply(...), which returns it beside the result.");
 		final Computation c = prepare(extendedSource, k, options.operation(), target, options);
 		final int n = Block.numElements(toInt(c.outDims()));
 		final double[] re = new double[n];
 		final double[] im = k.isComplex() ? new double[n] : null;
-		c.run(im == null ? new LineSink[] { LineSink.of(re) } : new LineSink[] { LineSink.of(re), LineSink.of(im) }, options);
+		c.run(im == null ? new LineSink[] { LineSink.of(re) } : new LineSink[] { LineSink.of(re), LineSink.of(im) }, null, options);
 		store(re, target);
 		if (im != null)
 			store(im, imaginaryTarget);
@@ -168,13 +196,25 @@ public final class Convolution {
 		final double[][] weights;
 		final CorrelationEngine engine;
 		final Interval out;
+		final int[] anchor;
+		BlockSource mask;
+		int[] imageMin, imageMax;
 
-		Computation(final BlockSource input, final int[] kernelDims, final double[][] weights, final CorrelationEngine engine, final Interval out) {
+		Computation(final BlockSource input, final int[] kernelDims, final double[][] weights, final CorrelationEngine engine, final Interval out, final int[] anchor) {
 			this.input = input;
 			this.kernelDims = kernelDims;
 			this.weights = weights;
 			this.engine = engine;
 			this.out = out;
+			this.anchor = anchor;
+		}
+
+		/** Where the image lies in the block (so that preserve_nan marks only its pixels), and the mask. */
+		Computation missing(final BlockSource m, final int[] min, final int[] max) {
+			this.mask = m;
+			this.imageMin = min;
+			this.imageMax = max;
+			return this;
 		}
 
 		long[] outDims() {
@@ -183,15 +223,29 @@ public final class Convolution {
 			return d;
 		}
 
-		void run(final LineSink[] sinks, final ConvolutionOptions options) {
-			engine.correlate(input, kernelDims, weights, sinks, options.executor(), options.progress());
+		/** @param certainty may be null */
+		void run(final LineSink[] sinks, final LineSink certainty, final ConvolutionOptions options) {
+			new MissingDataRun(engine, input, mask, kernelDims, weights, anchor, imageMin, imageMax, options).run(sinks, certainty);
 		}
 	}
 
 	private static Computation prepare(final RandomAccessible< ? extends RealType< ? > > extended, final Kernel k, final Operation op, final Interval out, final ConvolutionOptions options) {
 		final Kernel w = op.weights(k);
 		options.progress().checkCancelled();
-		return computation(BlockReader.read(extended, requiredInterval(out, w)), w, out, options);
+		final Interval required = requiredInterval(out, w);
+		final RandomAccessibleInterval< ? extends RealType< ? > > maskImage = options.mask();
+		if (maskImage == null)
+			return computation(BlockReader.read(extended, required), w, out, options);
+		if (maskImage.numDimensions() != out.numDimensions())
+			throw new IllegalArgumentException("The mask has " + maskImage.numDimensions() + " axes but the target " + out.numDimensions() + ".");
+		final Block mask = BlockReader.read(options.boundary().extend(asDouble(maskImage), new DoubleType(1)), required);
+		final int n = out.numDimensions();
+		final int[] imageMin = new int[n], imageMax = new int[n];
+		for (int d = 0; d < n; d++) {
+			imageMin[d] = Math.toIntExact(maskImage.min(d) - required.min(d));
+			imageMax[d] = Math.toIntExact(maskImage.max(d) - required.min(d));
+		}
+		return computation(BlockReader.read(extended, required), w, out, options).missing(mask, imageMin, imageMax);
 	}
 
 	/** The source pixels that output {@code out} reads: {@code n - a' .. n - a' + K - 1}. */
@@ -209,8 +263,9 @@ public final class Convolution {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
-			algorithm = EngineChooser.choose(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), input::allFinite);
-		return new Computation(input, w.dimensions(), weights, EngineChooser.engine(algorithm), out);
+			// every engine gives the direct sum's NaN and infinity pattern (MissingDataRun), so FFT stays a choice
+			algorithm = EngineChooser.choose(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
+		return new Computation(input, w.dimensions(), weights, EngineChooser.engine(algorithm), out, w.anchor());
 	}
 
 	private static long[] requiredSize(final Interval out, final Kernel w) {
@@ -243,6 +298,11 @@ public final class Convolution {
 		for (int d = 0; d < l.length; d++)
 			r[d] = Math.toIntExact(l[d]);
 		return r;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static RandomAccessibleInterval< DoubleType > asDouble(final RandomAccessibleInterval< ? extends RealType< ? > > image) {
+		return Converters.convert((RandomAccessibleInterval) image, (a, b) -> ((DoubleType) b).set(((RealType) a).getRealDouble()), new DoubleType());
 	}
 
 	private static void store(final double[] values, final RandomAccessibleInterval< ? extends RealType< ? > > target) {

@@ -2,13 +2,17 @@ package io.github.convolvej.core;
 
 import java.util.concurrent.ForkJoinPool;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.parallel.TaskExecutors;
 
 /**
  * Everything besides the image and the kernel: operation, output mode,
- * boundary, fill value, engine, threads and progress. Mutable and
+ * boundary, fill value, engine, threads, progress, and what missing pixels
+ * do ({@link MissingData}, a mask, {@code preserve_nan}, certainty). Mutable and
  * fluent; defaults follow SPEC ({@code same}, {@code symm}, fill 0, auto).
  *
  * <pre>
@@ -24,6 +28,10 @@ public final class ConvolutionOptions {
 	private Algorithm algorithm = Algorithm.AUTO;
 	private TaskExecutor executor;
 	private ProgressListener progress = ProgressListener.NONE;
+	private MissingData missingData = MissingData.PROPAGATE;
+	private RandomAccessibleInterval< ? extends RealType< ? > > mask;
+	private boolean preserveNan;
+	private boolean certainty;
 
 	public static ConvolutionOptions convolve() {
 		return new ConvolutionOptions().operation(Operation.CONVOLVE);
@@ -74,6 +82,50 @@ public final class ConvolutionOptions {
 		return this;
 	}
 
+	/** What missing pixels do (default {@link MissingData#PROPAGATE}). */
+	public ConvolutionOptions missingData(final MissingData m) {
+		this.missingData = m == null ? MissingData.PROPAGATE : m;
+		return this;
+	}
+
+	/**
+	 * Pixels where this image (of the image's size) is 0 are missing; null
+	 * for none. It is extended by the same boundary rule as the image, and
+	 * outside it counts as present for {@link Boundary#FILL}.
+	 */
+	public ConvolutionOptions mask(final RandomAccessibleInterval< ? extends RealType< ? > > m) {
+		this.mask = m;
+		return this;
+	}
+
+	/** Missing input pixels are NaN again in the output. */
+	public ConvolutionOptions preserveNan(final boolean p) {
+		this.preserveNan = p;
+		return this;
+	}
+
+	/** Also compute {@code sum k c / sum k}, the share of the kernel's weight on present pixels. */
+	public ConvolutionOptions certainty(final boolean c) {
+		this.certainty = c;
+		return this;
+	}
+
+	public MissingData missingData() {
+		return missingData;
+	}
+
+	public RandomAccessibleInterval< ? extends RealType< ? > > mask() {
+		return mask;
+	}
+
+	public boolean preserveNan() {
+		return preserveNan;
+	}
+
+	public boolean certainty() {
+		return certainty;
+	}
+
 	public Operation operation() {
 		return operation;
 	}
@@ -119,6 +171,10 @@ public final class ConvolutionOptions {
 		c.algorithm = algorithm;
 		c.executor = executor;
 		c.progress = progress;
+		c.missingData = missingData;
+		c.mask = mask;
+		c.preserveNan = preserveNan;
+		c.certainty = certainty;
 		return c;
 	}
 }

@@ -13,12 +13,19 @@ public final class ConvolutionResult< T extends RealType< T > > {
 
 	private final Img< T > real;
 	private final Img< T > imaginary;
+	private final Img< T > certainty;
 	private final Interval interval;
 	private final String engine;
 
 	public ConvolutionResult(final Img< T > real, final Img< T > imaginary, final Interval interval, final String engine) {
+		this(real, imaginary, null, interval, engine);
+	}
+
+	/** @param certainty {@code sum k c / sum k} when asked for, else null */
+	public ConvolutionResult(final Img< T > real, final Img< T > imaginary, final Img< T > certainty, final Interval interval, final String engine) {
 		this.real = real;
 		this.imaginary = imaginary;
+		this.certainty = certainty;
 		this.interval = interval;
 		this.engine = engine;
 	}
@@ -31,6 +38,14 @@ public final class ConvolutionResult< T extends RealType< T > > {
 	/** The imaginary part, or null for a real kernel. */
 	public Img< T > imaginary() {
 		return imaginary;
+	}
+
+	/**
+	 * The share of the kernel's weight on present pixels, {@code sum k c / sum k},
+	 * when {@link ConvolutionOptions#certainty(boolean)} asked for it; else null.
+	 */
+	public Img< T > certainty() {
+		return certainty;
 	}
 
 	public boolean isComplex() {

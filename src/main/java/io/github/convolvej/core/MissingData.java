@@ -1,0 +1,49 @@
+package io.github.convolvej.core;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What a convolution does with missing pixels: NaN pixels, pixels a mask
+ * marks 0, and, with {@code boundary=fill value=NaN}, everything outside the
+ * image.
+ * <ul>
+ * <li>{@link #PROPAGATE}: an output is NaN exactly when a missing pixel lies
+ * under a non-zero weight, on every engine; an infinite pixel under non-zero
+ * weights gives what the direct sum over those weights gives (±Inf, or NaN
+ * when both signs meet).</li>
+ * <li>{@link #INTERPOLATE}: normalized convolution,
+ * {@code sum k c f / sum k c} times {@code sum k}, with {@code c} 1 where
+ * present and 0 where missing (astropy's
+ * {@code convolve(..., nan_treatment='interpolate')}); NaN where no non-zero
+ * weight touches a present pixel.</li>
+ * <li>{@link #FILL}: missing pixels read as the fill value.</li>
+ * </ul>
+ */
+public enum MissingData {
+	PROPAGATE("Propagate"), INTERPOLATE("Interpolate"), FILL("Fill");
+
+	private final String label;
+
+	MissingData(final String label) {
+		this.label = label;
+	}
+
+	/** The name used in dialogs and macros. */
+	public String label() {
+		return label;
+	}
+
+	public static String[] labels() {
+		return Arrays.stream(values()).map(MissingData::label).toArray(String[]::new);
+	}
+
+	/** @throws IllegalArgumentException naming the accepted values */
+	public static MissingData fromLabel(final String text) {
+		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+		for (final MissingData m : values())
+			if (m.label.toLowerCase(Locale.ROOT).equals(t))
+				return m;
+		throw new IllegalArgumentException("Unknown nan='" + text + "'. Use Propagate (missing pixels make their neighbourhood NaN), Interpolate (normalized convolution over the present pixels) or Fill (missing pixels read as value=).");
+	}
+}
