@@ -119,6 +119,12 @@ final class CliHelp {
 				"  output=32-bit|[Same as input]  result type (32-bit float by default)",
 				"  complex=Magnitude|Real|Imaginary|Phase|All   complex kernels",
 				"  algorithm=Auto|Direct|Separable|FFT",
+				"  nan=Propagate|Interpolate|Fill missing pixels (NaN, mask 0; outside with value=NaN):",
+				"                                 NaN around them, normalized convolution, or read as value",
+				"  mask=FILE                      an image of IN's size; 0 marks missing pixels",
+				"  preserve_nan                   missing input pixels are NaN again in OUT",
+				"  certainty                      also write OUT-certainty: the kernel weight on present pixels",
+				"  scaled                         gaussian sigmas and box sizes in IN's calibrated units",
 				"IN is any image ImageJ opens, or sample:NAME (" + String.join(", ", SampleImages.NAMES) + ").",
 				"OUT's extension sets the format:",
 				"  .tif, .tiff  the result as computed: 32-bit float by default, all planes",
@@ -129,7 +135,8 @@ final class CliHelp {
 				"Examples:",
 				"  convolvej " + command + " in.tif out.tif \"kernel=laplace mode=same boundary=symm\"",
 				"  convolvej " + command + " sample:cameraman blur.png \"kernel=[box(5)] mode=same\"",
-				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(2,2,1)] boundary=nearest\"");
+				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(2,2,1)] boundary=nearest\"",
+				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(0.5)] scaled boundary=fill value=NaN nan=Interpolate\"");
 	}
 
 	private static String lines(final String... lines) {

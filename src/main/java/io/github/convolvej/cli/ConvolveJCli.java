@@ -18,6 +18,7 @@ import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.demo.Demo;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
+import io.github.convolvej.ij.ScaledUnits;
 
 /**
  * The {@code convolvej} command-line tool: every command with no display, for
@@ -147,11 +148,12 @@ public final class ConvolveJCli {
 		ImageFiles.checkWritable(output);
 
 		final FilterSettings settings;
-		final Kernel kernel;
+		Kernel kernel = null;
 		try {
 			settings = FilterSettings.fromMacroOptions(operation, options);
 			// kernel_image= names a file here, where the macro names an open image.
-			kernel = settings.kernel(ConvolveJCli::readKernelImage);
+			if (!settings.scaled()) // scaled kernels need the image's pixel size: read below
+				kernel = settings.kernel(ConvolveJCli::readKernelImage);
 		}
 		catch (final UncheckedIOException e) {
 			throw e;
@@ -160,18 +162,37 @@ public final class ConvolveJCli {
 			throw new UsageException(e.getMessage(), e);
 		}
 		final ImagePlus source = ImageFiles.read(input);
-		final ImagePlus result = ImageFilter.apply(source, settings, kernel, ProgressListener.NONE);
-		ImageFiles.write(result, output, scale, err);
+		if (kernel == null) {
+			kernel = settings.kernel(ConvolveJCli::readKernelImage, source);
+			out.println(operation.name().toLowerCase(java.util.Locale.ROOT) + "-nd, scaled: " + ScaledUnits.describe(settings.kernelText(), source));
+		}
+		// mask= names a file here too
+		final ImagePlus mask = settings.mask(path -> readImage("mask", path));
+		final List< ImagePlus > results = ImageFilter.applyAll(source, settings, kernel, mask, ProgressListener.NONE);
+		ImageFiles.write(results.get(0), output, scale, err);
+		if (results.size() > 1)
+			ImageFiles.write(results.get(1), certaintyPath(output), scale, err);
 		return OK;
 	}
 
-	private static ImagePlus readKernelImage(final String path) {
+	/** {@code out-certainty.tif} beside {@code out.tif}. */
+	static String certaintyPath(final String output) {
+		final int slash = Math.max(output.lastIndexOf('/'), output.lastIndexOf(java.io.File.separatorChar));
+		final int dot = output.lastIndexOf('.');
+		return dot > slash ? output.substring(0, dot) + "-certainty" + output.substring(dot) : output + "-certainty";
+	}
+
+	private static ImagePlus readImage(final String key, final String path) {
 		try {
 			return ImageFiles.read(path);
 		}
 		catch (final IOException e) {
-			throw new UncheckedIOException(new IOException("kernel_image: " + e.getMessage(), e));
+			throw new UncheckedIOException(new IOException(key + ": " + e.getMessage(), e));
 		}
+	}
+
+	private static ImagePlus readKernelImage(final String path) {
+		return readImage("kernel_image", path);
 	}
 
 	/** demo [FOLDER] [--quick] */

@@ -1,5 +1,7 @@
 package io.github.convolvej.command;
 
+import java.util.List;
+
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -57,8 +59,26 @@ public abstract class FilterCommand implements Command {
 	@Parameter(required = false, persist = false, choices = { "Auto", "Direct", "Separable", "FFT" })
 	private String algorithm = "Auto";
 
+	@Parameter(required = false, persist = false, choices = { "Propagate", "Interpolate", "Fill" }, description = "Missing pixels (NaN, mask 0): Propagate makes their neighbourhood NaN, Interpolate is normalized convolution, Fill reads them as value.")
+	private String nan = "Propagate";
+
+	@Parameter(required = false, persist = false, description = "An image of the same size; pixels where it is 0 are missing.")
+	private ImagePlus mask;
+
+	@Parameter(required = false, persist = false, description = "Missing input pixels are NaN again in the result.")
+	private boolean preserve_nan;
+
+	@Parameter(required = false, persist = false, description = "Also make <title>-certainty: the share of the kernel's weight on present pixels.")
+	private boolean certainty;
+
+	@Parameter(required = false, persist = false, description = "Lengths in named kernels (gaussian sigmas, box sizes) are in the image's calibrated units.")
+	private boolean scaled;
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus result;
+
+	@Parameter(type = ItemIO.OUTPUT, required = false, label = "Certainty")
+	private ImagePlus certainty_image;
 
 	private final Operation operation;
 
@@ -71,9 +91,17 @@ public abstract class FilterCommand implements Command {
 		if (image == null)
 			throw new IllegalArgumentException("No input image. Pass the image to filter as 'image'.");
 		final FilterSettings settings = FilterSettings.builder(operation).kernel(kernel).kernelImage(kernel_image == null ? null : kernel_image.getTitle())
-				.mode(mode).boundary(boundary).value(value).anchor(anchor).normalize(normalize).output(output).complex(complex).algorithm(algorithm).build();
-		final Kernel k = settings.kernel(title -> kernel_image != null && title.equals(kernel_image.getTitle()) ? kernel_image : WindowManager.getImage(title));
-		result = ImageFilter.apply(image, settings, k, ProgressListener.NONE);
+				.mode(mode).boundary(boundary).value(value).anchor(anchor).normalize(normalize).output(output).complex(complex).algorithm(algorithm)
+				.missingData(nan).maskImage(mask == null ? null : mask.getTitle()).preserveNan(preserve_nan).certainty(certainty).scaled(scaled).build();
+		final Kernel k = settings.kernel(title -> kernel_image != null && title.equals(kernel_image.getTitle()) ? kernel_image : WindowManager.getImage(title), image);
+		final List< ImagePlus > results = ImageFilter.applyAll(image, settings, k, mask, ProgressListener.NONE);
+		result = results.get(0);
+		certainty_image = results.size() > 1 ? results.get(1) : null;
+	}
+
+	/** The certainty image when asked for, once {@link #run()} has run; else null. */
+	public ImagePlus certaintyImage() {
+		return certainty_image;
 	}
 
 	/** The filtered image once {@link #run()} has run. */

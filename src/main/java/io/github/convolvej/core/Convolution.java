@@ -166,6 +166,17 @@ public final class Convolution {
 		return c.engine.name();
 	}
 
+	/**
+	 * Checks, computing nothing, what the missing-data options ask of the
+	 * kernel: {@code nan=Interpolate} and {@code certainty} divide by the
+	 * kernel's weights, so they need a real kernel whose sum is not 0.
+	 *
+	 * @throws IllegalArgumentException saying what is wrong and what to use instead
+	 */
+	public static void check(final Kernel kernel, final ConvolutionOptions options) {
+		MissingDataRun.check(kernel, options);
+	}
+
 	/** Which engine {@link Algorithm#AUTO} would pick for this image and kernel. */
 	public static Algorithm chooseAlgorithm(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());

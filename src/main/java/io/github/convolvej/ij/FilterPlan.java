@@ -3,6 +3,7 @@ package io.github.convolvej.ij;
 import java.util.Arrays;
 
 import ij.ImagePlus;
+import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.Kernel;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -31,8 +32,10 @@ final class FilterPlan {
 	final ComplexOutput[] parts;
 	/** The bit depth of the result: 8, 16, 24 (RGB) or 32. */
 	final int bitDepth;
+	/** Pixels where this image is 0 are missing; null for none. */
+	final ImagePlus mask;
 
-	private FilterPlan(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final boolean volumetric, final Interval out, final ComplexOutput[] parts, final int bitDepth) {
+	private FilterPlan(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final boolean volumetric, final Interval out, final ComplexOutput[] parts, final int bitDepth, final ImagePlus mask) {
 		this.source = source;
 		this.settings = settings;
 		this.kernel = kernel;
@@ -44,12 +47,13 @@ final class FilterPlan {
 		this.out = out;
 		this.parts = parts;
 		this.bitDepth = bitDepth;
+		this.mask = mask;
 	}
 
 	/**
 	 * @throws IllegalArgumentException saying what is wrong and how to fix it
 	 */
-	static FilterPlan of(final ImagePlus source, final FilterSettings settings, final Kernel kernel) {
+	static FilterPlan of(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask) {
 		if (source == null)
 			throw new IllegalArgumentException("No image given. Open an image (or pass one) to filter.");
 		if (settings == null)
@@ -81,7 +85,45 @@ final class FilterPlan {
 		if (rgb && same && parts.length > 1)
 			throw new IllegalArgumentException("complex=All gives four values per colour, which an RGB result cannot hold. Use output=32-bit, or one of complex=Magnitude, Real, Imaginary or Phase.");
 		final int bitDepth = same ? source.getBitDepth() : 32;
-		return new FilterPlan(source, settings, k, volumetric, out, parts, bitDepth);
+		Convolution.check(k, settings.convolutionOptions());
+		if (mask != null)
+			checkMask(source, mask, volumetric);
+		return new FilterPlan(source, settings, k, volumetric, out, parts, bitDepth, mask);
+	}
+
+	/** The same plan writing the certainty: one real 32-bit part per channel. */
+	FilterPlan certaintyPlan() {
+		return new FilterPlan(source, settings, kernel, volumetric, out, new ComplexOutput[] { ComplexOutput.REAL }, 32, mask);
+	}
+
+	/**
+	 * A mask has the image's width, height and depth; one plane serves every
+	 * slice of a stack filtered plane by plane. One channel or frame serves
+	 * them all, else each has its own.
+	 */
+	private static void checkMask(final ImagePlus source, final ImagePlus mask, final boolean volumetric) {
+		final boolean planeForAll = mask.getNSlices() == 1 && !volumetric;
+		if (mask.getWidth() != source.getWidth() || mask.getHeight() != source.getHeight() || mask.getNSlices() != source.getNSlices() && !planeForAll)
+			throw new IllegalArgumentException("The mask '" + mask.getTitle() + "' is " + mask.getWidth() + " x " + mask.getHeight() + " x " + mask.getNSlices() + " but '" + source.getTitle() + "' is "
+					+ source.getWidth() + " x " + source.getHeight() + " x " + source.getNSlices() + ". Give a mask of the same width, height and depth (0 = missing, anything else = present).");
+		if (mask.getNChannels() != 1 && mask.getNChannels() != ImagePlusViews.channels(source) && !ImagePlusViews.isRgb(mask))
+			throw new IllegalArgumentException("The mask '" + mask.getTitle() + "' has " + mask.getNChannels() + " channels; give one (used for every channel) or one per channel of '" + source.getTitle() + "'.");
+		if (mask.getNFrames() != 1 && mask.getNFrames() != source.getNFrames())
+			throw new IllegalArgumentException("The mask '" + mask.getTitle() + "' has " + mask.getNFrames() + " frames; give one (used for every frame) or one per frame of '" + source.getTitle() + "'.");
+	}
+
+	/** The mask's plane for source channel {@code c}, slice {@code z}, frame {@code t}; null without a mask. */
+	net.imglib2.RandomAccessibleInterval< ? extends net.imglib2.type.numeric.RealType< ? > > maskPlane(final int c, final int z, final int t) {
+		if (mask == null)
+			return null;
+		return ImagePlusViews.plane(mask, Math.min(c, ImagePlusViews.channels(mask)), mask.getNSlices() == 1 ? 1 : z, Math.min(t, mask.getNFrames()));
+	}
+
+	/** The mask's volume for source channel {@code c} and frame {@code t}; null without a mask. */
+	net.imglib2.RandomAccessibleInterval< ? extends net.imglib2.type.numeric.RealType< ? > > maskVolume(final int c, final int t) {
+		if (mask == null)
+			return null;
+		return ImagePlusViews.volume(mask, Math.min(c, ImagePlusViews.channels(mask)), Math.min(t, mask.getNFrames()));
 	}
 
 	/** The number of leading axes up to the last one longer than 1 (at least 1). */

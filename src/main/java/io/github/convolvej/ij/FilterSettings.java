@@ -10,6 +10,7 @@ import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.MissingData;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.OutputMode;
 
@@ -23,8 +24,10 @@ import io.github.convolvej.core.OutputMode;
  * {@code boundary=}, {@code value=}, {@code anchor=center|[x,y,z]},
  * {@code normalize}, {@code output=32-bit|[Same as input]},
  * {@code complex=Magnitude|Real|Imaginary|Phase|All},
- * {@code algorithm=Auto|Direct|Separable|FFT}. Unknown keys are ignored, as
- * ImageJ does.
+ * {@code algorithm=Auto|Direct|Separable|FFT}; for missing data
+ * {@code nan=Propagate|Interpolate|Fill}, {@code mask=[title]},
+ * {@code preserve_nan}, {@code certainty}; {@code scaled} for named kernels
+ * in calibrated units. Unknown keys are ignored, as ImageJ does.
  *
  * <pre>
  * FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[0 1 0; 1 -4 1; 0 1 0] mode=same boundary=symm");
@@ -48,6 +51,11 @@ public final class FilterSettings {
 	private final OutputType output;
 	private final ComplexOutput complex;
 	private final Algorithm algorithm;
+	private final MissingData missingData;
+	private final String maskImage;
+	private final boolean preserveNan;
+	private final boolean certainty;
+	private final boolean scaled;
 
 	private FilterSettings(final Builder b) {
 		operation = b.operation;
@@ -61,6 +69,11 @@ public final class FilterSettings {
 		output = b.output;
 		complex = b.complex;
 		algorithm = b.algorithm;
+		missingData = b.missingData;
+		maskImage = b.maskImage;
+		preserveNan = b.preserveNan;
+		certainty = b.certainty;
+		scaled = b.scaled;
 	}
 
 	/**
@@ -85,6 +98,11 @@ public final class FilterSettings {
 		b.output(MacroOptions.value(o, "output"));
 		b.complex(MacroOptions.value(o, "complex"));
 		b.algorithm(MacroOptions.value(o, "algorithm"));
+		b.missingData(MacroOptions.value(o, "nan"));
+		b.maskImage(MacroOptions.value(o, "mask"));
+		b.preserveNan(MacroOptions.flag(o, "preserve_nan"));
+		b.certainty(MacroOptions.flag(o, "certainty"));
+		b.scaled(MacroOptions.flag(o, "scaled"));
 		return b.build();
 	}
 
@@ -107,6 +125,16 @@ public final class FilterSettings {
 		sb.append(" output=").append(MacroOptions.quote(output.label()));
 		sb.append(" complex=").append(complex.label());
 		sb.append(" algorithm=").append(algorithm.label());
+		if (missingData != MissingData.PROPAGATE)
+			sb.append(" nan=").append(missingData.label());
+		if (maskImage != null)
+			sb.append(" mask=").append(MacroOptions.quote(maskImage));
+		if (preserveNan)
+			sb.append(" preserve_nan");
+		if (certainty)
+			sb.append(" certainty");
+		if (scaled)
+			sb.append(" scaled");
 		return sb.toString();
 	}
 
@@ -134,6 +162,38 @@ public final class FilterSettings {
 	}
 
 	/**
+	 * As {@link #kernel(Function)}, with {@code scaled} applied: lengths of
+	 * named kernels divided by the pixel sizes of {@code image}.
+	 *
+	 * @throws IllegalArgumentException also for {@code scaled} on an image
+	 *             without a spatial calibration, or with {@code kernel_image}
+	 */
+	public Kernel kernel(final Function< String, ImagePlus > imagesByTitle, final ImagePlus image) {
+		if (!scaled)
+			return kernel(imagesByTitle);
+		if (kernelImage != null)
+			throw new IllegalArgumentException("scaled applies to named kernels with lengths (gaussian(...), box(n)), not to kernel_image. Leave scaled off, or give kernel=gaussian(...) in calibrated units.");
+		Kernel k = ScaledUnits.kernel(kernelText, image).kernel();
+		if (anchor != null)
+			k = k.withAnchor(fullAnchor(k));
+		return normalize ? k.normalize() : k;
+	}
+
+	/**
+	 * The {@code mask=} image (looked up by title), or null when none is given.
+	 *
+	 * @throws IllegalArgumentException when no image has that title
+	 */
+	public ImagePlus mask(final Function< String, ImagePlus > imagesByTitle) {
+		if (maskImage == null)
+			return null;
+		final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(maskImage);
+		if (imp == null)
+			throw new IllegalArgumentException("There is no open image titled '" + maskImage + "' to use as the mask. Open it (0 = missing, anything else = present), or leave mask=<none>.");
+		return imp;
+	}
+
+	/**
 	 * The anchor for every kernel axis: the given coordinates, then the
 	 * default {@code (K-1)/2} for axes not given; extra coordinates must be 0.
 	 */
@@ -152,7 +212,8 @@ public final class FilterSettings {
 
 	/** The options for the core, without executor or progress. */
 	public ConvolutionOptions convolutionOptions() {
-		return new ConvolutionOptions().operation(operation).mode(mode).boundary(boundary).fillValue(value).algorithm(algorithm);
+		return new ConvolutionOptions().operation(operation).mode(mode).boundary(boundary).fillValue(value).algorithm(algorithm)
+				.missingData(missingData).preserveNan(preserveNan).certainty(certainty);
 	}
 
 	public Operation operation() {
@@ -203,6 +264,30 @@ public final class FilterSettings {
 		return algorithm;
 	}
 
+	/** What missing pixels do ({@code nan=}). */
+	public MissingData missingData() {
+		return missingData;
+	}
+
+	/** The {@code mask=} title, or null when not given. */
+	public String maskImage() {
+		return maskImage;
+	}
+
+	public boolean preserveNan() {
+		return preserveNan;
+	}
+
+	/** Whether a {@code <title>-certainty} image is made too. */
+	public boolean certainty() {
+		return certainty;
+	}
+
+	/** Whether lengths in named kernels are in calibrated units. */
+	public boolean scaled() {
+		return scaled;
+	}
+
 	/** A builder starting from these settings. */
 	public Builder toBuilder() {
 		final Builder b = builder(operation);
@@ -216,6 +301,11 @@ public final class FilterSettings {
 		b.output = output;
 		b.complex = complex;
 		b.algorithm = algorithm;
+		b.missingData = missingData;
+		b.maskImage = maskImage;
+		b.preserveNan = preserveNan;
+		b.certainty = certainty;
+		b.scaled = scaled;
 		return b;
 	}
 
@@ -241,6 +331,11 @@ public final class FilterSettings {
 		private OutputType output = OutputType.FLOAT;
 		private ComplexOutput complex = ComplexOutput.MAGNITUDE;
 		private Algorithm algorithm = Algorithm.AUTO;
+		private MissingData missingData = MissingData.PROPAGATE;
+		private String maskImage;
+		private boolean preserveNan;
+		private boolean certainty;
+		private boolean scaled;
 
 		private Builder(final Operation op) {
 			this.operation = Objects.requireNonNull(op, "operation");
@@ -326,6 +421,37 @@ public final class FilterSettings {
 			return this;
 		}
 
+		/** {@code Propagate}, {@code Interpolate} or {@code Fill}; null keeps the default. */
+		public Builder missingData(final String label) {
+			return label == null ? this : missingData(MissingData.fromLabel(label));
+		}
+
+		public Builder missingData(final MissingData m) {
+			missingData = Objects.requireNonNull(m, "nan");
+			return this;
+		}
+
+		/** Title of the mask image; null, blank or {@code <none>} for none. */
+		public Builder maskImage(final String title) {
+			maskImage = title == null || title.trim().isEmpty() || title.trim().equals(NO_IMAGE) ? null : title;
+			return this;
+		}
+
+		public Builder preserveNan(final boolean p) {
+			preserveNan = p;
+			return this;
+		}
+
+		public Builder certainty(final boolean c) {
+			certainty = c;
+			return this;
+		}
+
+		public Builder scaled(final boolean s) {
+			scaled = s;
+			return this;
+		}
+
 		/** @throws IllegalArgumentException when no kernel is given */
 		public FilterSettings build() {
 			if (kernelText == null && kernelImage == null)
@@ -350,12 +476,13 @@ public final class FilterSettings {
 		if (!(o instanceof FilterSettings))
 			return false;
 		final FilterSettings s = (FilterSettings) o;
-		return operation == s.operation && Objects.equals(kernelText, s.kernelText) && Objects.equals(kernelImage, s.kernelImage) && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && Arrays.equals(anchor, s.anchor) && normalize == s.normalize && output == s.output && complex == s.complex && algorithm == s.algorithm;
+		return operation == s.operation && Objects.equals(kernelText, s.kernelText) && Objects.equals(kernelImage, s.kernelImage) && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && Arrays.equals(anchor, s.anchor) && normalize == s.normalize && output == s.output && complex == s.complex && algorithm == s.algorithm
+				&& missingData == s.missingData && Objects.equals(maskImage, s.maskImage) && preserveNan == s.preserveNan && certainty == s.certainty && scaled == s.scaled;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(operation, kernelText, kernelImage, mode, boundary, value, Arrays.hashCode(anchor), normalize, output, complex, algorithm);
+		return Objects.hash(operation, kernelText, kernelImage, mode, boundary, value, Arrays.hashCode(anchor), normalize, output, complex, algorithm, missingData, maskImage, preserveNan, certainty, scaled);
 	}
 
 	@Override

@@ -37,7 +37,10 @@ import net.imglib2.view.Views;
  * channel.</li>
  * <li>The calibration is kept; for {@code full} and {@code valid} the origin
  * shifts by the output's offset, so physical coordinates still line up.</li>
- * <li>Titled {@code <title>-convolved} or {@code <title>-correlated}.</li>
+ * <li>Titled {@code <title>-convolved} or {@code <title>-correlated}; with
+ * {@code certainty} a second 32-bit image {@code <title>-certainty}.</li>
+ * <li>A mask (0 = missing) has the source's width, height and depth, or is
+ * one plane for every slice of a stack filtered plane by plane.</li>
  * </ul>
  * The source is only read, never changed. Bad input throws
  * {@link IllegalArgumentException} before any pixel is computed; a cancel
@@ -55,12 +58,26 @@ public final class ImageFilter {
 	 * @throws CancelledException when {@code progress} cancels
 	 */
 	public static ImagePlus apply(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ProgressListener progress) {
-		final FilterPlan plan = FilterPlan.of(source, settings, kernel);
+		return applyAll(source, settings, kernel, null, progress).get(0);
+	}
+
+	/**
+	 * The filtered image, and the certainty image when the settings ask for
+	 * it; none shown.
+	 *
+	 * @param mask pixels where it is 0 are missing; may be null
+	 * @param progress may be null
+	 * @throws IllegalArgumentException for bad input, saying how to fix it
+	 * @throws CancelledException when {@code progress} cancels
+	 */
+	public static java.util.List< ImagePlus > applyAll(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask, final ProgressListener progress) {
+		final FilterPlan plan = FilterPlan.of(source, settings, kernel, mask);
 		final ProgressListener p = progress == null ? ProgressListener.NONE : progress;
 		final int[] channels = new int[plan.channels];
 		for (int c = 0; c < channels.length; c++)
 			channels[c] = c + 1;
 		final ResultStack result = new ResultStack(plan, channels, plan.outSlices(), plan.frames);
+		final ResultStack certainty = settings.certainty() ? new ResultStack(plan.certaintyPlan(), channels, plan.outSlices(), plan.frames) : null;
 		final int units = plan.channels * plan.frames * (plan.volumetric ? 1 : plan.slices);
 		int done = 0;
 		p.checkCancelled();
@@ -68,15 +85,16 @@ public final class ImageFilter {
 			for (final int c : channels) {
 				if (plan.volumetric) {
 					status(p, plan, c, 0, t);
-					filterVolume(plan, c, t, result, ProgressRange.part(p, done++, units));
+					filterVolume(plan, c, t, result, certainty, ProgressRange.part(p, done++, units));
 				} else
 					for (int z = 1; z <= plan.slices; z++) {
 						status(p, plan, c, z, t);
-						filterPlane(plan, c, z, t, z - 1, t - 1, result, ProgressRange.part(p, done++, units));
+						filterPlane(plan, c, z, t, z - 1, t - 1, result, certainty, ProgressRange.part(p, done++, units));
 					}
 			}
 		p.progress(1);
-		return result.toImage(title(source, settings), plan.outOrigin());
+		final ImagePlus image = result.toImage(title(source, settings), plan.outOrigin());
+		return certainty == null ? java.util.Collections.singletonList(image) : java.util.Arrays.asList(image, certainty.toImage(source.getTitle() + "-certainty", plan.outOrigin()));
 	}
 
 	/**
@@ -86,7 +104,12 @@ public final class ImageFilter {
 	 * at the current slice (the nearest one for {@code valid}).
 	 */
 	public static ImagePlus preview(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ProgressListener progress) {
-		final FilterPlan plan = FilterPlan.of(source, settings, kernel);
+		return preview(source, settings, kernel, null, progress);
+	}
+
+	/** As above, with a mask (0 = missing; may be null). */
+	public static ImagePlus preview(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask, final ProgressListener progress) {
+		final FilterPlan plan = FilterPlan.of(source, settings.toBuilder().certainty(false).build(), kernel, mask);
 		final ProgressListener p = progress == null ? ProgressListener.NONE : progress;
 		final int[] channels = plan.rgb ? new int[] { 1, 2, 3 } : new int[] { source.getChannel() };
 		final ResultStack result = new ResultStack(plan, channels, 1, 1);
@@ -99,7 +122,7 @@ public final class ImageFilter {
 				origin[2] = z;
 				filterVolumePlane(plan, channels[i], t, z, result, part);
 			} else
-				filterPlane(plan, channels[i], source.getSlice(), t, 0, 0, result, part);
+				filterPlane(plan, channels[i], source.getSlice(), t, 0, 0, result, null, part);
 		}
 		return result.toImage(title(source, settings) + " (preview)", origin);
 	}
@@ -113,7 +136,12 @@ public final class ImageFilter {
 	 * @throws IllegalArgumentException as {@link #apply} would
 	 */
 	public static String check(final ImagePlus source, final FilterSettings settings, final Kernel kernel) {
-		final FilterPlan plan = FilterPlan.of(source, settings, kernel);
+		return check(source, settings, kernel, null);
+	}
+
+	/** As above, with a mask (may be null). */
+	public static String check(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask) {
+		final FilterPlan plan = FilterPlan.of(source, settings, kernel, mask);
 		final String type = plan.bitDepth == 24 ? "RGB" : plan.bitDepth + "-bit";
 		final int channels = plan.outChannels();
 		return plan.outWidth() + " x " + plan.outHeight() + " x " + plan.outSlices() + (channels > 1 ? ", " + channels + " channels" : "") + (plan.frames > 1 ? ", " + plan.frames + " frames" : "") + ", " + type;
@@ -135,22 +163,28 @@ public final class ImageFilter {
 		p.status(sb.toString());
 	}
 
-	private static void filterPlane(final FilterPlan plan, final int c, final int z, final int t, final int outZ, final int outT, final ResultStack result, final ProgressListener p) {
+	private static void filterPlane(final FilterPlan plan, final int c, final int z, final int t, final int outZ, final int outT, final ResultStack result, final ResultStack certainty, final ProgressListener p) {
 		p.checkCancelled();
 		final RandomAccessibleInterval< ? extends RealType< ? > > view = ImagePlusViews.plane(plan.source, c, z, t);
-		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.settings.convolutionOptions().progress(p));
+		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.settings.convolutionOptions().mask(plan.maskPlane(c, z, t)).certainty(certainty != null).progress(p));
 		result.put(c, outZ, outT, floats(r.real()), r.isComplex() ? floats(r.imaginary()) : null, 0, sourceLabel(plan, c, z, t));
+		if (certainty != null)
+			certainty.put(c, outZ, outT, floats(r.certainty()), null, 0, sourceLabel(plan, c, z, t));
 	}
 
-	private static void filterVolume(final FilterPlan plan, final int c, final int t, final ResultStack result, final ProgressListener p) {
+	private static void filterVolume(final FilterPlan plan, final int c, final int t, final ResultStack result, final ResultStack certainty, final ProgressListener p) {
 		p.checkCancelled();
 		final RandomAccessibleInterval< ? extends RealType< ? > > view = ImagePlusViews.volume(plan.source, c, t);
-		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.settings.convolutionOptions().progress(p));
+		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.settings.convolutionOptions().mask(plan.maskVolume(c, t)).certainty(certainty != null).progress(p));
 		final float[] re = floats(r.real());
 		final float[] im = r.isComplex() ? floats(r.imaginary()) : null;
+		final float[] cert = certainty == null ? null : floats(r.certainty());
 		final int planeSize = plan.outWidth() * plan.outHeight();
-		for (int z = 0; z < plan.outSlices(); z++)
+		for (int z = 0; z < plan.outSlices(); z++) {
 			result.put(c, z, t - 1, re, im, z * planeSize, null);
+			if (cert != null)
+				certainty.put(c, z, t - 1, cert, null, z * planeSize, null);
+		}
 	}
 
 	/** One output plane {@code z} (image coordinates) of a 3-D filter, reading only the slices it needs. */
@@ -161,7 +195,7 @@ public final class ImageFilter {
 		final long[] min = { plan.out.min(0), plan.out.min(1), z };
 		final ArrayImg< FloatType, FloatArray > re = ArrayImgs.floats(plan.outWidth(), plan.outHeight(), 1);
 		final ArrayImg< FloatType, FloatArray > im = plan.kernel.isComplex() ? ArrayImgs.floats(plan.outWidth(), plan.outHeight(), 1) : null;
-		Convolution.compute(extended, plan.kernel, Views.translate(re, min), im == null ? null : Views.translate(im, min), plan.settings.convolutionOptions().progress(p));
+		Convolution.compute(extended, plan.kernel, Views.translate(re, min), im == null ? null : Views.translate(im, min), plan.settings.convolutionOptions().certainty(false).mask(plan.maskVolume(c, t)).progress(p));
 		result.put(c, 0, 0, floats(re), im == null ? null : floats(im), 0, null);
 	}
 

@@ -9,6 +9,7 @@ import java.awt.Panel;
 import java.awt.TextArea;
 import java.awt.TextField;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import ij.IJ;
@@ -18,11 +19,13 @@ import ij.WindowManager;
 import ij.gui.DialogListener;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
+import ij.plugin.frame.Recorder;
 import ij.plugin.PlugIn;
 import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.MissingData;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
@@ -32,6 +35,7 @@ import io.github.convolvej.ij.MacroOptions;
 import io.github.convolvej.ij.ImageFilter;
 import io.github.convolvej.ij.ImageJProgress;
 import io.github.convolvej.ij.OutputType;
+import io.github.convolvej.ij.ScaledUnits;
 
 /**
  * The ImageJ 1 front end shared by Convolve ND and Correlate ND: a dialog
@@ -82,10 +86,14 @@ public abstract class FilterPlugin implements PlugIn {
 				if (settings == null)
 					return;
 			}
-			final Kernel kernel = settings.kernel(WindowManager::getImage);
-			final ImagePlus result = process(imp, settings, kernel, progress);
-			result.show();
-			IJ.showStatus(result.getTitle());
+			final Kernel kernel = settings.kernel(WindowManager::getImage, imp);
+			final ImagePlus mask = settings.mask(WindowManager::getImage);
+			final List< ImagePlus > results = ImageFilter.applyAll(imp, settings, kernel, mask, progress);
+			if (settings.scaled())
+				logScaled(settings, imp);
+			for (int i = results.size() - 1; i >= 0; i--)
+				results.get(i).show(); // the result shown last, so it is the active image
+			IJ.showStatus(results.get(0).getTitle());
 		} catch (final CancelledException e) {
 			IJ.showStatus(name + " cancelled");
 		} catch (final IllegalArgumentException e) {
@@ -108,6 +116,17 @@ public abstract class FilterPlugin implements PlugIn {
 			return;
 		}
 		IJ.error(name, message);
+	}
+
+	/**
+	 * Which kernel in pixels {@code scaled} used: to the log, and to the
+	 * recorded macro as a comment above the command.
+	 */
+	private void logScaled(final FilterSettings settings, final ImagePlus imp) {
+		final String line = name + ", scaled: " + ScaledUnits.describe(settings.kernelText(), imp);
+		IJ.log(line);
+		if (Recorder.record)
+			Recorder.recordString("// " + line + "\n");
 	}
 
 	/** Filters without any dialog: the result, not shown. */
@@ -143,6 +162,12 @@ public abstract class FilterPlugin implements PlugIn {
 		gd.addChoice("Output", OutputType.labels(), initial.output().label());
 		gd.addChoice("Complex", ComplexOutput.labels(), initial.complex().label());
 		gd.addChoice("Algorithm", Algorithm.labels(), initial.algorithm().label());
+		// ImageJ's macro key is the label's first word: "NaN (missing data)" records nan=
+		gd.addChoice("NaN (missing data)", MissingData.labels(), initial.missingData().label());
+		gd.addChoice("Mask", imageTitles(), initial.maskImage() == null ? FilterSettings.NO_IMAGE : initial.maskImage());
+		gd.addCheckbox("Preserve_nan", initial.preserveNan());
+		gd.addCheckbox("Certainty", initial.certainty());
+		gd.addCheckbox("Scaled units (named kernels in " + imp.getCalibration().getUnits() + ")", initial.scaled());
 		gd.addPreviewCheckbox(null, "Preview");
 		final TextArea info = new TextArea("", 3, 48, TextArea.SCROLLBARS_VERTICAL_ONLY);
 		info.setEditable(false);
@@ -197,14 +222,15 @@ public abstract class FilterPlugin implements PlugIn {
 			}
 			final boolean previewOn = gd.isPreviewActive();
 			try {
-				final Kernel kernel = s.kernel(WindowManager::getImage);
-				final String description = ImageFilter.check(imp, s, kernel);
+				final Kernel kernel = s.kernel(WindowManager::getImage, imp);
+				final ImagePlus mask = s.mask(WindowManager::getImage);
+				final String description = ImageFilter.check(imp, s, kernel, mask);
 				settings = s;
 				error = null;
 				if (e != null) // null: the final call after OK
-					info.setText("Result: " + description);
+					info.setText("Result: " + description + (s.scaled() ? "\nScaled: " + ScaledUnits.describe(s.kernelText(), imp) : ""));
 				if (previewOn && e != null)
-					preview.request(imp, s, kernel);
+					preview.request(imp, s, kernel, mask);
 				else
 					preview.hide();
 				return true;
@@ -225,7 +251,7 @@ public abstract class FilterPlugin implements PlugIn {
 		/** What these settings give, or what is wrong with them. */
 		String describe(final FilterSettings s) {
 			try {
-				return "Result: " + ImageFilter.check(imp, s, s.kernel(WindowManager::getImage));
+				return "Result: " + ImageFilter.check(imp, s, s.kernel(WindowManager::getImage, imp), s.mask(WindowManager::getImage));
 			} catch (final IllegalArgumentException ex) {
 				return ex.getMessage();
 			}
@@ -251,6 +277,11 @@ public abstract class FilterPlugin implements PlugIn {
 		b.output(gd.getNextChoice());
 		b.complex(gd.getNextChoice());
 		b.algorithm(gd.getNextChoice());
+		b.missingData(gd.getNextChoice());
+		b.maskImage(gd.getNextChoice());
+		b.preserveNan(gd.getNextBoolean());
+		b.certainty(gd.getNextBoolean());
+		b.scaled(gd.getNextBoolean());
 		return b.build();
 	}
 

@@ -36,12 +36,13 @@ final class LivePreview {
 	}
 
 	/** Computes and shows the preview for these settings, replacing any pending one. */
-	void request(final ImagePlus source, final FilterSettings settings, final Kernel kernel) {
+	/** @param mask pixels where it is 0 are missing; may be null */
+	void request(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask) {
 		final long g = generation.incrementAndGet();
-		worker.execute(() -> compute(g, source, settings, kernel));
+		worker.execute(() -> compute(g, source, settings, kernel, mask));
 	}
 
-	private void compute(final long g, final ImagePlus source, final FilterSettings settings, final Kernel kernel) {
+	private void compute(final long g, final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask) {
 		if (g != generation.get())
 			return;
 		final ProgressListener stale = new ProgressListener() {
@@ -54,7 +55,7 @@ final class LivePreview {
 			}
 		};
 		try {
-			final ImagePlus plane = ImageFilter.preview(source, settings, kernel, stale);
+			final ImagePlus plane = ImageFilter.preview(source, settings, kernel, mask, stale);
 			synchronized (this) {
 				if (g == generation.get())
 					display(plane);
