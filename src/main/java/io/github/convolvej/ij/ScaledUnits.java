@@ -42,7 +42,7 @@ public final class ScaledUnits {
 	public static String describe(final String text, final ImagePlus image) {
 		final ScaledKernel s = kernel(text, image);
 		final double[] px = pixelSizes(image);
-		final String unit = image.getCalibration().getUnit();
+		final String unit = unit(image.getCalibration().getUnit());
 		final StringBuilder sb = new StringBuilder(text.trim()).append(' ').append(unit).append(" on pixels of ");
 		for (int d = 0; d < px.length; d++)
 			sb.append(d == 0 ? "" : " x ").append(number(px[d]));
@@ -54,6 +54,11 @@ public final class ScaledUnits {
 		for (int d = 0; d < k.numDimensions(); d++)
 			sb.append(d == 0 ? "" : " x ").append(k.dimension(d));
 		return sb.toString();
+	}
+
+	/** ImageJ keeps µm as "micron". */
+	private static String unit(final String unit) {
+		return unit.equals("micron") || unit.equals("microns") || unit.equals("um") ? "\u00b5m" : unit;
 	}
 
 	private static String number(final double v) {

@@ -298,8 +298,11 @@ class MissingDataTest {
 	void computeOnAnExtendedSourceAgreesWithApply() {
 		final double[] image = image(true);
 		final Img< DoubleType > img = img(image, 13, 11);
+		final double[] mask = new double[image.length];
+		for (int i = 0; i < mask.length; i++)
+			mask[i] = i % 9 == 4 ? 0 : 1;
 		for (final MissingData m : MissingData.values()) {
-			final ConvolutionOptions o = ConvolutionOptions.convolve().boundary(Boundary.FILL).fillValue(Double.NaN).missingData(m).algorithm(Algorithm.FFT);
+			final ConvolutionOptions o = ConvolutionOptions.convolve().boundary(Boundary.FILL).fillValue(Double.NaN).missingData(m).algorithm(Algorithm.FFT).mask(ArrayImgs.doubles(mask, 13, 11));
 			final Img< DoubleType > target = ArrayImgs.doubles(13, 11);
 			Convolution.compute(Boundary.FILL.extend(img, new DoubleType(Double.NaN)), SMOOTH, target, null, o);
 			assertSame(values(Convolution.applyDouble(img, SMOOTH, o).real()), values(target), 1e-12, m + " compute");
