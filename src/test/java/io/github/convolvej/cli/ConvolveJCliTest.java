@@ -140,6 +140,46 @@ class ConvolveJCliTest {
 		assertArrayEquals(new int[] { 8, 6, 1 }, ImageIo.size(fromFile));
 	}
 
+	/** mask= names a file; certainty writes OUT-certainty beside OUT; numbers as the ImageJ filter gives them. */
+	@Test
+	void maskFileAndCertainty() {
+		final double[] values = ramp(42);
+		values[10] = Double.NaN;
+		final Path in = ImageIo.writeTiff(dir.resolve("in.tif"), new int[] { 7, 6 }, values);
+		final double[] m = new double[42];
+		java.util.Arrays.fill(m, 1);
+		m[20] = 0;
+		final Path mask = ImageIo.writeTiff(dir.resolve("mask.tif"), new int[] { 7, 6 }, m);
+		final Path out = dir.resolve("out.tif");
+		assertRun(0, "convolve-nd", in.toString(), out.toString(), "kernel=[box(3)] boundary=fill value=NaN nan=Interpolate mask=[" + mask + "] certainty");
+		final double[] c = new double[42];
+		for (int i = 0; i < 42; i++)
+			c[i] = Double.isNaN(values[i]) || m[i] == 0 ? 0 : 1;
+		final double[] expected = io.github.convolvej.core.MissingReference.compute(values, m, new int[] { 7, 6 }, io.github.convolvej.core.NamedKernels.box(3), io.github.convolvej.core.Operation.CONVOLVE,
+				io.github.convolvej.core.OutputMode.SAME, io.github.convolvej.core.Boundary.FILL, Double.NaN, io.github.convolvej.core.MissingData.INTERPOLATE);
+		final float[] result = ImageIo.readFlat(out);
+		for (int i = 0; i < 42; i++)
+			assertEquals(expected[i], result[i], 1e-4, "pixel " + i);
+		final float[] certainty = ImageIo.readFlat(dir.resolve("out-certainty.tif"));
+		// the corner pixel sees 4 of its 9 neighbours, none missing
+		assertEquals(4 / 9.0, certainty[0], 1e-6);
+		assertEquals("out-certainty.tif", java.nio.file.Paths.get(ConvolveJCli.certaintyPath(out.toString())).getFileName().toString());
+	}
+
+	/** scaled on a file without a pixel size: a message that says how to set one, and no output file. */
+	@Test
+	void scaledNeedsACalibratedImage() {
+		final Path in = ImageIo.writeTiff(dir.resolve("in.tif"), new int[] { 6, 5 }, ramp(30));
+		final Path out = dir.resolve("out.tif");
+		final CliRun run = CliRun.of("convolve-nd", in.toString(), out.toString(), "kernel=[gaussian(1)] scaled");
+		assertEquals(1, run.exitCode, run.toString());
+		assertTrue(run.err.contains("Analyze > Set Scale"), run.err);
+		assertFalse(java.nio.file.Files.exists(out));
+		final CliRun bad = CliRun.of("convolve-nd", in.toString(), out.toString(), "kernel=[box(3)] nan=sometimes");
+		assertEquals(2, bad.exitCode, bad.toString());
+		assertTrue(bad.err.contains("Propagate"), bad.err);
+	}
+
 	/** A 32-bit result in a PNG is rounded and clipped to 0..255, with a note when values were lost. */
 	@Test
 	void pngClipsThirtyTwoBitResults() {

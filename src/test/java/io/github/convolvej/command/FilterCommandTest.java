@@ -70,8 +70,8 @@ class FilterCommandTest {
 	void parametersAreTheMacroKeys() {
 		final CommandInfo info = commands.getCommand(ConvolveNdCommand.class);
 		final List< String > inputs = names(info.inputs());
-		assertEquals(List.of("image", "kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm"), inputs);
-		assertEquals(List.of("result"), names(info.outputs()));
+		assertEquals(List.of("image", "kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "nan", "mask", "preserve_nan", "certainty", "scaled"), inputs);
+		assertEquals(List.of("result", "certainty_image"), names(info.outputs()));
 		// nothing remembered between runs: a script's result never depends on an earlier one
 		info.inputs().forEach(i -> assertFalse(i.isPersisted(), i.getName()));
 	}
@@ -89,6 +89,27 @@ class FilterCommandTest {
 		assertArrayEquals(expected.getDimensions(), result.getDimensions());
 		assertArrayEquals((float[]) expected.getProcessor().getPixels(), (float[]) result.getProcessor().getPixels());
 		assertEquals(expected.getCalibration().xOrigin, result.getCalibration().xOrigin);
+	}
+
+	@Test
+	void missingDataAndScaledUnits() throws Exception {
+		final ImagePlus imp = new ImagePlus("in", new FloatProcessor(9, 8));
+		for (int i = 0; i < 72; i++)
+			imp.getProcessor().setf(i, i % 13);
+		imp.getProcessor().setf(20, Float.NaN);
+		imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 0.5;
+		imp.getCalibration().setUnit("micron");
+		final ImagePlus mask = new ImagePlus("mask", new ij.process.ByteProcessor(9, 8));
+		mask.getProcessor().setValue(1);
+		mask.getProcessor().fill();
+		mask.getProcessor().set(3, 3, 0);
+		final CommandModule m = commands.run(ConvolveNdCommand.class, true, "image", imp, "kernel", "gaussian(0.5)", "scaled", true, "nan", "Interpolate", "mask", mask, "certainty", true, "preserve_nan", true).get();
+		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[gaussian(0.5)] scaled nan=Interpolate mask=mask certainty preserve_nan");
+		final List< ImagePlus > expected = ImageFilter.applyAll(imp, s, s.kernel(null, imp), mask, null);
+		assertArrayEquals((float[]) expected.get(0).getProcessor().getPixels(), (float[]) ((ImagePlus) m.getOutput("result")).getProcessor().getPixels());
+		assertArrayEquals((float[]) expected.get(1).getProcessor().getPixels(), (float[]) ((ImagePlus) m.getOutput("certainty_image")).getProcessor().getPixels());
+		assertTrue(Float.isNaN(((ImagePlus) m.getOutput("result")).getProcessor().getf(3, 3)), "preserve_nan: the masked pixel");
+		assertEquals(9, s.kernel(null, imp).dimension(0), "sigma 0.5 um on 0.5 um pixels is 1 pixel: radius 4");
 	}
 
 	@Test
