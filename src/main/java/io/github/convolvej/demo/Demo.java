@@ -116,6 +116,7 @@ public final class Demo {
 		ndSharpenAndEmboss();
 		correlationVersusConvolution();
 		templateMatching();
+		written.addAll(new MissingDataFigures(folder, shrink, out).run());
 		return Collections.unmodifiableList(written);
 	}
 

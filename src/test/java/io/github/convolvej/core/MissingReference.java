@@ -15,6 +15,11 @@ public final class MissingReference {
 
 	/** The output over the mode's interval, x fastest. */
 	public static double[] compute(final double[] image, final double[] mask, final int[] dims, final Kernel kernel, final Operation op, final OutputMode mode, final Boundary boundary, final double fill, final MissingData missing) {
+		return compute(image, mask, dims, kernel, op, mode, boundary, fill, missing, null);
+	}
+
+	/** As above, computing only the outputs at flat indices {@code only} (the others are 0); null for all. */
+	public static double[] compute(final double[] image, final double[] mask, final int[] dims, final Kernel kernel, final Operation op, final OutputMode mode, final Boundary boundary, final double fill, final MissingData missing, final int[] only) {
 		final int n = dims.length;
 		final Kernel k = kernel.withDimensions(n);
 		final long[] max = new long[n];
@@ -31,7 +36,8 @@ public final class MissingReference {
 		final long[] pos = new long[n];
 		final int[] j = new int[n];
 		final long[] src = new long[n];
-		for (int o = 0; o < outSize; o++) {
+		for (int oi = 0; oi < (only == null ? outSize : only.length); oi++) {
+			final int o = only == null ? oi : only[oi];
 			long rest = o;
 			for (int d = 0; d < n; d++) {
 				pos[d] = out.min(d) + rest % out.dimension(d);
