@@ -1,5 +1,8 @@
 package io.github.convolvej.core;
 
+import java.util.Arrays;
+import java.util.function.DoublePredicate;
+
 import io.github.convolvej.core.MissingSamples.Reading;
 import io.github.convolvej.core.engine.Block;
 import io.github.convolvej.core.engine.BlockSource;
@@ -77,10 +80,7 @@ final class MissingDataRun {
 				den = null;
 				break;
 			default:
-				if (mask == null && input.allFinite())
-					engine.correlate(input, kernelDims, weights, outputs, options.executor(), options.progress());
-				else
-					exact(mask == null ? input : new MissingSamples(input, mask, Reading.MARKED, 0), kernelDims, weights, outputs);
+				exact(mask == null ? input : new MissingSamples(input, mask, Reading.MARKED, 0), kernelDims, weights, outputs);
 				den = null;
 		}
 		if (certainty != null)
@@ -126,8 +126,8 @@ final class MissingDataRun {
 	private boolean[] untouched(final double[] sums, final int n, final double small) {
 		final int d = outDims.length;
 		final int[] lo = new int[d], hi = new int[d], pos = new int[d];
-		java.util.Arrays.fill(lo, Integer.MAX_VALUE);
-		java.util.Arrays.fill(hi, -1);
+		Arrays.fill(lo, Integer.MAX_VALUE);
+		Arrays.fill(hi, -1);
 		boolean any = false;
 		for (int i = 0; i < n; i++) {
 			if (Math.abs(sums[n + i]) <= small) {
@@ -142,10 +142,10 @@ final class MissingDataRun {
 		if (!any)
 			return null;
 		final double[] support = NonFinitePattern.indicator(weights[0], v -> v != 0);
-		final NonFinitePattern.Counts counts = NonFinitePattern.Counts.of(new MissingSamples(input, mask, Reading.WEIGHT, 0), new java.util.function.DoublePredicate[] { v -> v > 0.5 }, kernelDims, new double[][] { support }, lo, hi, options.executor(), options.progress());
+		final NonFinitePattern.Counts counts = NonFinitePattern.Counts.of(new MissingSamples(input, mask, Reading.WEIGHT, 0), new DoublePredicate[] { v -> v > 0.5 }, kernelDims, new double[][] { support }, lo, hi, options.executor(), options.progress());
 		final boolean[] untouched = new boolean[n];
 		final int[] strides = Block.strides(outDims);
-		java.util.Arrays.fill(pos, 0);
+		Arrays.fill(pos, 0);
 		for (int i = 0; i < counts.positions; i++) {
 			int flat = 0;
 			for (int a = 0; a < d; a++)

@@ -17,9 +17,10 @@ import net.imglib2.parallel.TaskExecutor;
  * non-zero weight, or where infinities of both signs meet; ±Inf where only
  * one sign does; a zero weight never touches a pixel.
  * <p>
- * A Fourier transform would spread one NaN over the whole output, so the
- * engine runs on the input with every non-finite value read as 0, and the
- * outputs under non-finite inputs are set afterwards. Which outputs those
+ * The direct and separable engines give that by themselves. A Fourier
+ * transform would spread one NaN over the whole output, so the FFT engine
+ * runs on the input with every non-finite value read as 0, and the outputs
+ * under non-finite inputs are set afterwards. Which outputs those
  * are is itself a weighted sum: indicator planes of the NaN, +Inf and -Inf
  * pixels, summed with 0/1 weights where the kernel is non-zero, positive or
  * negative. Those counts run through an engine too, over only the box of
@@ -88,11 +89,16 @@ final class NonFinitePattern {
 	 * direct sum, whatever the engine.
 	 */
 	static void correlate(final CorrelationEngine engine, final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
-		final Scan scan = scan(input);
-		if (scan.none()) {
+		if (sumsTapByTap(engine)) {
 			engine.correlate(input, kernelDims, weights, outputs, executor, progress);
 			return;
 		}
+		// an image source answers this from its pixel arrays, faster than a scan of the extended block
+		if (input.allFinite()) {
+			engine.correlate(input, kernelDims, weights, outputs, executor, progress);
+			return;
+		}
+		final Scan scan = scan(input);
 		engine.correlate(new Indicators(input, new int[kernelDims.length], input.dims(), null), kernelDims, weights, outputs, executor, progress);
 		final int n = kernelDims.length;
 		final int[] out = Block.validDims(input.dims(), kernelDims);
@@ -148,6 +154,16 @@ final class NonFinitePattern {
 		}
 	}
 
+	/**
+	 * The direct and separable engines add {@code w * x} for the non-zero
+	 * weights only (a separable kernel's weight is 0 exactly where one of its
+	 * factors is), so they give the direct sum's pattern themselves, with no
+	 * scan of the input; only a transform mixes every input into every output.
+	 */
+	static boolean sumsTapByTap(final CorrelationEngine engine) {
+		return !"fft".equals(engine.name());
+	}
+
 	/** 1 where the weight passes the test, else 0. */
 	static double[] indicator(final double[] weights, final DoublePredicate test) {
 		final double[] r = new double[weights.length];
@@ -162,13 +178,11 @@ final class NonFinitePattern {
 	 */
 	static final class Counts {
 		final int positions;
-		private final int planes;
 		private final int[] box;
 		private final double[][] sums;
 
-		private Counts(final int[] box, final int planes, final double[][] sums) {
+		private Counts(final int[] box, final double[][] sums) {
 			this.box = box;
-			this.planes = planes;
 			this.positions = Block.numElements(box);
 			this.sums = sums;
 		}
@@ -212,7 +226,7 @@ final class NonFinitePattern {
 				}
 			};
 			EngineChooser.engine(algorithm).correlate(indicators, kDims, sets, sinks, executor, cancelOnly);
-			return new Counts(box, planes.length, sums);
+			return new Counts(box, sums);
 		}
 
 		/** The count of set {@code s} and plane {@code p} at box position {@code i}. */
@@ -229,9 +243,6 @@ final class NonFinitePattern {
 			}
 		}
 
-		int planes() {
-			return planes;
-		}
 	}
 
 	/**

@@ -190,6 +190,9 @@ class MissingDataPluginTest {
 				final TextField kernel = (TextField) gd.getStringFields().get(0);
 				kernel.setText("gaussian(0.5)");
 				gd.textValueChanged(new TextEvent(kernel, TextEvent.TEXT_VALUE_CHANGED));
+				// the dialog starts from the last one's settings: set what this test depends on
+				select(gd, (Choice) gd.getChoices().get(1), "same");
+				select(gd, (Choice) gd.getChoices().get(2), "symm");
 				select(gd, (Choice) gd.getChoices().get(6), "Interpolate");
 				select(gd, (Choice) gd.getChoices().get(7), "m");
 				check(gd, (Checkbox) gd.getCheckboxes().get(3));
