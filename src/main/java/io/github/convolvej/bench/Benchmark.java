@@ -247,6 +247,20 @@ public final class Benchmark {
 		});
 	}
 
+	/** The same workload on an input with one NaN pixel in its middle. */
+	private static Workload withNan(final Workload w) {
+		return new Workload(w.id, w.description, w.outputPixels, () -> {
+			@SuppressWarnings("unchecked")
+			final Img< FloatType > img = (Img< FloatType >) w.input.get();
+			final net.imglib2.RandomAccess< FloatType > a = img.randomAccess();
+			final long[] middle = new long[img.numDimensions()];
+			for (int d = 0; d < middle.length; d++)
+				middle[d] = img.dimension(d) / 2;
+			a.setPositionAndGet(middle).set(Float.NaN);
+			return img;
+		}, w.run);
+	}
+
 	static Map< String, Workload > workloads() {
 		final Map< String, Workload > m = new LinkedHashMap<>();
 		final Kernel laplace = Kernel.of(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3);
@@ -261,6 +275,7 @@ public final class Benchmark {
 		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss));
 		add(m, eyeMatching());
 		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr));
+		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301))));
 		return m;
 	}
 
