@@ -116,7 +116,7 @@ public final class Demo {
 		ndSharpenAndEmboss();
 		correlationVersusConvolution();
 		templateMatching();
-		written.addAll(new MissingDataFigures(folder, shrink, out).run());
+		new MissingDataFigures(this, shrink, out).run();
 		return Collections.unmodifiableList(written);
 	}
 
@@ -303,7 +303,7 @@ public final class Demo {
 		return title -> null;
 	}
 
-	private ImagePlus sample(final String name) throws IOException {
+	ImagePlus sample(final String name) throws IOException {
 		final ImagePlus image = SampleImages.open(name);
 		if (shrink == 1)
 			return image;
@@ -365,14 +365,14 @@ public final class Demo {
 		figure.add(ip, ip.getMin(), ip.getMax(), caption);
 	}
 
-	private void saveTiff(final ImagePlus image, final String name) throws IOException {
+	void saveTiff(final ImagePlus image, final String name) throws IOException {
 		final Path path = folder.resolve(name);
 		if (!new FileSaver(image).saveAsTiff(path.toString()))
 			throw new IOException("Could not write " + path + ".");
 		announce(path);
 	}
 
-	private void saveFigure(final Montage figure, final String name) throws IOException {
+	void saveFigure(final Montage figure, final String name) throws IOException {
 		final Path path = folder.resolve(name);
 		if (!new FileSaver(new ImagePlus(name, figure.render())).saveAsPng(path.toString()))
 			throw new IOException("Could not write " + path + ".");

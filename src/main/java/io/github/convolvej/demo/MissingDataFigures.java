@@ -2,8 +2,6 @@ package io.github.convolvej.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.List;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.OvalRoi;
-import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
@@ -45,22 +42,22 @@ final class MissingDataFigures {
 	/** Bead positions x, y, z in the 96 x 96 x 32 volume. */
 	static final int[][] BEADS = { { 24, 30, 8 }, { 60, 48, 16 }, { 40, 70, 24 }, { 75, 20, 12 } };
 
-	private final Path folder;
+	/** Where figures and results go: the demo's folder, announced as the demo does. */
+	private final Demo demo;
 	private final int shrink;
 	private final PrintStream out;
-	private final List< Path > written = new ArrayList<>();
 
-	MissingDataFigures(final Path folder, final int shrink, final PrintStream out) {
-		this.folder = folder;
+	/** @param shrink the demo's reduction of the samples (4 with {@code --quick}) */
+	MissingDataFigures(final Demo demo, final int shrink, final PrintStream out) {
+		this.demo = demo;
 		this.shrink = shrink;
 		this.out = out;
 	}
 
-	List< Path > run() throws IOException {
+	void run() throws IOException {
 		saturatedRegion();
 		edgeCorrection();
 		scaledGaussian();
-		return Collections.unmodifiableList(written);
 	}
 
 	/** The region where the macro sets 65535 and the mask 0. */
@@ -174,30 +171,14 @@ final class MissingDataFigures {
 	}
 
 	private ImagePlus sample(final String name) throws IOException {
-		final ImagePlus image = SampleImages.open(name);
-		if (shrink == 1)
-			return image;
-		final ImageProcessor ip = image.getProcessor();
-		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
-		return new ImagePlus(name, ip.resize(ip.getWidth() / shrink, ip.getHeight() / shrink, true));
+		return demo.sample(name);
 	}
 
 	private void saveTiff(final ImagePlus image, final String name) throws IOException {
-		final Path path = folder.resolve(name);
-		if (!new FileSaver(image).saveAsTiff(path.toString()))
-			throw new IOException("Could not write " + path + ".");
-		announce(path);
+		demo.saveTiff(image, name);
 	}
 
 	private void saveFigure(final Montage figure, final String name) throws IOException {
-		final Path path = folder.resolve(name);
-		if (!new FileSaver(new ImagePlus(name, figure.render())).saveAsPng(path.toString()))
-			throw new IOException("Could not write " + path + ".");
-		announce(path);
-	}
-
-	private void announce(final Path path) {
-		written.add(path);
-		out.println("  " + path.getFileName());
+		demo.saveFigure(figure, name);
 	}
 }

@@ -48,7 +48,8 @@ class MissingDataFiguresTest {
 	@BeforeAll
 	static void runFigures() throws IOException {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
-		new MissingDataFigures(dir, 4, new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+		final PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+		new MissingDataFigures(new Demo(dir, true, print), 4, print).run();
 		stdout = out.toString(StandardCharsets.UTF_8);
 		if (!GraphicsEnvironment.isHeadless()) {
 			if (IJ.getInstance() == null)
