@@ -48,7 +48,15 @@ import net.imglib2.view.Views;
  *
  * // 64-bit output
  * ConvolutionResult&lt;DoubleType&gt; d = Convolution.applyDouble(img, k, ConvolutionOptions.convolve());
+ *
+ * // astropy's convolve(img, k, boundary='fill', fill_value=np.nan, nan_treatment='interpolate'):
+ * // normalized convolution over the present pixels, outside the image missing
+ * ConvolutionResult&lt;FloatType&gt; n = Convolution.apply(img, k, ConvolutionOptions.convolve()
+ * 		.boundary(Boundary.FILL).fillValue(Double.NaN).missingData(MissingData.INTERPOLATE).certainty(true));
  * </pre>
+ *
+ * NaN and infinity give the direct sum's pattern on every engine (see
+ * {@link MissingData}), so the automatic choice may take FFT on such images.
  *
  * The kernel may have fewer axes than the image (missing axes have size 1:
  * a 2-D kernel filters each plane of a stack), never more.
@@ -72,8 +80,10 @@ public final class Convolution {
 	 * output mode's size, with an imaginary part when the kernel is complex.
 	 *
 	 * @throws IllegalArgumentException for a kernel with more axes than the
-	 *             image, an empty or non-finite kernel, or {@code valid} with a
-	 *             kernel larger than the image
+	 *             image, an empty or non-finite kernel, {@code valid} with a
+	 *             kernel larger than the image, a mask of another size, or
+	 *             {@code nan=Interpolate} or certainty with a complex or
+	 *             zero-sum kernel
 	 * @throws CancelledException when the progress listener cancels
 	 */
 	public static ConvolutionResult< FloatType > apply(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {

@@ -185,6 +185,7 @@ final class MissingDataRun {
 		final double[] row = new double[outDims[0]];
 		final double[] nan = { Double.NaN };
 		final int rows = Block.numElements(outDims) / outDims[0];
+		final int[] strides = Block.strides(outDims);
 		for (int r = 0; r < rows; r++, step(pos, outDims, 1)) {
 			boolean inside = true;
 			for (int a = 1; a < d; a++) {
@@ -204,7 +205,6 @@ final class MissingDataRun {
 			at[0] = x0 + anchor[0];
 			reader.read(at, x1 - x0, row);
 			int flat = 0;
-			final int[] strides = Block.strides(outDims);
 			for (int a = 1; a < d; a++)
 				flat += pos[a] * strides[a];
 			for (int x = x0; x < x1; x++)
