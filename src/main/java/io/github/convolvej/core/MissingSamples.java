@@ -102,24 +102,25 @@ final class MissingSamples implements BlockSource {
 		};
 	}
 
+	/** One loop per reading, so that the per-pixel work is a test and a store. */
 	private void transform(final double[] v, final double[] m, final int length, final int plane) {
-		for (int i = 0; i < length; i++) {
-			final boolean missing = Double.isNaN(v[i]) || m != null && m[i] == 0;
-			switch (reading) {
-				case MARKED:
-					if (missing)
+		switch (reading) {
+			case MARKED:
+				for (int i = 0; i < length; i++)
+					if (m != null && m[i] == 0)
 						v[i] = Double.NaN;
-					break;
-				case FILLED:
-					if (missing)
+				break;
+			case FILLED:
+				for (int i = 0; i < length; i++)
+					if (Double.isNaN(v[i]) || m != null && m[i] == 0)
 						v[i] = fill;
-					break;
-				case WEIGHT:
-					v[i] = missing ? 0 : 1;
-					break;
-				default:
-					v[i] = missing ? 0 : plane == 0 ? v[i] : 1;
-			}
+				break;
+			default:
+				final boolean weight = reading == Reading.WEIGHT || plane == 1;
+				for (int i = 0; i < length; i++) {
+					final boolean missing = Double.isNaN(v[i]) || m != null && m[i] == 0;
+					v[i] = missing ? 0 : weight ? 1 : v[i];
+				}
 		}
 	}
 
