@@ -70,21 +70,22 @@ final class MissingDataRun {
 
 	/** @param certainty receives {@code sum k c / sum k}; may be null */
 	void run(final LineSink[] outputs, final LineSink certainty) {
-		final double[] den;
+		// the denominator sum k c, at this offset of den, once computed
+		double[] den = null;
+		int denOffset = 0;
 		switch (options.missingData()) {
 			case INTERPOLATE:
 				den = interpolate(outputs[0]);
+				denOffset = den.length / 2;
 				break;
 			case FILL:
 				exact(new MissingSamples(input, mask, Reading.FILLED, options.fillValue()), kernelDims, weights, outputs);
-				den = null;
 				break;
 			default:
 				exact(mask == null ? input : new MissingSamples(input, mask, Reading.MARKED, 0), kernelDims, weights, outputs);
-				den = null;
 		}
 		if (certainty != null)
-			writeCertainty(den != null ? den : weightSum(), certainty);
+			writeCertainty(den != null ? den : weightSum(), denOffset, certainty);
 		if (options.preserveNan())
 			preserveNan(outputs);
 	}
@@ -93,7 +94,7 @@ final class MissingDataRun {
 		NonFinitePattern.correlate(engine, source, kDims, w, outputs, options.executor(), options.progress());
 	}
 
-	/** Writes the quotient; returns the denominator {@code sum k c}. */
+	/** Writes the quotient; returns the numerator {@code sum k c f}, then the denominator {@code sum k c}. */
 	private double[] interpolate(final LineSink output) {
 		final int n = Block.numElements(outDims);
 		final double[] sums = new double[2 * n];
@@ -105,17 +106,15 @@ final class MissingDataRun {
 			sumAbs += Math.abs(v);
 		}
 		final boolean[] untouched = untouched(sums, n, SMALL_WEIGHT * sumAbs);
-		final double[] den = new double[n];
-		System.arraycopy(sums, n, den, 0, n);
 		final double[] line = new double[outDims[0]];
 		for (int row = 0; row < n; row += outDims[0]) {
 			for (int x = 0; x < line.length; x++) {
 				final int i = row + x;
-				line[x] = untouched != null && untouched[i] ? Double.NaN : sums[i] / den[i] * sum;
+				line[x] = untouched != null && untouched[i] ? Double.NaN : sums[i] / sums[n + i] * sum;
 			}
 			output.put(row, line, line.length);
 		}
-		return den;
+		return sums;
 	}
 
 	/**
@@ -163,14 +162,15 @@ final class MissingDataRun {
 		return den;
 	}
 
-	private void writeCertainty(final double[] den, final LineSink certainty) {
+	private void writeCertainty(final double[] den, final int offset, final LineSink certainty) {
 		double sum = 0;
 		for (final double v : weights[0])
 			sum += v;
 		final double[] line = new double[outDims[0]];
-		for (int row = 0; row < den.length; row += line.length) {
+		final int n = Block.numElements(outDims);
+		for (int row = 0; row < n; row += line.length) {
 			for (int x = 0; x < line.length; x++)
-				line[x] = den[row + x] / sum;
+				line[x] = den[offset + row + x] / sum;
 			certainty.put(row, line, line.length);
 		}
 	}
