@@ -18,6 +18,7 @@ import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.demo.Demo;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
+import io.github.convolvej.ij.NotEnoughMemoryException;
 import io.github.convolvej.ij.ScaledUnits;
 
 /**
@@ -116,10 +117,18 @@ public final class ConvolveJCli {
 			return FAILURE;
 		}
 		catch (final OutOfMemoryError e) {
-			report(new IllegalStateException("Out of memory. Give Java more heap, e.g. JAVA_OPTS=-Xmx8g.", e));
+			report(new NotEnoughMemoryException(-1, e));
+			return FAILURE;
+		}
+		catch (final NotEnoughMemoryException e) {
+			report(e);
 			return FAILURE;
 		}
 		catch (final RuntimeException e) {
+			if (NotEnoughMemoryException.isCause(e)) {
+				report(new NotEnoughMemoryException(-1, e));
+				return FAILURE;
+			}
 			// A defect rather than bad input: name the exception so it can be reported.
 			report(new IllegalStateException("Unexpected " + e, e));
 			return FAILURE;

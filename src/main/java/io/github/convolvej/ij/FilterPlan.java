@@ -161,6 +161,19 @@ final class FilterPlan {
 		return rgb && bitDepth == 24 ? 1 : channels * parts.length;
 	}
 
+	/**
+	 * Roughly the memory a run needs: the result (and certainty) in its
+	 * pixel type, plus a 32-bit working copy of one filtered unit (a plane,
+	 * or the volume for 3-D kernels) and its result block.
+	 */
+	long estimatedBytes() {
+		final long outPixels = (long) outWidth() * outHeight() * outSlices() * frames;
+		final long resultBytes = outPixels * outChannels() * Math.max(1, bitDepth / 8) * (settings.certainty() ? 2 : 1);
+		final long unitDepth = volumetric ? Math.max(out.dimension(2), slices) : 1;
+		final long working = 4L * unitDepth * ((long) source.getWidth() * source.getHeight() + (long) outWidth() * outHeight() * parts.length);
+		return resultBytes + working;
+	}
+
 	/** Where the output's first pixel lies in the source, per axis X, Y, Z. */
 	long[] outOrigin() {
 		return new long[] { out.min(0), out.min(1), volumetric ? out.min(2) : 0 };

@@ -44,7 +44,8 @@ import net.imglib2.view.Views;
  * </ul>
  * The source is only read, never changed. Bad input throws
  * {@link IllegalArgumentException} before any pixel is computed; a cancel
- * throws {@link CancelledException}; neither creates an image.
+ * throws {@link CancelledException}; a heap too small throws
+ * {@link NotEnoughMemoryException}; none creates an image.
  */
 public final class ImageFilter {
 
@@ -72,6 +73,18 @@ public final class ImageFilter {
 	 */
 	public static java.util.List< ImagePlus > applyAll(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask, final ProgressListener progress) {
 		final FilterPlan plan = FilterPlan.of(source, settings, kernel, mask);
+		try {
+			return compute(plan, source, settings, progress);
+		}
+		catch (final OutOfMemoryError e) {
+			throw new NotEnoughMemoryException(plan.estimatedBytes(), e);
+		}
+		catch (final RuntimeException e) {
+			throw NotEnoughMemoryException.translate(e, plan.estimatedBytes());
+		}
+	}
+
+	private static java.util.List< ImagePlus > compute(final FilterPlan plan, final ImagePlus source, final FilterSettings settings, final ProgressListener progress) {
 		final ProgressListener p = progress == null ? ProgressListener.NONE : progress;
 		final int[] channels = new int[plan.channels];
 		for (int c = 0; c < channels.length; c++)

@@ -67,9 +67,30 @@ public final class TemplateMatching {
 			throw new IllegalArgumentException("No image to search. Open the image to search in, or give image=[title of an open image].");
 		if (settings == null)
 			throw new IllegalArgumentException("No settings given.");
-		final ProgressListener p = progress == null ? ProgressListener.NONE : progress;
 		final Template t = template == null ? Template.ofSelection(image) : Template.of(template);
 		check(image, t, settings);
+		try {
+			return match(image, t, settings, progress == null ? ProgressListener.NONE : progress);
+		}
+		catch (final OutOfMemoryError e) {
+			throw new NotEnoughMemoryException(estimatedBytes(image, t), e);
+		}
+		catch (final RuntimeException e) {
+			throw NotEnoughMemoryException.translate(e, estimatedBytes(image, t));
+		}
+	}
+
+	/**
+	 * Roughly the memory a search needs: the score maps (32-bit, one per
+	 * plane searched), the image's transform and window sums for one unit.
+	 */
+	private static long estimatedBytes(final ImagePlus image, final Template t) {
+		final long plane = (long) image.getWidth() * image.getHeight();
+		final long unit = t.depth > 1 ? plane * image.getNSlices() : plane;
+		return 4L * plane * image.getNSlices() * image.getNFrames() + 8L * 4 * unit;
+	}
+
+	private static MatchResult match(final ImagePlus image, final Template t, final MatchSettings settings, final ProgressListener p) {
 
 		final boolean volumetric = t.depth > 1;
 		final int channel = ImagePlusViews.isRgb(image) ? 1 : image.getChannel();

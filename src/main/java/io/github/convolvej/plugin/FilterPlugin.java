@@ -18,7 +18,6 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.gui.DialogListener;
 import ij.gui.GenericDialog;
-import ij.macro.Interpreter;
 import ij.plugin.frame.Recorder;
 import ij.plugin.PlugIn;
 import io.github.convolvej.core.Algorithm;
@@ -34,6 +33,7 @@ import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.MacroOptions;
 import io.github.convolvej.ij.ImageFilter;
 import io.github.convolvej.ij.ImageJProgress;
+import io.github.convolvej.ij.NotEnoughMemoryException;
 import io.github.convolvej.ij.OutputType;
 import io.github.convolvej.ij.ScaledUnits;
 
@@ -73,7 +73,7 @@ public abstract class FilterPlugin implements PlugIn {
 		final String options = Macro.getOptions();
 		final ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) {
-			error("There is no image to filter. Open or create one first.", options != null);
+			CommandError.show(name, "There is no image to filter. Open or create one first.");
 			return;
 		}
 		final ImageJProgress progress = new ImageJProgress();
@@ -96,26 +96,11 @@ public abstract class FilterPlugin implements PlugIn {
 			IJ.showStatus(results.get(0).getTitle());
 		} catch (final CancelledException e) {
 			IJ.showStatus(name + " cancelled");
-		} catch (final IllegalArgumentException e) {
-			error(e.getMessage(), options != null);
+		} catch (final IllegalArgumentException | NotEnoughMemoryException e) {
+			CommandError.show(name, e.getMessage());
 		} finally {
 			progress.done();
 		}
-	}
-
-	/**
-	 * Shows the message; ImageJ aborts a running macro. Without an ImageJ
-	 * window ({@code ImageJ -batch}) an error dialog would wait forever and
-	 * the message go unseen, so it goes to the error stream and the macro is
-	 * stopped directly.
-	 */
-	private void error(final String message, final boolean macro) {
-		if (macro && IJ.getInstance() == null) {
-			System.err.println(name + ": " + message);
-			Interpreter.abort(); // stops the running macro quietly
-			return;
-		}
-		IJ.error(name, message);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.ij.ImageJProgress;
 import io.github.convolvej.ij.MatchResult;
+import io.github.convolvej.ij.NotEnoughMemoryException;
 import io.github.convolvej.ij.MatchSettings;
 import io.github.convolvej.ij.MatchTable;
 import io.github.convolvej.ij.TemplateMatching;
@@ -65,8 +66,8 @@ public class MatchTemplatePlugin implements PlugIn {
 			IJ.showStatus(NAME + ": " + result.matches().size() + (result.matches().size() == 1 ? " match" : " matches"));
 		} catch (final CancelledException e) {
 			IJ.showStatus(NAME + " cancelled");
-		} catch (final IllegalArgumentException e) {
-			IJ.error(NAME, e.getMessage());
+		} catch (final IllegalArgumentException | NotEnoughMemoryException e) {
+			CommandError.show(NAME, e.getMessage());
 		} finally {
 			progress.done();
 		}

@@ -2,7 +2,6 @@ package io.github.convolvej.plugin;
 
 import java.io.IOException;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
 import ij.gui.GenericDialog;
@@ -16,6 +15,8 @@ import io.github.convolvej.demo.SampleImages;
  */
 public class OpenSample implements PlugIn {
 
+	private static final String NAME = "Open ConvolveJ Sample";
+
 	@Override
 	public void run(final String arg) {
 		final String name = chooseSample(arg);
@@ -26,7 +27,7 @@ public class OpenSample implements PlugIn {
 			image.show();
 		}
 		catch (final IllegalArgumentException | IOException e) {
-			IJ.error("Open ConvolveJ Sample", e.getMessage());
+			CommandError.show(NAME, e.getMessage());
 		}
 	}
 
@@ -39,11 +40,11 @@ public class OpenSample implements PlugIn {
 			// Read the key directly: a dialog would need a display, macros do not.
 			final String value = Macro.getValue(options, "sample", null);
 			if (value == null)
-				IJ.error("Open ConvolveJ Sample", "Say which sample to open, e.g. sample=cameraman. Samples: "
+				CommandError.show(NAME, "Say which sample to open, e.g. sample=cameraman. Samples: "
 						+ String.join(", ", SampleImages.NAMES) + ".");
 			return value;
 		}
-		final GenericDialog dialog = new GenericDialog("Open ConvolveJ Sample");
+		final GenericDialog dialog = new GenericDialog(NAME);
 		final String[] names = SampleImages.NAMES.toArray(new String[0]);
 		dialog.addChoice("sample", names, names[0]);
 		dialog.showDialog();

@@ -82,33 +82,12 @@ class PlainImageJIT {
 		assertFalse(output.contains("still running"), output);
 	}
 
-	/** Installs the jar and its dependencies in a fresh ImageJ folder, runs the macro with -batch, returns the console output. */
+	/** Runs the macro with -batch in a plain ImageJ with the jar installed; the console output. */
 	private static String runImageJ(final Path dir, final String... macroLines) throws Exception {
-		copyInstallFolder(dir);
-		final Path macro = dir.resolve("run.ijm");
-		Files.write(macro, Arrays.asList(macroLines), StandardCharsets.UTF_8);
-		final List< String > command = new ArrayList<>(Arrays.asList(
-				new File(System.getProperty("java.home"), "bin/java").getPath(),
-				"-Dplugins.dir=" + dir, "-Duser.home=" + dir, // ImageJ's preferences stay in the temporary folder
-				"-cp", location(IJ.class).toString(), "ij.ImageJ", "-batch", macro.toString()));
-		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-		final ByteArrayOutputStream out = new ByteArrayOutputStream();
-		final Thread reader = new Thread(() -> {
-			try {
-				p.getInputStream().transferTo(out);
-			} catch (final IOException e) {
-				// the process ended
-			}
-		});
-		reader.start();
-		final boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-		if (!finished)
-			p.destroyForcibly();
-		reader.join(10000);
-		final String output = out.toString(StandardCharsets.UTF_8);
-		assertTrue(finished, "ImageJ did not finish: " + output);
-		assertEquals(0, p.exitValue(), output);
-		return output;
+		final PlainImageJ.Run run = PlainImageJ.batch(dir, List.of(), 120, macroLines);
+		assertTrue(run.finished, "ImageJ did not finish: " + run.output);
+		assertEquals(0, run.exitCode, run.output);
+		return run.output;
 	}
 
 	/** The printed image against the bridge's result in this JVM. */
@@ -125,30 +104,5 @@ class PlainImageJIT {
 		assertEquals(expected.getWidth() * expected.getHeight(), parts.length);
 		for (int i = 0; i < parts.length; i++)
 			assertEquals(expected.getProcessor().getf(i), Double.parseDouble(parts[i]), 1e-5, options + " at " + i);
-	}
-
-	/**
-	 * The build's ready-to-copy folder, {@code target/install} ({@code plugins/}
-	 * with the jar, {@code jars/} with its dependencies), copied as the README
-	 * tells users to.
-	 */
-	private static void copyInstallFolder(final Path imagej) throws IOException {
-		final Path install = Path.of(System.getProperty("basedir", "."), "target", "install");
-		for (final String folder : new String[] { "plugins", "jars" }) {
-			final Path from = install.resolve(folder);
-			assertTrue(Files.isDirectory(from), from + " is made by mvn package");
-			final Path to = Files.createDirectories(imagej.resolve(folder));
-			try (var files = Files.list(from)) {
-				for (final Path f : (Iterable< Path >) files::iterator)
-					Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		try (var jars = Files.list(imagej.resolve("plugins"))) {
-			assertTrue(jars.anyMatch(f -> f.getFileName().toString().matches("ConvolveJ_.*\\.jar")), "the plugin jar, its name with an underscore");
-		}
-	}
-
-	private static Path location(final Class< ? > c) throws URISyntaxException {
-		return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
 	}
 }
