@@ -155,6 +155,8 @@ public final class ConvolveJCli {
 		// Options may come in one quoted argument or split by the shell: join them back.
 		final String options = String.join(" ", positional.subList(2, positional.size()));
 		ImageFiles.checkWritable(output);
+		SafeWrite.checkNotInput(output, input);
+		SafeWrite.checkNotInput(certaintyPath(output), input);
 
 		final FilterSettings settings;
 		Kernel kernel = null;

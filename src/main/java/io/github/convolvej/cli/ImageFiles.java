@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import ij.IJ;
@@ -53,8 +54,11 @@ public final class ImageFiles {
 		if (!file.canRead())
 			throw new IOException("Cannot read " + path + ": permission denied.");
 		// Checked first: for an unknown format ImageJ prints its own message on stdout.
-		if (new Opener().getFileType(path) == Opener.UNKNOWN)
+		final int type = new Opener().getFileType(path);
+		if (type == Opener.UNKNOWN)
 			throw new IOException("Cannot read " + path + ": not an image format ImageJ knows (TIFF, PNG, JPEG, GIF, BMP, ...).");
+		if (type == Opener.TIFF)
+			TiffCheck.check(file);
 		final ImagePlus image = IJ.openImage(path);
 		if (image == null || image.getWidth() < 1 || image.getHeight() < 1)
 			throw new IOException("Cannot read " + path + ": ImageJ could not open it as an image.");
@@ -72,7 +76,7 @@ public final class ImageFiles {
 
 	/**
 	 * Writes an image in the format of the file's extension, creating missing
-	 * folders.
+	 * folders; a failed write leaves no partial file (see {@link SafeWrite}).
 	 *
 	 * @param scale for PNG: stretch a 32-bit or 16-bit result's min..max to 0..255
 	 *            instead of clipping
@@ -82,17 +86,12 @@ public final class ImageFiles {
 	public static void write(final ImagePlus image, final String path, final boolean scale, final PrintStream notes)
 			throws IOException {
 		final String format = format(path);
-		final File file = new File(path).getAbsoluteFile();
-		final File folder = file.getParentFile();
-		if (folder != null && !folder.isDirectory() && !folder.mkdirs())
-			throw new IOException("Cannot create the folder " + folder + ".");
-		final boolean ok;
-		if ("tiff".equals(format))
-			ok = new FileSaver(image).saveAsTiff(file.getPath());
-		else
-			ok = new FileSaver(forPng(image, scale, notes)).saveAsPng(file.getPath());
-		if (!ok)
-			throw new IOException("Could not write " + path + ".");
+		final ImagePlus written = "tiff".equals(format) ? image : forPng(image, scale, notes);
+		SafeWrite.write(Path.of(path), file -> {
+			final FileSaver saver = new FileSaver(written);
+			if (!("tiff".equals(format) ? saver.saveAsTiff(file.toString()) : saver.saveAsPng(file.toString())))
+				throw new IOException("Could not write " + path + ".");
+		});
 	}
 
 	/** The one plane a PNG holds: 8-bit, 16-bit or RGB. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,26 +52,27 @@ final class MatchCommand {
 			throw new UsageException("Give an image file and a template file, then the options in quotes, e.g. face.png eye.png \"method=[Correlation coefficient]\".");
 		if (scores != null)
 			ImageFiles.checkWritable(scores);
+		for (final String output : new String[] { csv, scores })
+			if (output != null)
+				SafeWrite.checkNotInput(output, positional.get(0), positional.get(1));
 		final MatchSettings settings = parse(String.join(" ", positional.subList(2, positional.size())));
 
 		final ImagePlus image = ImageFiles.read(positional.get(0));
 		final ImagePlus template = ImageFiles.read(positional.get(1));
 		final MatchResult result = TemplateMatching.run(image, template, settings, ProgressListener.NONE);
 
+		// The score map first: if it cannot be written, nothing has been printed or written yet.
+		if (scores != null)
+			// Scores of any method fill 0..255 in a PNG; a TIFF keeps them as they are.
+			ImageFiles.write(result.scoreMap(), scores, true, null);
 		final String table = MatchTable.csv(result);
 		if (csv == null)
 			out.print(table);
 		else {
-			final Path path = Paths.get(csv).toAbsolutePath();
-			if (path.getParent() != null)
-				Files.createDirectories(path.getParent());
-			Files.write(path, table.getBytes(StandardCharsets.UTF_8));
+			SafeWrite.write(Paths.get(csv), file -> Files.write(file, table.getBytes(StandardCharsets.UTF_8)));
 			final int n = result.matches().size();
 			out.println(n + (n == 1 ? " match" : " matches") + " written to " + csv);
 		}
-		if (scores != null)
-			// Scores of any method fill 0..255 in a PNG; a TIFF keeps them as they are.
-			ImageFiles.write(result.scoreMap(), scores, true, null);
 		return ConvolveJCli.OK;
 	}
 

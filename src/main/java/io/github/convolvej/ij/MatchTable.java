@@ -75,7 +75,8 @@ public final class MatchTable {
 	 */
 	public static String csv(final MatchResult result) {
 		final ResultsTable rt = create(result);
-		final String[] columns = rt.getHeadings();
+		// With no match the table has no columns yet; the header still says what a row would hold.
+		final String[] columns = rt.size() > 0 ? rt.getHeadings() : emptyHeadings(result);
 		final StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
 		for (int row = 0; row < rt.size(); row++) {
 			for (int c = 0; c < columns.length; c++)
@@ -83,5 +84,14 @@ public final class MatchTable {
 			sb.append('\n');
 		}
 		return sb.toString();
+	}
+
+	private static String[] emptyHeadings(final MatchResult result) {
+		final java.util.List< String > columns = new java.util.ArrayList<>(java.util.List.of("X", "Y", "BX", "BY", "Width", "Height", "Score"));
+		if (result.isStack())
+			columns.add("Slice");
+		if (result.image().getNFrames() > 1)
+			columns.add("Frame");
+		return columns.toArray(new String[0]);
 	}
 }

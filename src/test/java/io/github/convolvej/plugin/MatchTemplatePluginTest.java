@@ -176,10 +176,12 @@ class MatchTemplatePluginTest {
 		final String[][] cases = { { "image=small score_map", "No template given" }, { "image=small template=[no such eye] score_map", "no such eye" },
 				{ "image=small template=wide mode=valid score_map", "larger than the image" }, { "image=small template=wide method=[best guess]", "Unknown matching method" },
 				{ "image=small template=wide matches=0", "matches= must be a whole number" } };
-		final PrintStream out = System.out;
+		final PrintStream out = System.out, err = System.err;
 		for (final String[] c : cases) {
 			final ByteArrayOutputStream log = new ByteArrayOutputStream();
+			// without an ImageJ window the message goes to the error stream
 			System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
 			IJ.redirectErrorMessages(); // logged, not a modal dialog
 			try {
 				IJ.run(image, COMMAND, c[0]);
@@ -187,6 +189,7 @@ class MatchTemplatePluginTest {
 				assertEquals(Macro.MACRO_CANCELED, e.getMessage());
 			} finally {
 				System.setOut(out);
+				System.setErr(err);
 			}
 			final String logged = log.toString(StandardCharsets.UTF_8);
 			assertTrue(logged.contains("Match Template") && logged.contains(c[1]), c[0] + " logged: " + logged);
