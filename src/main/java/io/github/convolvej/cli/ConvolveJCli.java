@@ -161,6 +161,10 @@ public final class ConvolveJCli {
 		final FilterSettings settings;
 		Kernel kernel = null;
 		try {
+			// The README promises exit 2 for a bad options string: unknown or repeated keys included.
+			final List< String > problems = FilterSettings.keyProblems(options);
+			if (!problems.isEmpty())
+				throw new UsageException(String.join(" ", problems));
 			settings = FilterSettings.fromMacroOptions(operation, options);
 			// kernel_image= names a file here, where the macro names an open image.
 			if (!settings.scaled()) // scaled kernels need the image's pixel size: read below

@@ -82,6 +82,9 @@ final class MatchCommand {
 	 * @throws UsageException for a bad option: nothing has been read yet
 	 */
 	static MatchSettings parse(final String options) {
+		final List< String > problems = MatchSettings.keyProblems(options);
+		if (!problems.isEmpty())
+			throw new UsageException(String.join(" ", problems));
 		try {
 			return MatchSettings.fromMacroOptions(options).toBuilder().image(null).template(null).scoreMap(false).addToManager(false).build();
 		} catch (final IllegalArgumentException e) {

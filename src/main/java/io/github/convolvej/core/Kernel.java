@@ -213,14 +213,27 @@ public final class Kernel {
 	 * since an edge filter summing to 0 cannot be normalized that way.
 	 */
 	public Kernel normalize() {
-		final double sr = sum(), si = imaginarySum();
+		// Entries are scaled by the power of two nearest their largest magnitude
+		// first (exact), so sums of huge (1e300) or tiny (1e-300) entries
+		// neither overflow nor underflow, and a zero sum stays exactly zero.
+		double largest = 0;
+		for (int i = 0; i < re.length; i++)
+			largest = Math.max(largest, Math.max(Math.abs(re[i]), im == null ? 0 : Math.abs(im[i])));
+		if (largest == 0 || !Double.isFinite(largest))
+			return this;
+		final int shift = -Math.getExponent(largest);
+		double sr = 0, si = 0;
+		for (int i = 0; i < re.length; i++) {
+			sr += Math.scalb(re[i], shift);
+			si += im == null ? 0 : Math.scalb(im[i], shift);
+		}
 		final double m2 = sr * sr + si * si;
 		if (m2 == 0)
 			return this;
 		final double[] nr = new double[re.length];
 		final double[] ni = im == null ? null : new double[re.length];
 		for (int i = 0; i < re.length; i++) {
-			final double a = re[i], b = im == null ? 0 : im[i];
+			final double a = Math.scalb(re[i], shift), b = im == null ? 0 : Math.scalb(im[i], shift);
 			// (a + bi) / (sr + si i)
 			nr[i] = (a * sr + b * si) / m2;
 			if (ni != null)

@@ -76,6 +76,17 @@ public final class FilterSettings {
 		scaled = b.scaled;
 	}
 
+	/** Every macro key this command reads. */
+	public static final java.util.List< String > KEYS = java.util.List.of("kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "nan", "mask", "preserve_nan", "certainty", "scaled");
+
+	/**
+	 * Unknown or repeated keys in a macro options string, one message each;
+	 * empty when all keys are known and given once.
+	 */
+	public static java.util.List< String > keyProblems(final String options) {
+		return MacroOptions.keyProblems(options, KEYS);
+	}
+
 	/**
 	 * Parses a macro options string.
 	 *

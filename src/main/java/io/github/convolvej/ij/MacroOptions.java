@@ -1,27 +1,103 @@
 package io.github.convolvej.ij;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
-
-import ij.Macro;
+import java.util.Set;
 
 /**
  * Reading and writing ImageJ macro options strings
  * ({@code key=value key=[value with spaces] flag}), the way ImageJ's
- * GenericDialog and Recorder do, for every ConvolveJ command's settings.
+ * GenericDialog and Recorder write them, for every ConvolveJ command's settings.
  */
 public final class MacroOptions {
 
 	private MacroOptions() {}
 
+	/** One {@code key=value}, or a {@code flag} standing alone (its value null). */
+	public static final class Entry {
+		public final String key;
+		public final String value;
+
+		Entry(final String key, final String value) {
+			this.key = key;
+			this.value = value;
+		}
+	}
+
 	/**
-	 * The value of {@code key}, brackets removed, or null when absent;
-	 * {@link Macro#getValue} does the reading.
+	 * The options string's keys and values, in order. A value in brackets runs
+	 * to its matching bracket, nested ones included ({@code kernel=[[1,2],[3,4]]}),
+	 * so a key written inside a bracketed value is part of that value.
+	 *
+	 * @throws IllegalArgumentException when a bracket or quote is never closed
+	 */
+	public static List< Entry > entries(final String options) {
+		final List< Entry > entries = new ArrayList<>();
+		if (options == null)
+			return entries;
+		final int n = options.length();
+		int i = 0;
+		while (true) {
+			while (i < n && Character.isWhitespace(options.charAt(i)))
+				i++;
+			if (i >= n)
+				return entries;
+			final int keyStart = i;
+			while (i < n && !Character.isWhitespace(options.charAt(i)) && options.charAt(i) != '=')
+				i++;
+			final String key = options.substring(keyStart, i);
+			if (i >= n || options.charAt(i) != '=') {
+				entries.add(new Entry(key, null));
+				continue;
+			}
+			i++; // past '='
+			final int valueStart = i;
+			if (i < n && (options.charAt(i) == '[' || options.charAt(i) == '\'')) {
+				final int close = closing(options, i, key);
+				entries.add(new Entry(key, options.substring(valueStart + 1, close)));
+				i = close + 1;
+			} else {
+				while (i < n && !Character.isWhitespace(options.charAt(i)))
+					i++;
+				entries.add(new Entry(key, options.substring(valueStart, i)));
+			}
+		}
+	}
+
+	/** Where the bracket or quote opened at {@code open} closes. */
+	private static int closing(final String options, final int open, final String key) {
+		final char opening = options.charAt(open);
+		if (opening == '\'') {
+			final int close = options.indexOf('\'', open + 1);
+			if (close < 0)
+				throw new IllegalArgumentException("The value of " + key + "= opens a quote (') that is never closed: " + options.substring(open) + ". Close it.");
+			return close;
+		}
+		int depth = 0;
+		for (int j = open; j < options.length(); j++) {
+			final char c = options.charAt(j);
+			if (c == '[')
+				depth++;
+			else if (c == ']' && --depth == 0)
+				return j;
+		}
+		throw new IllegalArgumentException("The value of " + key + "= opens a bracket '[' that is never closed: " + options.substring(open)
+				+ ". Close it with ']', e.g. " + key + "=[1 2; 3 4].");
+	}
+
+	/**
+	 * The value of {@code key}, brackets removed, or null when absent; the
+	 * first one when the key is given twice.
 	 */
 	public static String value(final String options, final String key) {
-		if (options == null)
-			return null;
-		// Macro.getValue needs a space after the last unbracketed value
-		return Macro.getValue(options + " ", key, null);
+		for (final Entry e : entries(options))
+			if (e.key.equals(key) && e.value != null)
+				return e.value;
+		return null;
 	}
 
 	/** The number at {@code key}, {@code fallback} when absent. */
@@ -35,29 +111,61 @@ public final class MacroOptions {
 	 * bracketed and quoted values, as GenericDialog tests it.
 	 */
 	public static boolean flag(final String options, final String key) {
-		if (options == null)
-			return false;
-		int depth = 0;
-		boolean inQuote = false;
-		for (int i = 0; i < options.length(); i++) {
-			final char c = options.charAt(i);
-			if (inQuote) {
-				inQuote = c != '\'';
-				continue;
-			}
-			if (c == '[')
-				depth++;
-			else if (c == ']')
-				depth = Math.max(0, depth - 1);
-			else if (c == '\'' && i > 0 && options.charAt(i - 1) == '=')
-				inQuote = true;
-			if (depth > 0 || !options.startsWith(key, i) || i > 0 && !Character.isWhitespace(options.charAt(i - 1)))
-				continue;
-			final int end = i + key.length();
-			if (end == options.length() || Character.isWhitespace(options.charAt(end)))
+		for (final Entry e : entries(options))
+			if (e.key.equals(key) && e.value == null)
 				return true;
-		}
 		return false;
+	}
+
+	/**
+	 * What is wrong with the options' keys: a key the command does not know
+	 * (with the nearest known one and the whole list), or a key given more
+	 * than once. Empty when all is well.
+	 *
+	 * @param accepted the command's keys
+	 */
+	public static List< String > keyProblems(final String options, final Collection< String > accepted) {
+		final List< String > problems = new ArrayList<>();
+		final Set< String > seen = new HashSet<>();
+		final Set< String > repeated = new LinkedHashSet<>();
+		for (final Entry e : entries(options)) {
+			if (!accepted.contains(e.key)) {
+				final String near = nearest(e.key, accepted);
+				problems.add("Unknown key '" + e.key + "'" + (near == null ? "" : " (did you mean '" + near + "'?)") + ". Keys: " + String.join(", ", accepted) + ".");
+			} else if (!seen.add(e.key))
+				repeated.add(e.key);
+		}
+		for (final String key : repeated)
+			problems.add("The key '" + key + "' is given more than once; give it once (the first, " + key + "=" + quote(String.valueOf(value(options, key))) + ", is used).");
+		return problems;
+	}
+
+	/** The accepted key within two edits of {@code key}, or null. */
+	private static String nearest(final String key, final Collection< String > accepted) {
+		String best = null;
+		int bestDistance = 3;
+		for (final String a : accepted) {
+			final int d = editDistance(key.toLowerCase(Locale.ROOT), a);
+			if (d < bestDistance) {
+				best = a;
+				bestDistance = d;
+			}
+		}
+		return best;
+	}
+
+	private static int editDistance(final String a, final String b) {
+		int[] previous = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++)
+			previous[j] = j;
+		for (int i = 1; i <= a.length(); i++) {
+			final int[] row = new int[b.length() + 1];
+			row[0] = i;
+			for (int j = 1; j <= b.length(); j++)
+				row[j] = Math.min(Math.min(row[j - 1], previous[j]) + 1, previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+			previous = row;
+		}
+		return previous[b.length()];
 	}
 
 	/** {@code text} as a value: in brackets when it has spaces or characters that would end it early. */

@@ -74,6 +74,17 @@ public final class MatchSettings {
 		addToManager = b.addToManager;
 	}
 
+	/** Every macro key this command reads. */
+	public static final java.util.List< String > KEYS = java.util.List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager");
+
+	/**
+	 * Unknown or repeated keys in a macro options string, one message each;
+	 * empty when all keys are known and given once.
+	 */
+	public static java.util.List< String > keyProblems(final String options) {
+		return MacroOptions.keyProblems(options, KEYS);
+	}
+
 	/**
 	 * Parses a macro options string; keys not given keep SPEC's defaults.
 	 *

@@ -79,8 +79,12 @@ public abstract class FilterPlugin implements PlugIn {
 		final ImageJProgress progress = new ImageJProgress();
 		try {
 			final FilterSettings settings;
-			if (options != null)
+			if (options != null) {
+				// ImageJ's own commands ignore unknown keys; a warning at least names them.
+				for (final String problem : FilterSettings.keyProblems(options))
+					IJ.log(name + ": " + problem);
 				settings = FilterSettings.fromMacroOptions(operation, options);
+			}
 			else {
 				settings = showDialog(imp);
 				if (settings == null)

@@ -52,8 +52,12 @@ public class MatchTemplatePlugin implements PlugIn {
 		final ImageJProgress progress = new ImageJProgress();
 		try {
 			final MatchSettings settings;
-			if (options != null)
+			if (options != null) {
+				// ImageJ's own commands ignore unknown keys; a warning at least names them.
+				for (final String problem : MatchSettings.keyProblems(options))
+					IJ.log(NAME + ": " + problem);
 				settings = MatchSettings.fromMacroOptions(options);
+			}
 			else {
 				settings = showDialog();
 				if (settings == null)

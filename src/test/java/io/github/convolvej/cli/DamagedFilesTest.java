@@ -107,6 +107,19 @@ class DamagedFilesTest {
 		assertEquals("", run.out, "nothing printed before the failure");
 	}
 
+	@Test
+	void unknownOrRepeatedKeysAreUsageErrors() {
+		for (final String options : new String[] { "kernel=laplace modee=full", "kernel=laplace mode=full mode=valid" }) {
+			final CliRun run = CliRun.of("convolve-nd", "sample:cameraman", dir.resolve("o.tif").toString(), options);
+			assertEquals(ConvolveJCli.USAGE, run.exitCode, run.toString());
+			assertTrue(run.err.contains("mode"), run.toString());
+			assertFalse(Files.exists(dir.resolve("o.tif")));
+		}
+		final CliRun match = CliRun.of("match-template", "sample:cameraman", "sample:cameraman", "methd=ccoeff");
+		assertEquals(ConvolveJCli.USAGE, match.exitCode, match.toString());
+		assertTrue(match.err.contains("did you mean 'method'"), match.toString());
+	}
+
 	private void assertRefused(final Path in, final String detail) throws IOException {
 		final byte[] before = Files.readAllBytes(in);
 		final Path out = dir.resolve("out.tif");

@@ -96,6 +96,22 @@ class KernelTest {
 	}
 
 	@Test
+	void normalizeNeitherOverflowsNorUnderflows() {
+		for (final double entry : new double[] { 1e152, 1e300, 1e-300, Double.MIN_NORMAL }) {
+			final double[] values = new double[1000];
+			java.util.Arrays.fill(values, entry);
+			values[0] = 3 * entry; // 1002 parts: the first holds 3, every other 1
+			final Kernel n = Kernel.of(values, 1000, 1).normalize();
+			assertEquals(3.0 / 1002, n.real()[0], 1e-15, "entries of " + entry);
+			assertEquals(1.0 / 1002, n.real()[999], 1e-15, "entries of " + entry);
+			assertEquals(1, n.sum(), 1e-12, "entries of " + entry);
+		}
+		final Kernel c = Kernel.complex(new double[] { 1e300, 1e300 }, new double[] { 1e300, -1e300 }, 2, 1).normalize();
+		assertArrayEquals(new double[] { 0.5, 0.5 }, c.real(), 1e-15);
+		assertArrayEquals(new double[] { 0.5, -0.5 }, c.imaginary(), 1e-15);
+	}
+
+	@Test
 	void normalizeOfAComplexKernelIsAComplexDivision() {
 		final double[] re = { 1, 2, -1 }, im = { 1, 0, 3 };
 		final Kernel k = Kernel.complex(re, im, 3);

@@ -23,6 +23,29 @@ class MacroOptionsTest {
 	}
 
 	@Test
+	void keysInsideABracketedValueBelongToIt() {
+		assertEquals("1 2 mode=valid", MacroOptions.value("kernel=[1 2 mode=valid]", "kernel"));
+		assertNull(MacroOptions.value("kernel=[1 2 mode=valid]", "mode"));
+		final IllegalArgumentException unclosed = assertThrows(IllegalArgumentException.class, () -> MacroOptions.value("kernel=[1 2 mode=valid", "mode"));
+		assertTrue(unclosed.getMessage().contains("never closed"), unclosed.getMessage());
+	}
+
+	@Test
+	void unknownAndRepeatedKeysAreNamed() {
+		final java.util.List< String > keys = java.util.List.of("kernel", "mode", "normalize");
+		assertEquals(java.util.List.of(), MacroOptions.keyProblems("kernel=[1 2] mode=full normalize", keys));
+		final java.util.List< String > typo = MacroOptions.keyProblems("kernel=laplace modee=full", keys);
+		assertEquals(1, typo.size());
+		assertTrue(typo.get(0).contains("'modee'") && typo.get(0).contains("did you mean 'mode'") && typo.get(0).contains("kernel, mode, normalize"), typo.get(0));
+		final java.util.List< String > twice = MacroOptions.keyProblems("mode=full kernel=laplace mode=valid", keys);
+		assertEquals(1, twice.size());
+		assertTrue(twice.get(0).contains("'mode' is given more than once") && twice.get(0).contains("mode=full"), twice.get(0));
+		// every key the commands write is one they accept
+		assertEquals(java.util.List.of(), FilterSettings.keyProblems(FilterSettings.builder(io.github.convolvej.core.Operation.CONVOLVE).kernel("laplace").normalize(true).build().toMacroOptions()));
+		assertEquals(java.util.List.of(), MatchSettings.keyProblems(MatchSettings.builder().subpixel(true).scoreMap(true).build().toMacroOptions()));
+	}
+
+	@Test
 	void flagsStandAloneOutsideValues() {
 		assertTrue(MacroOptions.flag("subpixel", "subpixel"));
 		assertTrue(MacroOptions.flag("a=1 subpixel b=2", "subpixel"));
