@@ -15,8 +15,9 @@ import io.github.convolvej.core.Algorithm;
  * <li>FFT: the time {@link FftEngine#estimatedNanos} gives for the tiling
  * it would use.</li>
  * </ul>
- * FFT is never chosen when the input holds NaN or infinity, since a transform
- * spreads them over the whole output.
+ * An engine whose working buffers would not fit in half the free heap is
+ * passed over (a 30001-wide kernel on a small image goes to whichever engine
+ * holds less). FFT is never chosen when {@code finite} says no.
  */
 public final class EngineChooser {
 
@@ -64,11 +65,37 @@ public final class EngineChooser {
 	 * @param finite whether the input holds only finite values, asked only when FFT would be chosen
 	 */
 	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite) {
+		return choose(inputDims, kernelDims, nonZeroTaps, sets, separable, threads, finite, freeHeapBytes() / 2);
+	}
+
+	/**
+	 * The fastest engine whose working buffers fit in {@code budget} bytes; the
+	 * one with the smallest buffers when none fits.
+	 */
+	static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite, final long budget) {
 		final double[] t = estimatedNanos(inputDims, kernelDims, nonZeroTaps, sets, separable, threads);
-		final double direct = t[0], sep = t[1], fft = t[2];
-		if (fft < Math.min(direct, sep) && finite.getAsBoolean())
-			return Algorithm.FFT;
-		return sep <= direct ? Algorithm.SEPARABLE : Algorithm.DIRECT;
+		final long[] bytes = workingBytes(inputDims, kernelDims, sets, separable, threads);
+		final Algorithm[] engines = { Algorithm.DIRECT, Algorithm.SEPARABLE, Algorithm.FFT };
+		int best = -1, smallest = 0;
+		for (int e = 0; e < engines.length; e++) {
+			if (Double.isInfinite(t[e]))
+				continue;
+			if (bytes[e] < bytes[smallest])
+				smallest = e;
+			if (bytes[e] <= budget && (best < 0 || t[e] < t[best] || (e == 1 && t[e] == t[best])))
+				best = e;
+		}
+		if (best < 0)
+			best = smallest;
+		if (engines[best] == Algorithm.FFT && !finite.getAsBoolean())
+			return separable && t[1] <= t[0] ? Algorithm.SEPARABLE : Algorithm.DIRECT;
+		return engines[best];
+	}
+
+	/** Bytes the heap can still give: its maximum less what is in use. */
+	static long freeHeapBytes() {
+		final Runtime r = Runtime.getRuntime();
+		return r.maxMemory() - (r.totalMemory() - r.freeMemory());
 	}
 
 	/** Estimated nanoseconds of the direct, separable (infinite when not separable) and FFT engines. */
@@ -88,5 +115,30 @@ public final class EngineChooser {
 		final double sep = separable ? outPixels * sets * (SEPARABLE_PASS_NS * Math.max(1, passes) + SEPARABLE_TAP_NS * sumK) / t : Double.POSITIVE_INFINITY;
 		final double fft = FftEngine.estimatedNanos(inputDims, kernelDims, sets, t);
 		return new double[] { direct, sep, fft };
+	}
+
+	/**
+	 * Estimated bytes of the working buffers of the direct, separable and FFT
+	 * engines, all threads together (the input and output are not counted:
+	 * every engine needs them).
+	 */
+	static long[] workingBytes(final int[] inputDims, final int[] kernelDims, final int sets, final boolean separable, final int threads) {
+		final int t = Math.max(1, threads);
+		// the direct engine keeps, at most, four shifted copies per GROUP columns of kernel width
+		final int copies = LineMath.phase(kernelDims[0] - 1) / 4 * 4 + 4;
+		final Tiling direct = new Tiling(inputDims, kernelDims, t, copies, Tiling.Limits.DEFAULT);
+		final long directBytes = RowRing.bytes(direct, copies) * Math.min(t, direct.tiles);
+		long separableBytes = Long.MAX_VALUE;
+		if (separable) {
+			final Tiling plan = new Tiling(inputDims, kernelDims, t, 1, Tiling.Limits.DEFAULT);
+			final long row = 8L * (plan.chunk + kernelDims[0] - 1);
+			separableBytes = (RowRing.bytes(plan, 1) + 2 * row * plan.slabRows + Tiling.rowBytes(plan.chunk, kernelDims[0], copies)) * Math.min(t, plan.tiles);
+		}
+		final FftPlan fft = FftPlan.of(inputDims, kernelDims, sets, t);
+		long tile = 16;
+		for (final int v : fft.size)
+			tile *= v;
+		final long fftBytes = tile * (sets + Math.min(t, fft.tileCount) * (1L + sets));
+		return new long[] { directBytes, separableBytes, fftBytes };
 	}
 }

@@ -364,14 +364,14 @@ final class LineMath {
 	/**
 	 * Fills the copies {@code row[i]} that are not null with {@code row[0]}
 	 * shifted left by {@code i % 4 + GROUP * (i / 4)}, over {@code length}
-	 * values of {@code row[0]}.
+	 * values of {@code row[0]}, as far as each copy reaches.
 	 */
 	static void shiftCopies(final double[][] row, final int length) {
 		for (int i = 1; i < row.length; i++)
 			if (row[i] != null) {
 				final int shift = i % 4 + GROUP * (i / 4);
 				if (shift < length)
-					System.arraycopy(row[0], shift, row[i], 0, length - shift);
+					System.arraycopy(row[0], shift, row[i], 0, Math.min(length - shift, row[i].length));
 			}
 	}
 

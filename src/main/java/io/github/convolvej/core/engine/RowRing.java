@@ -11,7 +11,9 @@ import java.util.Arrays;
  * <p>
  * Each row has {@code arrays} double arrays: the first holds the row read
  * from the source ({@code chunk + K0 - 1} values); the engine may fill the
- * others (shifted copies, partial sums).
+ * others (shifted copies, partial sums), which hold only what a chunk's sums
+ * read from them ({@code chunk + }{@link LineMath#ZEROS} values), so that a
+ * wide kernel's many copies do not each hold a whole input row.
  */
 final class RowRing {
 
@@ -37,13 +39,14 @@ final class RowRing {
 		this.plan = plan;
 		final int n = plan.n;
 		final int length = plan.chunk + plan.kernel[0] - 1;
+		final int copyLength = Math.min(length, plan.chunk + LineMath.ZEROS);
 		rows = new double[plan.span][plan.kernel[plan.ring]][plan.slabRows][arrays.length][];
 		for (final double[][][][] chunk : rows)
 			for (final double[][][] slot : chunk)
 				for (final double[][] row : slot)
 					for (int j = 0; j < arrays.length; j++)
 						if (arrays[j])
-							row[j] = new double[length];
+							row[j] = new double[j == 0 ? length : copyLength];
 		start = new int[n];
 		size = new int[n];
 		loadedRows = new int[plan.slabRows];
@@ -55,6 +58,11 @@ final class RowRing {
 		outputOffsets = new int[outs];
 		reader = input.rowReader();
 		min = new int[n];
+	}
+
+	/** Bytes of the row arrays of a ring of {@code plan} with {@code arrays} arrays per row. */
+	static long bytes(final Tiling plan, final int arrays) {
+		return Tiling.rowBytes(plan.chunk, plan.kernel[0], arrays) * plan.span * plan.kernel[plan.ring] * plan.slabRows;
 	}
 
 	/** Starts tile {@code t}. */

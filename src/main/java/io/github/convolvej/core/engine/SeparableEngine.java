@@ -106,10 +106,11 @@ public final class SeparableEngine implements CorrelationEngine {
 			for (final XTaps x : xTaps)
 				slots = Math.max(slots, x.copy.length);
 			gathered = new double[slots][];
+			// a copy holds only what a chunk's sums read from it, not the whole row
 			copies = new double[used.length][];
 			for (int i = 1; i < used.length; i++)
 				if (used[i])
-					copies[i] = new double[length];
+					copies[i] = new double[Math.min(length, plan.chunk + LineMath.ZEROS)];
 			zeros = new double[plan.chunk + LineMath.ZEROS];
 			weights = new double[longest];
 			acc = new double[plan.chunk];

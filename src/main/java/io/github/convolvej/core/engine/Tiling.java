@@ -88,11 +88,11 @@ final class Tiling {
 			lines *= kernel[d];
 		// large kernels: narrower chunks, so that the smallest ring stays within a few caches' worth
 		int most = limits.chunk;
-		while (most > 64 && 8L * arraysPerRow * lines * (most + kernel[0] - 1) > 16 * limits.targetBytes)
+		while (most > 64 && rowBytes(most, kernel[0], arraysPerRow) * lines > 16 * limits.targetBytes)
 			most /= 2;
 		final int chunks = (out[0] + most - 1) / most;
 		chunk = (out[0] + chunks - 1) / chunks;
-		final long chunkBytes = 8L * arraysPerRow * (chunk + kernel[0] - 1);
+		final long chunkBytes = rowBytes(chunk, kernel[0], arraysPerRow);
 		final int fit = (int) Math.max(1, Math.min(chunks, limits.targetBytes / (chunkBytes * lines)));
 		final int tilesAlongX = (chunks + fit - 1) / fit;
 		span = (chunks + tilesAlongX - 1) / tilesAlongX;
@@ -128,6 +128,16 @@ final class Tiling {
 		tiles = Math.toIntExact(others * counts[ring]);
 		slabStrides = Block.strides(slab);
 		slabRows = Block.numElements(slab);
+	}
+
+	/**
+	 * Bytes of one input row of a chunk: the row read ({@code chunk + K0 - 1}
+	 * values) and the engine's other arrays, which hold only what the chunk's
+	 * sums read (see {@link RowRing}).
+	 */
+	static long rowBytes(final int chunk, final int kernelWidth, final int arraysPerRow) {
+		final long length = chunk + (long) kernelWidth - 1;
+		return 8 * (length + (arraysPerRow - 1) * Math.min(length, chunk + LineMath.ZEROS));
 	}
 
 	/** {@code dims}, with a second axis of size 1 when there is only one. */

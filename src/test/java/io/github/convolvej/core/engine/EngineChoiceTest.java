@@ -52,6 +52,42 @@ class EngineChoiceTest {
 	}
 
 	@Test
+	void enginesWhoseBuffersDoNotFitArePassedOver() {
+		final int[][][] cases = { { { 4098, 4098 }, { 3, 3 } }, { { 32048, 2048 }, { 30001, 1 } }, { { 1054, 1054 }, { 31, 31 } } };
+		int switched = 0;
+		for (final int[][] c : cases) {
+			final int[] in = c[0], k = c[1];
+			final int taps = k[0] * k[1];
+			final long[] bytes = EngineChooser.workingBytes(in, k, 1, true, 2);
+			final Algorithm fastest = EngineChooser.choose(in, k, taps, 1, true, 2, () -> true, Long.MAX_VALUE);
+			final long budget = bytes[index(fastest)] - 1;
+			final Algorithm thrifty = EngineChooser.choose(in, k, taps, 1, true, 2, () -> true, budget);
+			long least = Long.MAX_VALUE;
+			for (final long b : bytes)
+				least = Math.min(least, b);
+			if (least <= budget)
+				assertTrue(bytes[index(thrifty)] <= budget, thrifty + " needs " + bytes[index(thrifty)] + " bytes, more than " + budget);
+			else
+				assertEquals(least, bytes[index(thrifty)], "none fits: the one that needs least");
+			if (thrifty != fastest)
+				switched++;
+		}
+		assertTrue(switched > 0, "some case runs another engine when the fastest does not fit");
+	}
+
+	private static int index(final Algorithm engine) {
+		return engine.ordinal() - Algorithm.DIRECT.ordinal();
+	}
+
+	@Test
+	void longOneDimensionalKernelsOnSmallImagesNeedLittleMemory() {
+		// 30001 x 1 on 64 x 64, "same": once 0.9 GB of row copies per thread in the direct engine
+		final long[] bytes = EngineChooser.workingBytes(new int[] { 64 + 30000, 64 }, new int[] { 30001, 1 }, 1, true, 2);
+		assertTrue(bytes[0] < 32 << 20, "direct: " + (bytes[0] >> 20) + " MB");
+		assertTrue(bytes[1] < 32 << 20, "separable: " + (bytes[1] >> 20) + " MB");
+	}
+
+	@Test
 	void gaussiansGoToSeparablePasses() {
 		// measured on two threads: gaussian(2) on 1024^2 separable 9 ms, FFT 25 ms; gaussian(4) on 4096^2 separable 138 ms, FFT 184 ms
 		assertEquals(Algorithm.SEPARABLE, Convolution.chooseAlgorithm(ArrayImgs.floats(1024, 1024), NamedKernels.gaussian(2), ConvolutionOptions.convolve()));

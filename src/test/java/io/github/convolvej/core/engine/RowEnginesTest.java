@@ -240,6 +240,30 @@ class RowEnginesTest {
 	}
 
 	@Test
+	void longKernelsOnSmallImagesKeepSmallBuffers() {
+		// a 30001 x 1 kernel on 64 x 64 ("same"): the shifted copies of each row once held the whole 30064-value row, 0.9 GB per thread
+		final Random rnd = new Random(7);
+		final int[] k = { 30001, 1 };
+		final Block in = randomBlock(rnd, 64 + 30000, 64);
+		final double[][] weights = { randomWeights(rnd, 30001) };
+		final double[][] expected = reference(in, k, weights);
+		final TaskExecutor executor = TaskExecutors.numThreads(2);
+		assertSame(expected, run(new DirectEngine(), in, k, weights, executor), "direct");
+		assertSame(expected, run(new SeparableEngine(), in, k, weights, executor), "separable");
+		final boolean[] copies = new boolean[LineMath.phase(k[0] - 1) / 4 * 4 + 4];
+		Arrays.fill(copies, true);
+		final Tiling plan = new Tiling(in.dims, k, 2, copies.length, Tiling.Limits.DEFAULT);
+		long bytes = 0;
+		for (final double[][][][] chunk : new RowRing(plan, in, copies).rows)
+			for (final double[][][] slot : chunk)
+				for (final double[][] row : slot)
+					for (final double[] a : row)
+						bytes += 8L * a.length;
+		assertTrue(bytes < 16 << 20, "a ring of rows holds " + (bytes >> 20) + " MB");
+		assertEquals(RowRing.bytes(plan, copies.length), bytes, "the estimate the engine choice uses");
+	}
+
+	@Test
 	void tilesCoverEveryOutputOnce() {
 		final int[][][] cases = {
 				{ { 4100, 3 }, { 3, 3 } },
