@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.imageio.ImageIO;
 
+import io.github.convolvej.cli.FileProblem;
 import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
@@ -84,11 +85,11 @@ public final class Benchmark {
 						i++;
 						break;
 					case "--threads":
-						threads = Integer.parseInt(required(a, value));
+						threads = positive(a, Integer.parseInt(required(a, value)));
 						i++;
 						break;
 					case "--runs":
-						runs = Math.max(5, Integer.parseInt(required(a, value)));
+						runs = Math.max(5, positive(a, Integer.parseInt(required(a, value))));
 						i++;
 						break;
 					case "--json":
@@ -121,10 +122,16 @@ public final class Benchmark {
 				Files.write(Paths.get(json), ("[\n  " + String.join(",\n  ", rows) + "\n]\n").getBytes(StandardCharsets.UTF_8));
 				out.println("Wrote " + json);
 			} catch (final IOException e) {
-				err.println("bench: cannot write " + json + ": " + e.getMessage());
+				err.println("bench: cannot write " + json + ": " + FileProblem.why(e) + ".");
 				return 1;
 			}
 		return 0;
+	}
+
+	private static int positive(final String option, final int value) {
+		if (value < 1)
+			throw new IllegalArgumentException(option + " needs a whole number of at least 1, got " + value + ".");
+		return value;
 	}
 
 	private static String required(final String option, final String value) {

@@ -59,7 +59,11 @@ public final class ConvolveJCli {
 		// ImageJ must not try to build windows or menus: nothing here needs them.
 		if (System.getProperty("java.awt.headless") == null)
 			System.setProperty("java.awt.headless", "true");
-		System.exit(run(args, System.out, System.err));
+		// What ImageJ itself prints (banners, its own stack traces) goes to standard error, so that
+		// standard output holds only what the command gives: tables, file lists.
+		final PrintStream out = System.out;
+		System.setOut(System.err);
+		System.exit(run(args, out, System.err));
 	}
 
 	/**

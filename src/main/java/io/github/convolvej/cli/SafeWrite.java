@@ -2,6 +2,7 @@ package io.github.convolvej.cli;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,15 +26,24 @@ final class SafeWrite {
 	static void write(final Path target, final Writer writer) throws IOException {
 		final Path file = target.toAbsolutePath().normalize();
 		final Path folder = file.getParent();
-		Files.createDirectories(folder);
-		// Same folder, so the rename is atomic and never crosses file systems.
 		final String name = file.getFileName().toString();
-		final Path temporary = Files.createTempFile(folder, "." + name + ".", ".partial" + extension(name));
+		final Path temporary;
+		try {
+			Files.createDirectories(folder);
+			// Same folder, so the rename is atomic and never crosses file systems.
+			temporary = Files.createTempFile(folder, "." + name + ".", ".partial" + extension(name));
+		}
+		catch (final IOException e) {
+			throw FileProblem.of("write", target, e);
+		}
 		try {
 			writer.write(temporary);
 			if (Files.size(temporary) == 0)
 				throw new IOException("Nothing was written to " + target + " (is the disk full?).");
 			move(temporary, file);
+		}
+		catch (final FileSystemException e) {
+			throw FileProblem.of("write", target, e);
 		}
 		finally {
 			Files.deleteIfExists(temporary);

@@ -1,8 +1,16 @@
 package io.github.convolvej.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** One in-process run of the command-line tool, with what it printed. */
 final class CliRun {
@@ -26,6 +34,23 @@ final class CliRun {
 			code = ConvolveJCli.run(args, o, e);
 		}
 		return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	/** The tool's {@code main} in a JVM of its own, as a shell runs it; killed after {@code seconds}. */
+	static CliRun inChildJvm(final Path dir, final int seconds, final String... args) throws IOException, InterruptedException {
+		final List< String > command = new ArrayList<>();
+		command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(ConvolveJCli.class.getName());
+		command.addAll(Arrays.asList(args));
+		final Path out = Files.createTempFile(dir, "stdout", ".txt"), err = Files.createTempFile(dir, "stderr", ".txt");
+		final Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+			p.destroyForcibly().waitFor();
+			throw new AssertionError("convolvej " + String.join(" ", args) + " did not end within " + seconds + " s");
+		}
+		return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
 	}
 
 	@Override
