@@ -84,6 +84,20 @@ class DamagedFilesTest {
 	}
 
 	@Test
+	void aTagClaimingABillionValuesIsRefusedAtOnce() throws IOException {
+		// ImageJ's reader would loop over 1.4 billion strip offsets before giving up
+		final Path in = Files.write(dir.resolve("billion.tif"), tinyTiff(4, 4, 1_409_286_145, 16));
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertRefused(in, "tag 273 claims 1409286145 values"));
+	}
+
+	@Test
+	void stripsHoldingLessThanAPlaneAreRefused() throws IOException {
+		// 83 MB of pixels promised, 16 bytes of strips given: ImageJ would allocate the plane and fill it with zeros
+		final Path in = Files.write(dir.resolve("wide.tif"), tinyTiff(16_711_689, 5, 1, 16));
+		assertRefused(in, "strips hold only 16 bytes");
+	}
+
+	@Test
 	void noMatchStillWritesTheHeader() throws IOException {
 		final ImagePlus image = IJ.createImage("image", "32-bit ramp", 40, 30, 1);
 		final Path img = tiff("image.tif", image);
@@ -132,15 +146,20 @@ class DamagedFilesTest {
 
 	/** A little-endian TIFF of a few dozen bytes whose one strip claims width x height 8-bit pixels. */
 	private static byte[] tinyTiffClaiming(final int width, final int height) {
+		return tinyTiff(width, height, 1, (long) width * height);
+	}
+
+	/** An 8-bit TIFF of 16 pixel bytes whose header claims a size, a number of strip offsets and the bytes of its strips. */
+	private static byte[] tinyTiff(final int width, final int height, final int stripOffsets, final long stripBytes) {
 		final short[][] entries = { { 256, 4 }, { 257, 4 }, { 258, 3 }, { 259, 3 }, { 262, 3 }, { 273, 4 }, { 277, 3 }, { 278, 4 }, { 279, 4 } };
-		final long[] values = { width, height, 8, 1, 1, 0, 1, height, (long) width * height };
+		final long[] values = { width, height, 8, 1, 1, 0, 1, height, stripBytes };
 		final int ifd = 8, dataStart = ifd + 2 + entries.length * 12 + 4;
 		values[5] = dataStart;
 		final ByteBuffer b = ByteBuffer.allocate(dataStart + 16).order(ByteOrder.LITTLE_ENDIAN);
 		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd);
 		b.putShort((short) entries.length);
 		for (int i = 0; i < entries.length; i++) {
-			b.putShort(entries[i][0]).putShort(entries[i][1]).putInt(1);
+			b.putShort(entries[i][0]).putShort(entries[i][1]).putInt(entries[i][0] == 273 ? stripOffsets : 1);
 			if (entries[i][1] == 3)
 				b.putShort((short) values[i]).putShort((short) 0);
 			else
