@@ -38,17 +38,23 @@ final class CliRun {
 
 	/** The tool's {@code main} in a JVM of its own, as a shell runs it; killed after {@code seconds}. */
 	static CliRun inChildJvm(final Path dir, final int seconds, final String... args) throws IOException, InterruptedException {
+		return mainInChildJvm(ConvolveJCli.class, dir, seconds, args);
+	}
+
+	/** A class's {@code main} in a headless JVM of its own, on the tests' class path; killed after {@code seconds}. */
+	static CliRun mainInChildJvm(final Class< ? > main, final Path dir, final int seconds, final String... args) throws IOException, InterruptedException {
 		final List< String > command = new ArrayList<>();
 		command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
-		command.add(ConvolveJCli.class.getName());
+		command.add("-Djava.awt.headless=true");
+		command.add(main.getName());
 		command.addAll(Arrays.asList(args));
 		final Path out = Files.createTempFile(dir, "stdout", ".txt"), err = Files.createTempFile(dir, "stderr", ".txt");
 		final Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
 		if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
 			p.destroyForcibly().waitFor();
-			throw new AssertionError("convolvej " + String.join(" ", args) + " did not end within " + seconds + " s");
+			throw new AssertionError(main.getSimpleName() + " " + String.join(" ", args) + " did not end within " + seconds + " s");
 		}
 		return new CliRun(p.exitValue(), Files.readString(out), Files.readString(err));
 	}
