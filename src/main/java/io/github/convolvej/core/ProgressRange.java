@@ -1,6 +1,5 @@
-package io.github.convolvej.ij;
+package io.github.convolvej.core;
 
-import io.github.convolvej.core.ProgressListener;
 
 /**
  * The part {@code from .. from + span} of a parent's progress, so that one

@@ -7,6 +7,7 @@ import io.github.convolvej.core.ConvolutionResult;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.core.ProgressRange;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;

@@ -14,6 +14,7 @@ import ij.process.LUT;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.core.ProgressRange;
 import io.github.convolvej.core.match.Match;
 import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;

@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.core.ProgressRange;
 import io.github.convolvej.core.engine.Block;
 import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.EngineChooser;
@@ -151,7 +152,7 @@ public final class TemplateMatcher {
 		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, k, allFinite) : options.algorithm();
 		final CorrelationEngine engine = EngineChooser.engine(algorithm);
 		final double[] products = new double[outSize];
-		engine.correlate(block, k, new double[][] { weights }, new LineSink[] { LineSink.of(products) }, executor, new ProgressRange(progress, 0.05, 0.85));
+		engine.correlate(block, k, new double[][] { weights }, new LineSink[] { LineSink.of(products) }, executor, new ProgressRange(progress, 0.05, 0.8));
 		final double correction = shift * wSum;
 
 		// window sums, then the scores, a row at a time
@@ -326,32 +327,5 @@ public final class TemplateMatcher {
 
 	static String axisName(final int d) {
 		return d < 3 ? String.valueOf("xyz".charAt(d)) : "axis " + d;
-	}
-
-	/** Maps an engine's progress 0..1 into part of the whole. */
-	private static final class ProgressRange implements ProgressListener {
-		private final ProgressListener parent;
-		private final double from, to;
-
-		ProgressRange(final ProgressListener parent, final double from, final double to) {
-			this.parent = parent;
-			this.from = from;
-			this.to = to;
-		}
-
-		@Override
-		public void progress(final double fraction) {
-			parent.progress(from + (to - from) * fraction);
-		}
-
-		@Override
-		public void status(final String message) {
-			parent.status(message);
-		}
-
-		@Override
-		public boolean isCancelled() {
-			return parent.isCancelled();
-		}
 	}
 }
