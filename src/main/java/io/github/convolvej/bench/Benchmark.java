@@ -34,6 +34,7 @@ import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;
 import io.github.convolvej.core.match.ScoreMap;
 import io.github.convolvej.core.match.TemplateMatcher;
+import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -50,8 +51,13 @@ import net.imglib2.view.Views;
  * peak heap used beyond the input.
  *
  * <pre>
- * bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]
+ * bench [--only W1,W3] [--threads N] [--runs N] [--json FILE] [--via compute]
  * </pre>
+ *
+ * {@code --via compute} runs the convolution workloads through
+ * {@link Convolution#compute} on an ImgLib2 out-of-bounds view into an
+ * allocated target, instead of {@link Convolution#apply}, which reads array
+ * and planar images in place: the A/B comparison of the two reading paths.
  */
 public final class Benchmark {
 
@@ -67,11 +73,12 @@ public final class Benchmark {
 
 	/** Runs the benchmark; returns the exit code. */
 	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		final Map< String, Workload > all = workloads();
+		Map< String, Workload > all = workloads(false);
 		List< String > only = new ArrayList<>(all.keySet());
 		int threads = Runtime.getRuntime().availableProcessors();
 		int runs = 7;
 		String json = null;
+		boolean viaCompute = false;
 		for (int i = 0; i < args.length; i++) {
 			final String a = args[i];
 			final String value = i + 1 < args.length ? args[i + 1] : null;
@@ -96,8 +103,14 @@ public final class Benchmark {
 						json = required(a, value);
 						i++;
 						break;
+					case "--via":
+						if (!required(a, value).equals("compute") && !value.equals("apply"))
+							throw new IllegalArgumentException("--via takes apply or compute, got '" + value + "'.");
+						viaCompute = value.equals("compute");
+						i++;
+						break;
 					default:
-						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE.");
+						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE --via apply|compute.");
 				}
 			} catch (final NumberFormatException e) {
 				err.println("bench: " + a + " needs a whole number, got '" + value + "'.");
@@ -107,6 +120,8 @@ public final class Benchmark {
 				return 2;
 			}
 		}
+		if (viaCompute)
+			all = workloads(true);
 		final TaskExecutor executor = threads == 1 ? TaskExecutors.singleThreaded() : TaskExecutors.numThreads(threads);
 		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up, Java %s, %d cores%n", threads, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 		out.printf(Locale.ROOT, "%-4s %-10s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
@@ -243,14 +258,22 @@ public final class Benchmark {
 		return Kernel.of(v, k, k);
 	}
 
-	private static Workload convolution(final String id, final String description, final long[] dims, final Kernel kernel) {
+	private static Workload convolution(final String id, final String description, final long[] dims, final Kernel kernel, final boolean viaCompute) {
 		long pixels = 1;
 		for (final long d : dims)
 			pixels *= d;
 		return new Workload(id, description, pixels, () -> randomImage(dims), input -> {
 			@SuppressWarnings("unchecked")
 			final Img< FloatType > img = (Img< FloatType >) input;
-			return Convolution.apply(img, kernel, ConvolutionOptions.convolve()).engine();
+			final ConvolutionOptions options = ConvolutionOptions.convolve();
+			if (!viaCompute)
+				return Convolution.apply(img, kernel, options).engine();
+			final Interval out = options.mode().outputInterval(img, kernel, options.operation());
+			final Img< FloatType > re = ArrayImgs.floats(out.dimensionsAsLongArray());
+			final Img< FloatType > im = kernel.isComplex() ? ArrayImgs.floats(out.dimensionsAsLongArray()) : null;
+			final long[] min = out.minAsLongArray();
+			return Convolution.compute(Views.extend(img, options.boundary().outOfBoundsFactory(new FloatType((float) options.fillValue()))), kernel,
+					Views.translate(re, min), im == null ? null : Views.translate(im, min), options);
 		});
 	}
 
@@ -268,21 +291,21 @@ public final class Benchmark {
 		}, w.run);
 	}
 
-	static Map< String, Workload > workloads() {
+	static Map< String, Workload > workloads(final boolean viaCompute) {
 		final Map< String, Workload > m = new LinkedHashMap<>();
 		final Kernel laplace = Kernel.of(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3);
 		final Kernel emboss = Kernel.of(new double[] { -2, -1, 0, -1, 1, 1, 0, 1, 2 }, 3, 3);
 		final Kernel scharr = Kernel.complex(new double[] { -3, 0, 3, -10, 0, 10, -3, 0, 3 }, new double[] { -3, -10, -3, 0, 0, 0, 3, 10, 3 }, 3, 3);
-		add(m, convolution("W1", "2-D 4096x4096, 3x3 Laplace", new long[] { 4096, 4096 }, laplace));
-		add(m, convolution("W2", "2-D 4096x4096, 9x9 random kernel", new long[] { 4096, 4096 }, randomKernel(9, 9)));
-		add(m, convolution("W3", "2-D 2048x2048, 31x31 random kernel", new long[] { 2048, 2048 }, randomKernel(31, 31)));
-		add(m, convolution("W4", "3-D 256x256x256, 3x3x3 random kernel", new long[] { 256, 256, 256 }, randomKernel(3, 3, 3)));
-		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9)));
-		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4)));
-		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss));
+		add(m, convolution("W1", "2-D 4096x4096, 3x3 Laplace", new long[] { 4096, 4096 }, laplace, viaCompute));
+		add(m, convolution("W2", "2-D 4096x4096, 9x9 random kernel", new long[] { 4096, 4096 }, randomKernel(9, 9), viaCompute));
+		add(m, convolution("W3", "2-D 2048x2048, 31x31 random kernel", new long[] { 2048, 2048 }, randomKernel(31, 31), viaCompute));
+		add(m, convolution("W4", "3-D 256x256x256, 3x3x3 random kernel", new long[] { 256, 256, 256 }, randomKernel(3, 3, 3), viaCompute));
+		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9), viaCompute));
+		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4), viaCompute));
+		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss, viaCompute));
 		add(m, eyeMatching());
-		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr));
-		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301))));
+		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr, viaCompute));
+		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301), viaCompute)));
 		return m;
 	}
 

@@ -1,6 +1,7 @@
 package io.github.convolvej.core;
 
 import java.util.Arrays;
+import java.util.List;
 
 import io.github.convolvej.core.engine.Block;
 import io.github.convolvej.core.engine.BlockSource;
@@ -23,6 +24,7 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
@@ -150,30 +152,69 @@ public final class Convolution {
 		return sb.toString();
 	}
 
+	/** Source values (the block with the kernel's halo) a block of {@link #compute} reads at most: 64 MB of doubles. */
+	static final long BLOCK_SOURCE_VALUES = 1 << 23;
+
 	/**
-	 * The lower-level form: writes {@code target} (in the source's coordinates)
-	 * from an already extended source, so the caller chooses any boundary and
-	 * any output interval. {@code imaginaryTarget} receives the imaginary part of
-	 * a complex kernel and may be null for a real one.
+	 * The lower-level form, as imglib2-algorithm's convolution: fills
+	 * {@code target} (in the source's coordinates; any interval of any
+	 * container: array, planar, cell, or a view into a larger image) from an
+	 * already extended source, such as
+	 * {@code Views.extend(image, Boundary.SYMM.outOfBoundsFactory(fill))}, so
+	 * the caller chooses any boundary and any output interval. The target is
+	 * computed block by block, each block reading only
+	 * {@link #requiredSourceInterval} of itself, so the source may be far
+	 * larger than memory (a virtual view, a cached cell image) and memory stays
+	 * bounded whatever the target's size. {@code imaginaryTarget} receives the
+	 * imaginary part of a complex kernel and may be null for a real one.
 	 *
-	 * @return the name of the engine that ran
+	 * @return the name of the engine that ran (on the first block)
 	 */
 	public static String compute(final RandomAccessible< ? extends RealType< ? > > extendedSource, final Kernel kernel, final RandomAccessibleInterval< ? extends RealType< ? > > target, final RandomAccessibleInterval< ? extends RealType< ? > > imaginaryTarget, final ConvolutionOptions options) {
+		return compute(extendedSource, kernel, target, imaginaryTarget, options, BLOCK_SOURCE_VALUES);
+	}
+
+	/** As above, with blocks that read at most {@code blockSourceValues} source values (tests cut small ones). */
+	static String compute(final RandomAccessible< ? extends RealType< ? > > extendedSource, final Kernel kernel, final RandomAccessibleInterval< ? extends RealType< ? > > target, final RandomAccessibleInterval< ? extends RealType< ? > > imaginaryTarget, final ConvolutionOptions options, final long blockSourceValues) {
 		final Kernel k = checkedKernel(kernel, target.numDimensions());
 		if (k.isComplex() && imaginaryTarget == null)
 			throw new IllegalArgumentException("A complex kernel needs a target for the imaginary part.");
+		if (imaginaryTarget != null && !Intervals.equals(target, imaginaryTarget))
+			throw new IllegalArgumentException("The imaginary target must cover the same interval as the target.");
 		MissingDataRun.check(k, options);
 		if (options.certainty())
 			throw new IllegalArgumentException("certainty is given by apply(...), which returns it beside the result.");
-		final Computation c = prepare(extendedSource, k, options.operation(), target, options);
-		final int n = Block.numElements(toInt(c.outDims()));
-		final double[] re = new double[n];
-		final double[] im = k.isComplex() ? new double[n] : null;
-		c.run(im == null ? new LineSink[] { LineSink.of(re) } : new LineSink[] { LineSink.of(re), LineSink.of(im) }, null, options);
-		store(re, target);
-		if (im != null)
-			store(im, imaginaryTarget);
-		return c.engine.name();
+		final List< Interval > blocks = TargetBlocks.cut(target, options.operation().weights(k).dimensions(), blockSourceValues);
+		String engine = null;
+		double[] re = null, im = null;
+		for (int b = 0; b < blocks.size(); b++) {
+			final Interval block = blocks.get(b);
+			final ConvolutionOptions part = options.copy().progress(ProgressRange.part(options.progress(), b, blocks.size()));
+			final Computation c = prepare(extendedSource, k, options.operation(), block, part);
+			final int n = Block.numElements(toInt(c.outDims()));
+			if (re == null || re.length != n) {
+				re = new double[n];
+				im = k.isComplex() ? new double[n] : null;
+			}
+			c.run(im == null ? new LineSink[] { LineSink.of(re) } : new LineSink[] { LineSink.of(re), LineSink.of(im) }, null, part);
+			store(re, Views.interval(target, block));
+			if (im != null)
+				store(im, Views.interval(imaginaryTarget, block));
+			if (engine == null)
+				engine = c.engine.name();
+		}
+		options.progress().progress(1);
+		return engine;
+	}
+
+	/**
+	 * The source pixels that {@link #compute} reads to fill {@code target}:
+	 * for output {@code n}, {@code n - a' .. n - a' + K - 1} with {@code a'}
+	 * the anchor of the weights the operation sums (the kernel flipped for a
+	 * convolution).
+	 */
+	public static Interval requiredSourceInterval(final Interval target, final Kernel kernel, final ConvolutionOptions options) {
+		return requiredInterval(target, options.operation().weights(checkedKernel(kernel, target.numDimensions())));
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.github.convolvej.core.engine;
 
+import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
 import net.imglib2.blocks.PrimitiveBlocks;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.ByteType;
@@ -78,8 +80,29 @@ abstract class PixelBands {
 		return new Doubles(blocks(ImageBlockSource.asDouble(zeroMin)), null);
 	}
 
+	/**
+	 * Boxes of an already extended source (any out-of-bounds view), copied
+	 * in its own primitive type; never read in place.
+	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static PrimitiveBlocks< ? > blocks(final RandomAccessibleInterval image) {
+	static PixelBands ofExtended(final RandomAccessible< ? extends RealType< ? > > source) {
+		final RandomAccessible s = source;
+		final Object t = source.getType();
+		if (t instanceof DoubleType)
+			return new Doubles(blocks(s), null);
+		if (t instanceof FloatType)
+			return new Floats(blocks(s), null);
+		if (t instanceof UnsignedByteType || t instanceof ByteType)
+			return new Bytes(blocks(s), null, t instanceof UnsignedByteType);
+		if (t instanceof UnsignedShortType || t instanceof ShortType)
+			return new Shorts(blocks(s), null, t instanceof UnsignedShortType);
+		if (t instanceof UnsignedIntType || t instanceof IntType)
+			return new Ints(blocks(s), null, t instanceof UnsignedIntType);
+		return new Doubles(blocks(Converters.convert(s, (a, b) -> ((DoubleType) b).set(((RealType) a).getRealDouble()), new DoubleType())), null);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static PrimitiveBlocks< ? > blocks(final RandomAccessible image) {
 		return PrimitiveBlocks.of(image, PrimitiveBlocks.OnFallback.ACCEPT).threadSafe();
 	}
 
