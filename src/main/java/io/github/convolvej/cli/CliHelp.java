@@ -103,6 +103,7 @@ final class CliHelp {
 	private static String filter(final String command, final String menu, final String verb) {
 		return lines(
 				"Usage: convolvej " + command + " IN OUT [OPTIONS] [--scale]",
+				"       convolvej " + command + " IN_FOLDER OUT_FOLDER [OPTIONS] [--block N] [--resume]",
 				"",
 				verb + " the image IN and writes the result to OUT. OPTIONS is the options string",
 				"of the macro command run(\"" + menu + "\", OPTIONS); quote it:",
@@ -131,12 +132,17 @@ final class CliHelp {
 				"  .png         one plane (three channels become RGB), 8-bit: 32-bit values are rounded",
 				"               and clipped to 0..255, as output=[Same as input] does",
 				"  --scale      for .png: stretch the result's min..max to 0..255 instead of clipping",
+				"A folder IN of 2-D TIFF planes (one z plane per file, natural name order) is a volume",
+				"larger than memory: OUT is then a folder of 32-bit planes plane_00000.tif, ..., computed",
+				"N planes at a time (--block N, default 16), each written whole when done;",
+				"  --resume     finish a run that was stopped: only the planes not yet in OUT are computed",
 				"",
 				"Examples:",
 				"  convolvej " + command + " in.tif out.tif \"kernel=laplace mode=same boundary=symm\"",
 				"  convolvej " + command + " sample:cameraman blur.png \"kernel=[box(5)] mode=same\"",
 				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(2,2,1)] boundary=nearest\"",
-				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(0.5)] scaled boundary=fill value=NaN nan=Interpolate\"");
+				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(0.5)] scaled boundary=fill value=NaN nan=Interpolate\"",
+				"  convolvej " + command + " planes/ smoothed/ \"kernel=[gaussian(2,2,2)]\" --block 8 --resume");
 	}
 
 	private static String lines(final String... lines) {

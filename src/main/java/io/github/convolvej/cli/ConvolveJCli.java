@@ -3,6 +3,7 @@ package io.github.convolvej.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -142,12 +143,21 @@ public final class ConvolveJCli {
 	/** convolve-nd / correlate-nd IN OUT [OPTIONS...] [--scale] */
 	private int filter(final Operation operation, final List< String > args) throws IOException {
 		final List< String > positional = new ArrayList<>();
-		boolean scale = false;
-		for (final String a : args) {
+		boolean scale = false, resume = false;
+		int block = 16;
+		for (int i = 0; i < args.size(); i++) {
+			final String a = args.get(i);
 			if (a.equals("--scale"))
 				scale = true;
+			else if (a.equals("--resume"))
+				resume = true;
+			else if (a.equals("--block")) {
+				if (i + 1 >= args.size() || !args.get(i + 1).matches("[1-9]\\d{0,5}"))
+					throw new UsageException("--block needs the number of planes per block, a whole number of at least 1, as in --block 16.");
+				block = Integer.parseInt(args.get(++i));
+			}
 			else if (a.startsWith("--"))
-				throw new UsageException("Unknown flag '" + a + "'. The only flag is --scale.");
+				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, and for folders of planes --block N and --resume.");
 			else
 				positional.add(a);
 		}
@@ -158,9 +168,11 @@ public final class ConvolveJCli {
 		final String output = positional.get(1);
 		// Options may come in one quoted argument or split by the shell: join them back.
 		final String options = String.join(" ", positional.subList(2, positional.size()));
-		ImageFiles.checkWritable(output);
-		SafeWrite.checkNotInput(output, input);
-		SafeWrite.checkNotInput(certaintyPath(output), input);
+		if (!PlaneFolders.isFolder(input)) {
+			ImageFiles.checkWritable(output);
+			SafeWrite.checkNotInput(output, input);
+			SafeWrite.checkNotInput(certaintyPath(output), input);
+		}
 
 		final FilterSettings settings;
 		Kernel kernel = null;
@@ -180,6 +192,10 @@ public final class ConvolveJCli {
 		catch (final IllegalArgumentException e) {
 			throw new UsageException(e.getMessage(), e);
 		}
+		if (PlaneFolders.isFolder(input))
+			return filterPlanes(settings, kernel, Path.of(input), Path.of(output), block, resume);
+		if (resume)
+			throw new UsageException("--resume is for folders of planes; " + input + " is a file.");
 		final ImagePlus source = ImageFiles.read(input);
 		if (kernel == null) {
 			kernel = settings.kernel(ConvolveJCli::readKernelImage, source);
@@ -191,6 +207,21 @@ public final class ConvolveJCli {
 		ImageFiles.write(results.get(0), output, scale, err);
 		if (results.size() > 1)
 			ImageFiles.write(results.get(1), certaintyPath(output), scale, err);
+		return OK;
+	}
+
+	/** A folder of TIFF planes into a folder of 32-bit planes, a block of planes at a time. */
+	private int filterPlanes(final FilterSettings settings, final Kernel kernel, final Path input, final Path output, final int block, final boolean resume) throws IOException {
+		if (kernel == null || settings.maskImage() != null || settings.certainty())
+			throw new UsageException("A folder of planes takes a kernel given as text, without scaled, mask= or certainty.");
+		if (settings.output() != io.github.convolvej.ij.OutputType.FLOAT)
+			throw new UsageException("A folder of planes is written as 32-bit planes; leave output= out or give output=32-bit.");
+		if (Files.exists(output) && !Files.isDirectory(output))
+			throw new UsageException("The input is a folder of planes, so the output must be a folder too, not the file " + output + ".");
+		if (Files.exists(output) && Files.isSameFile(input, output))
+			throw new UsageException("The output folder is the input folder: ConvolveJ never overwrites its input. Give another folder.");
+		final PlaneFolders volume = PlaneFolders.open(input);
+		volume.filter(kernel, settings.convolutionOptions(), output, block, resume, err);
 		return OK;
 	}
 

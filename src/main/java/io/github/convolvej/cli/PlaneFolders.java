@@ -1,0 +1,195 @@
+package io.github.convolvej.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.FloatProcessor;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.Convolution;
+import io.github.convolvej.core.ConvolutionOptions;
+import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.ProgressRange;
+import net.imglib2.FinalInterval;
+import net.imglib2.Interval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+/**
+ * A volume stored as a folder of 2-D TIFF planes (an image sequence, one z
+ * plane per file, in natural name order), filtered slab by slab so that only
+ * a slab of output planes and the input planes its kernel reaches are in
+ * memory. The boundary rule along z is applied at the volume's true first and
+ * last plane, never at a slab's; each output plane is written whole under its
+ * final name (see {@link SafeWrite}), so a run stopped at any moment and run
+ * again with {@code --resume} computes only the planes not yet written.
+ */
+final class PlaneFolders {
+
+	private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+	private final List< Path > planes;
+	private final int width, height;
+
+	private PlaneFolders(final List< Path > planes, final int width, final int height) {
+		this.planes = planes;
+		this.width = width;
+		this.height = height;
+	}
+
+	/** The TIFF planes of a folder, all of one size; refused with a message otherwise. */
+	static PlaneFolders open(final Path folder) throws IOException {
+		final List< Path > files = new ArrayList<>();
+		try (var list = Files.list(folder)) {
+			list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.tiff?") && !p.getFileName().toString().startsWith("."))
+					.forEach(files::add);
+		}
+		if (files.isEmpty())
+			throw new IOException("Cannot read " + folder + ": the folder holds no .tif planes.");
+		files.sort(PlaneFolders::naturalOrder);
+		final ImagePlus first = ImageFiles.read(files.get(0).toString());
+		if (first.getStackSize() != 1)
+			throw new IOException("Cannot read " + folder + ": " + files.get(0).getFileName() + " has " + first.getStackSize()
+					+ " planes; a folder of planes holds one plane per file.");
+		return new PlaneFolders(files, first.getWidth(), first.getHeight());
+	}
+
+	int depth() {
+		return planes.size();
+	}
+
+	/** Filters the volume into {@code out}, planes {@code plane_00000.tif} ..., a slab of at most {@code slabPlanes} output planes at a time. */
+	void filter(final Kernel kernel, final ConvolutionOptions options, final Path out, final int slabPlanes, final boolean resume, final PrintStream progress) throws IOException {
+		final Kernel k = kernel.withDimensions(3);
+		final Interval image = new FinalInterval(width, height, depth());
+		final Interval output = options.mode().outputInterval(image, k, options.operation());
+		Files.createDirectories(out);
+		checkOutputFolder(out, output.dimension(2), resume);
+		final long outDepth = output.dimension(2);
+		final Boundary boundary = options.boundary();
+		long done = 0;
+		for (long z0 = 0; z0 < outDepth; z0 += slabPlanes) {
+			final long z1 = Math.min(outDepth, z0 + slabPlanes) - 1;
+			if (resume && allWritten(out, z0, z1)) {
+				done += z1 - z0 + 1;
+				continue;
+			}
+			// the output slab, in image coordinates, and the input planes it reads
+			final long[] min = output.minAsLongArray(), max = output.maxAsLongArray();
+			min[2] = output.min(2) + z0;
+			max[2] = output.min(2) + z1;
+			final Interval slab = new FinalInterval(min, max);
+			final Interval source = Convolution.requiredSourceInterval(slab, k, options);
+			final int depth = (int) source.dimension(2);
+			final ArrayImg< FloatType, FloatArray > planesRead = ArrayImgs.floats(width, height, depth);
+			final float[] data = planesRead.update(null).getCurrentStorageArray();
+			for (int i = 0; i < depth; i++) {
+				final long z = boundary.sourceIndex(source.min(2) + i, depth());
+				if (z < 0)
+					Arrays.fill(data, i * width * height, (i + 1) * width * height, (float) options.fillValue());
+				else
+					System.arraycopy(readPlane((int) z), 0, data, i * width * height, width * height);
+			}
+			// x and y are extended by the boundary rule; along z the planes read already are the extension
+			final var extended = Views.extend(Views.translate(planesRead, 0, 0, source.min(2)), boundary.outOfBoundsFactory(new FloatType((float) options.fillValue())));
+			final ArrayImg< FloatType, FloatArray > result = ArrayImgs.floats(slab.dimension(0), slab.dimension(1), slab.dimension(2));
+			Convolution.compute(extended, k, Views.translate(result, slab.minAsLongArray()), null,
+					options.copy().progress(ProgressRange.part(options.progress(), (int) (z0 / slabPlanes), (int) ((outDepth + slabPlanes - 1) / slabPlanes))));
+			final float[] values = result.update(null).getCurrentStorageArray();
+			final int planeValues = (int) (slab.dimension(0) * slab.dimension(1));
+			for (long z = z0; z <= z1; z++) {
+				final float[] plane = Arrays.copyOfRange(values, (int) (z - z0) * planeValues, (int) (z - z0 + 1) * planeValues);
+				final ImagePlus imp = new ImagePlus("plane", new FloatProcessor((int) slab.dimension(0), (int) slab.dimension(1), plane));
+				final Path target = out.resolve(planeName(z));
+				SafeWrite.write(target, file -> {
+					if (!new FileSaver(imp).saveAsTiff(file.toString()))
+						throw new IOException("Could not write " + target + ".");
+				});
+				done++;
+			}
+			progress.printf(Locale.ROOT, "\rplanes %d / %d", done, outDepth);
+		}
+		progress.println();
+	}
+
+	static String planeName(final long z) {
+		return String.format(Locale.ROOT, "plane_%05d.tif", z);
+	}
+
+	private static boolean allWritten(final Path out, final long z0, final long z1) {
+		for (long z = z0; z <= z1; z++)
+			if (!Files.isRegularFile(out.resolve(planeName(z))))
+				return false;
+		return true;
+	}
+
+	/** Without --resume the folder must hold no planes; with it, only planes of this run's numbering. */
+	private static void checkOutputFolder(final Path out, final long depth, final boolean resume) throws IOException {
+		try (var list = Files.list(out)) {
+			for (final Path p : (Iterable< Path >) list::iterator) {
+				final String name = p.getFileName().toString();
+				if (name.startsWith(".")) {
+					// a plane whose writing was cut short: written again below
+					if (resume && name.matches("\\.plane_\\d{5}\\.tif\\..*\\.partial\\.tif"))
+						Files.delete(p);
+					continue;
+				}
+				if (!resume)
+					throw new UsageException("The output folder " + out + " is not empty (it holds " + name + "). Give an empty or new folder, or --resume to finish a run that was stopped.");
+				final Matcher m = Pattern.compile("plane_(\\d{5})\\.tif").matcher(name);
+				if (!m.matches() || Long.parseLong(m.group(1)) >= depth)
+					throw new UsageException("The output folder " + out + " holds " + name + ", which this run would not write: --resume continues only the same run. Give an empty or new folder.");
+			}
+		}
+	}
+
+	private float[] readPlane(final int z) throws IOException {
+		final ImagePlus imp = ImageFiles.read(planes.get(z).toString());
+		if (imp.getWidth() != width || imp.getHeight() != height || imp.getStackSize() != 1)
+			throw new IOException("Cannot read " + planes.get(z) + ": it is " + imp.getWidth() + " x " + imp.getHeight() + " x " + imp.getStackSize()
+					+ " but the folder's first plane is " + width + " x " + height + "; every plane must have the same size.");
+		final FloatProcessor fp = imp.getProcessor().convertToFloatProcessor();
+		return (float[]) fp.getPixels();
+	}
+
+	/** Names with numbers compared by value: plane2 before plane10. */
+	static int naturalOrder(final Path a, final Path b) {
+		final String x = a.getFileName().toString(), y = b.getFileName().toString();
+		final Matcher mx = NUMBER.matcher(x), my = NUMBER.matcher(y);
+		int i = 0, j = 0;
+		while (i < x.length() && j < y.length()) {
+			if (Character.isDigit(x.charAt(i)) && Character.isDigit(y.charAt(j)) && mx.find(i) && my.find(j)) {
+				final int c = new java.math.BigInteger(mx.group()).compareTo(new java.math.BigInteger(my.group()));
+				if (c != 0)
+					return c;
+				i = mx.end();
+				j = my.end();
+			}
+			else {
+				final int c = Character.compare(x.charAt(i), y.charAt(j));
+				if (c != 0)
+					return c;
+				i++;
+				j++;
+			}
+		}
+		return Integer.compare(x.length() - i, y.length() - j);
+	}
+
+	static boolean isFolder(final String path) {
+		return new File(path).isDirectory();
+	}
+}

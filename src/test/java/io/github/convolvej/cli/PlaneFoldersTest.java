@@ -1,0 +1,151 @@
+package io.github.convolvej.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.io.FileSaver;
+import ij.process.FloatProcessor;
+import io.github.convolvej.core.Boundary;
+import io.github.convolvej.core.Convolution;
+import io.github.convolvej.core.ConvolutionOptions;
+import io.github.convolvej.core.ConvolutionResult;
+import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.OutputMode;
+import net.imglib2.Cursor;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * A folder of TIFF planes filtered a few planes at a time gives the numbers
+ * of the whole volume in memory, on every mode and boundary, with kernels
+ * deeper than a block; a run killed for real and resumed gives the bytes of
+ * an uninterrupted run.
+ */
+class PlaneFoldersTest {
+
+	private static final String KERNEL = "1 2 1; 0 1 -1 | 2 0 1; 1 1 1 | 0 1 0; 3 -1 2 | 1 0 0; 0 0 1 | 1 1 1; 1 1 1";
+
+	@TempDir
+	Path dir;
+
+	/** A volume of whole numbers, written as planes z1.tif, z2.tif, ..., z10.tif, ... (natural order). */
+	private Img< FloatType > volume(final Path folder, final int w, final int h, final int d, final long seed) throws IOException {
+		Files.createDirectories(folder);
+		final Img< FloatType > img = ArrayImgs.floats(w, h, d);
+		final Random rnd = new Random(seed);
+		for (final FloatType t : img)
+			t.set(rnd.nextInt(100));
+		final Cursor< FloatType > c = img.cursor();
+		for (int z = 0; z < d; z++) {
+			final float[] plane = new float[w * h];
+			for (int i = 0; i < plane.length; i++)
+				plane[i] = c.next().get();
+			assertTrue(new FileSaver(new ImagePlus("z", new FloatProcessor(w, h, plane))).saveAsTiff(folder.resolve("z" + (z + 1) + ".tif").toString()));
+		}
+		return img;
+	}
+
+	private static List< float[] > planes(final Path folder, final int count) {
+		final List< float[] > out = new ArrayList<>();
+		for (int z = 0; z < count; z++) {
+			final ImagePlus imp = IJ.openImage(folder.resolve(PlaneFolders.planeName(z)).toString());
+			out.add((float[]) imp.getProcessor().getPixels());
+		}
+		return out;
+	}
+
+	@Test
+	void blocksOfPlanesGiveTheWholeVolumesNumbers() throws IOException {
+		final Path in = dir.resolve("in");
+		final Img< FloatType > img = volume(in, 13, 9, 11, 1);
+		final Kernel k = Kernel.parse(KERNEL);
+		int run = 0;
+		for (final OutputMode mode : OutputMode.values())
+			for (final Boundary b : Boundary.values()) {
+				final Path out = dir.resolve("out" + run++);
+				final String options = "kernel=[" + KERNEL + "] mode=" + mode.label() + " boundary=" + b.label() + " value=2.5 algorithm=Direct";
+				final CliRun r = CliRun.of("convolve-nd", in.toString(), out.toString(), options, "--block", "2");
+				assertEquals(ConvolveJCli.OK, r.exitCode, r.toString());
+				final ConvolutionResult< FloatType > expected = Convolution.apply(img, k, ConvolutionOptions.convolve().mode(mode).boundary(b).fillValue(2.5));
+				final long[] dims = expected.real().dimensionsAsLongArray();
+				final List< float[] > got = planes(out, (int) dims[2]);
+				assertEquals(dims[2], new File(out.toString()).list().length, mode + " " + b + ": one file per output plane");
+				final Cursor< FloatType > e = expected.real().cursor();
+				for (final float[] plane : got) {
+					assertEquals(dims[0] * dims[1], plane.length);
+					for (final float v : plane)
+						assertEquals(e.next().get(), v, 1e-4, mode + " " + b);
+				}
+			}
+	}
+
+	@Test
+	void aNonEmptyOutputFolderIsRefusedWithoutResume() throws IOException {
+		final Path in = dir.resolve("in"), out = Files.createDirectories(dir.resolve("out"));
+		volume(in, 8, 6, 4, 2);
+		Files.writeString(out.resolve("notes.txt"), "mine");
+		final CliRun r = CliRun.of("convolve-nd", in.toString(), out.toString(), "kernel=box(3)");
+		assertEquals(ConvolveJCli.USAGE, r.exitCode, r.toString());
+		assertTrue(r.err.contains("is not empty"), r.toString());
+		assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+		final CliRun same = CliRun.of("convolve-nd", in.toString(), in.toString(), "kernel=box(3)");
+		assertEquals(ConvolveJCli.USAGE, same.exitCode, same.toString());
+	}
+
+	@Test
+	void aRunKilledForRealThenResumedEqualsAnUninterruptedRun() throws IOException, InterruptedException {
+		final Path in = dir.resolve("in");
+		final int depth = 40;
+		volume(in, 200, 150, depth, 3);
+		final String options = "kernel=[gaussian(1.5,1.5,1.5)] boundary=symm algorithm=Direct";
+		final Path whole = dir.resolve("whole"), killed = dir.resolve("killed");
+		assertEquals(ConvolveJCli.OK, CliRun.of("convolve-nd", in.toString(), whole.toString(), options, "--block", "1").exitCode);
+
+		final List< String > command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath(), "-cp", System.getProperty("java.class.path"),
+				"-Djava.awt.headless=true", ConvolveJCli.class.getName(), "convolve-nd", in.toString(), killed.toString(), options, "--block", "1"));
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+		// kill it, without warning, once some planes are written and others not
+		final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (p.isAlive() && System.nanoTime() < deadline && count(killed) < 3)
+			Thread.sleep(5);
+		p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		final int before = count(killed);
+		assertTrue(before >= 3 && before < depth, "the run was killed while writing (" + before + " planes of " + depth + ")");
+		// what a kill in the middle of a write leaves: a temporary file, never a plane under its final name
+		Files.write(killed.resolve("." + PlaneFolders.planeName(before) + ".123.partial.tif"), new byte[] { 'I', 'I' });
+
+		final CliRun resumed = CliRun.of("convolve-nd", in.toString(), killed.toString(), options, "--block", "1", "--resume");
+		assertEquals(ConvolveJCli.OK, resumed.exitCode, resumed.toString());
+		for (int z = 0; z < depth; z++) {
+			final String name = PlaneFolders.planeName(z);
+			assertArrayEquals(Files.readAllBytes(whole.resolve(name)), Files.readAllBytes(killed.resolve(name)), name);
+		}
+		try (var files = Files.list(killed)) {
+			assertEquals(depth, files.count(), "no temporary file left");
+		}
+	}
+
+	private static int count(final Path folder) throws IOException {
+		if (!Files.isDirectory(folder))
+			return 0;
+		try (var files = Files.list(folder)) {
+			return (int) files.filter(f -> f.getFileName().toString().startsWith("plane_")).count();
+		}
+	}
+}
