@@ -175,6 +175,7 @@ public abstract class FilterPlugin implements PlugIn {
 		gd.addDialogListener(fields);
 		info.setText(fields.describe(initial));
 		try {
+			gd.addHelp(HelpPages.url(HelpPages.FILTER));
 			gd.showDialog();
 		} finally {
 			preview.close();

@@ -129,6 +129,7 @@ public class MatchTemplatePlugin implements PlugIn {
 		gd.addCheckbox("Score_map", last.scoreMap());
 		gd.addCheckbox("Add_to_manager", last.addToManager());
 		gd.addMessage("Template <selection>: the rectangle selection on the image.\nThreshold none: every peak; min distance auto: half the template.\nEsc cancels a long run.");
+		gd.addHelp(HelpPages.url(HelpPages.MATCH));
 		gd.showDialog();
 		if (gd.wasCanceled())
 			return null;

@@ -47,6 +47,7 @@ public class OpenSample implements PlugIn {
 		final GenericDialog dialog = new GenericDialog(NAME);
 		final String[] names = SampleImages.NAMES.toArray(new String[0]);
 		dialog.addChoice("sample", names, names[0]);
+		dialog.addHelp(HelpPages.url(HelpPages.SAMPLES));
 		dialog.showDialog();
 		return dialog.wasCanceled() ? null : dialog.getNextChoice();
 	}
