@@ -168,7 +168,7 @@ public final class ConvolveJCli {
 		final String output = positional.get(1);
 		// Options may come in one quoted argument or split by the shell: join them back.
 		final String options = String.join(" ", positional.subList(2, positional.size()));
-		if (!PlaneFolders.isFolder(input)) {
+		if (!PlaneFolders.isFolder(input) && !PlaneFolders.isFolder(output) && !output.endsWith("/")) {
 			ImageFiles.checkWritable(output);
 			SafeWrite.checkNotInput(output, input);
 			SafeWrite.checkNotInput(certaintyPath(output), input);
@@ -192,7 +192,7 @@ public final class ConvolveJCli {
 		catch (final IllegalArgumentException e) {
 			throw new UsageException(e.getMessage(), e);
 		}
-		if (PlaneFolders.isFolder(input))
+		if (PlaneFolders.isFolder(input) || PlaneFolders.isFolder(output) || output.endsWith("/"))
 			return filterPlanes(settings, kernel, Path.of(input), Path.of(output), block, resume);
 		if (resume)
 			throw new UsageException("--resume is for folders of planes; " + input + " is a file.");
@@ -210,17 +210,17 @@ public final class ConvolveJCli {
 		return OK;
 	}
 
-	/** A folder of TIFF planes into a folder of 32-bit planes, a block of planes at a time. */
+	/** A folder of TIFF planes, or a multi-page TIFF, into a folder of 32-bit planes, a block of planes at a time. */
 	private int filterPlanes(final FilterSettings settings, final Kernel kernel, final Path input, final Path output, final int block, final boolean resume) throws IOException {
 		if (kernel == null || settings.maskImage() != null || settings.certainty())
 			throw new UsageException("A folder of planes takes a kernel given as text, without scaled, mask= or certainty.");
 		if (settings.output() != io.github.convolvej.ij.OutputType.FLOAT)
 			throw new UsageException("A folder of planes is written as 32-bit planes; leave output= out or give output=32-bit.");
 		if (Files.exists(output) && !Files.isDirectory(output))
-			throw new UsageException("The input is a folder of planes, so the output must be a folder too, not the file " + output + ".");
+			throw new UsageException("The output of a run plane by plane is a folder of planes, not the file " + output + ".");
 		if (Files.exists(output) && Files.isSameFile(input, output))
 			throw new UsageException("The output folder is the input folder: ConvolveJ never overwrites its input. Give another folder.");
-		final PlaneFolders volume = PlaneFolders.open(input);
+		final PlaneFolders volume = Files.isDirectory(input) ? PlaneFolders.open(input) : PlaneFolders.openStack(input);
 		volume.filter(kernel, settings.convolutionOptions(), output, block, resume, err);
 		return OK;
 	}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.FloatProcessor;
@@ -30,7 +31,8 @@ import net.imglib2.view.Views;
 
 /**
  * A volume stored as a folder of 2-D TIFF planes (an image sequence, one z
- * plane per file, in natural name order), filtered slab by slab so that only
+ * plane per file, in natural name order) or as a multi-page TIFF, filtered
+ * slab by slab so that only
  * a slab of output planes and the input planes its kernel reaches are in
  * memory. The boundary rule along z is applied at the volume's true first and
  * last plane, never at a slab's; each output plane is written whole under its
@@ -41,13 +43,38 @@ final class PlaneFolders {
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+");
 
-	private final List< Path > planes;
-	private final int width, height;
+	/** Reads plane {@code z} (0-based) as 32-bit values. */
+	@FunctionalInterface
+	private interface PlaneReader {
+		float[] read(int z) throws IOException;
+	}
 
-	private PlaneFolders(final List< Path > planes, final int width, final int height) {
-		this.planes = planes;
+	private final PlaneReader reader;
+	private final int width, height, depth;
+
+	private PlaneFolders(final PlaneReader reader, final int width, final int height, final int depth) {
+		this.reader = reader;
 		this.width = width;
 		this.height = height;
+		this.depth = depth;
+	}
+
+	/**
+	 * A multi-page TIFF (one channel, z planes) read plane by plane through
+	 * ImageJ's virtual stack, never whole.
+	 */
+	static PlaneFolders openStack(final Path file) throws IOException {
+		if (!Files.isRegularFile(file))
+			throw new java.io.FileNotFoundException("No such image file: " + file);
+		TiffCheck.check(file.toFile());
+		final ImagePlus stack = IJ.openVirtual(file.toString());
+		if (stack == null)
+			throw new IOException("Cannot read " + file + ": ImageJ could not open it as a TIFF stack.");
+		if (stack.getNChannels() > 1 || stack.getNFrames() > 1 || stack.getBitDepth() == 24)
+			throw new UsageException(file + " has " + stack.getNChannels() + " channels and " + stack.getNFrames()
+					+ " time points (or RGB pixels); plane by plane it must be one gray channel of z planes. Split it first (Image > Color > Split Channels, Image > Stacks > Tools > Reduce).");
+		final ij.ImageStack planes = stack.getStack();
+		return new PlaneFolders(z -> (float[]) planes.getProcessor(z + 1).convertToFloatProcessor().getPixels(), stack.getWidth(), stack.getHeight(), stack.getStackSize());
 	}
 
 	/** The TIFF planes of a folder, all of one size; refused with a message otherwise. */
@@ -64,11 +91,12 @@ final class PlaneFolders {
 		if (first.getStackSize() != 1)
 			throw new IOException("Cannot read " + folder + ": " + files.get(0).getFileName() + " has " + first.getStackSize()
 					+ " planes; a folder of planes holds one plane per file.");
-		return new PlaneFolders(files, first.getWidth(), first.getHeight());
+		final int w = first.getWidth(), h = first.getHeight();
+		return new PlaneFolders(z -> readPlane(files.get(z), w, h), w, h, files.size());
 	}
 
 	int depth() {
-		return planes.size();
+		return depth;
 	}
 
 	/** Filters the volume into {@code out}, planes {@code plane_00000.tif} ..., a slab of at most {@code slabPlanes} output planes at a time. */
@@ -101,7 +129,7 @@ final class PlaneFolders {
 				if (z < 0)
 					Arrays.fill(data, i * width * height, (i + 1) * width * height, (float) options.fillValue());
 				else
-					System.arraycopy(readPlane((int) z), 0, data, i * width * height, width * height);
+					System.arraycopy(reader.read((int) z), 0, data, i * width * height, width * height);
 			}
 			// x and y are extended by the boundary rule; along z the planes read already are the extension
 			final var extended = Views.extend(Views.translate(planesRead, 0, 0, source.min(2)), boundary.outOfBoundsFactory(new FloatType((float) options.fillValue())));
@@ -156,13 +184,12 @@ final class PlaneFolders {
 		}
 	}
 
-	private float[] readPlane(final int z) throws IOException {
-		final ImagePlus imp = ImageFiles.read(planes.get(z).toString());
+	private static float[] readPlane(final Path file, final int width, final int height) throws IOException {
+		final ImagePlus imp = ImageFiles.read(file.toString());
 		if (imp.getWidth() != width || imp.getHeight() != height || imp.getStackSize() != 1)
-			throw new IOException("Cannot read " + planes.get(z) + ": it is " + imp.getWidth() + " x " + imp.getHeight() + " x " + imp.getStackSize()
+			throw new IOException("Cannot read " + file + ": it is " + imp.getWidth() + " x " + imp.getHeight() + " x " + imp.getStackSize()
 					+ " but the folder's first plane is " + width + " x " + height + "; every plane must have the same size.");
-		final FloatProcessor fp = imp.getProcessor().convertToFloatProcessor();
-		return (float[]) fp.getPixels();
+		return (float[]) imp.getProcessor().convertToFloatProcessor().getPixels();
 	}
 
 	/** Names with numbers compared by value: plane2 before plane10. */

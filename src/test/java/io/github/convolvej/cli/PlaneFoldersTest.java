@@ -96,6 +96,36 @@ class PlaneFoldersTest {
 	}
 
 	@Test
+	void aMultiPageTiffIsReadPlaneByPlane() throws IOException {
+		final Img< FloatType > img = volume(dir.resolve("planes"), 12, 10, 9, 4);
+		final ij.ImageStack stack = new ij.ImageStack(12, 10);
+		final Cursor< FloatType > c = img.cursor();
+		for (int z = 0; z < 9; z++) {
+			final float[] plane = new float[120];
+			for (int i = 0; i < plane.length; i++)
+				plane[i] = c.next().get();
+			stack.addSlice(new FloatProcessor(12, 10, plane).convertToShortProcessor(false));
+		}
+		final Path tif = dir.resolve("stack.tif");
+		assertTrue(new FileSaver(new ImagePlus("stack", stack)).saveAsTiffStack(tif.toString()));
+		final Path out = dir.resolve("out");
+		final CliRun r = CliRun.of("correlate-nd", tif.toString(), out + "/", "kernel=[" + KERNEL + "] boundary=mirror", "--block", "4");
+		assertEquals(ConvolveJCli.OK, r.exitCode, r.toString());
+		final ConvolutionResult< FloatType > expected = Convolution.apply(img, Kernel.parse(KERNEL), ConvolutionOptions.correlate().boundary(Boundary.MIRROR));
+		final Cursor< FloatType > e = expected.real().cursor();
+		for (final float[] plane : planes(out, 9))
+			for (final float v : plane)
+				assertEquals(e.next().get(), v, 1e-4);
+		// channels or time points are refused, not read as z
+		final ImagePlus hyper = IJ.createHyperStack("hyper", 8, 6, 2, 3, 1, 16);
+		final Path h = dir.resolve("hyper.tif");
+		assertTrue(new FileSaver(hyper).saveAsTiffStack(h.toString()));
+		final CliRun refused = CliRun.of("convolve-nd", h.toString(), dir.resolve("hyperout").toString() + "/", "kernel=box(3)");
+		assertEquals(ConvolveJCli.USAGE, refused.exitCode, refused.toString());
+		assertTrue(refused.err.contains("2 channels"), refused.toString());
+	}
+
+	@Test
 	void aNonEmptyOutputFolderIsRefusedWithoutResume() throws IOException {
 		final Path in = dir.resolve("in"), out = Files.createDirectories(dir.resolve("out"));
 		volume(in, 8, 6, 4, 2);
