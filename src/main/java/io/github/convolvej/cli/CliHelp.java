@@ -102,7 +102,7 @@ final class CliHelp {
 
 	private static String filter(final String command, final String menu, final String verb) {
 		return lines(
-				"Usage: convolvej " + command + " IN OUT [OPTIONS] [--scale]",
+				"Usage: convolvej " + command + " IN OUT [OPTIONS] [--scale] [--threads N]",
 				"       convolvej " + command + " IN_FOLDER OUT_FOLDER [OPTIONS] [--block N] [--resume]",
 				"",
 				verb + " the image IN and writes the result to OUT. OPTIONS is the options string",
@@ -132,6 +132,7 @@ final class CliHelp {
 				"  .png         one plane (three channels become RGB), 8-bit: 32-bit values are rounded",
 				"               and clipped to 0..255, as output=[Same as input] does",
 				"  --scale      for .png: stretch the result's min..max to 0..255 instead of clipping",
+				"  --threads N  use N threads (default: all cores)",
 				"A folder IN of 2-D TIFF planes (one z plane per file, natural name order), or a multi-page",
 				"TIFF IN with a folder OUT (ending in /), is read plane by plane, for volumes larger than",
 				"memory: OUT is a folder of 32-bit planes plane_00000.tif, ..., computed",

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
+import net.imglib2.parallel.Parallelization;
 import io.github.convolvej.bench.Benchmark;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.Kernel;
@@ -144,7 +145,7 @@ public final class ConvolveJCli {
 	private int filter(final Operation operation, final List< String > args) throws IOException {
 		final List< String > positional = new ArrayList<>();
 		boolean scale = false, resume = false;
-		int block = 16;
+		int block = 16, threads = 0;
 		for (int i = 0; i < args.size(); i++) {
 			final String a = args.get(i);
 			if (a.equals("--scale"))
@@ -156,14 +157,43 @@ public final class ConvolveJCli {
 					throw new UsageException("--block needs the number of planes per block, a whole number of at least 1, as in --block 16.");
 				block = Integer.parseInt(args.get(++i));
 			}
+			else if (a.equals("--threads")) {
+				if (i + 1 >= args.size() || !args.get(i + 1).matches("[1-9]\\d{0,3}"))
+					throw new UsageException("--threads needs a whole number of at least 1, as in --threads 4.");
+				threads = Integer.parseInt(args.get(++i));
+			}
 			else if (a.startsWith("--"))
-				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, and for folders of planes --block N and --resume.");
+				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, --threads N, and for folders of planes --block N and --resume.");
 			else
 				positional.add(a);
 		}
 		if (positional.size() < 2)
 			throw new UsageException("Give an input and an output file, then the options in quotes, e.g. "
 					+ "in.tif out.tif \"kernel=laplace mode=same\".");
+		if (threads > 0) {
+			final boolean s = scale, r = resume;
+			final int b = block;
+			final int[] code = new int[1];
+			final Exception[] failure = new Exception[1];
+			// the engines take their threads from ImgLib2's Parallelization context
+			Parallelization.runWithNumThreads(threads, () -> {
+				try {
+					code[0] = filter(operation, positional, s, b, r);
+				}
+				catch (final IOException | RuntimeException e) {
+					failure[0] = e;
+				}
+			});
+			if (failure[0] instanceof IOException)
+				throw (IOException) failure[0];
+			if (failure[0] != null)
+				throw (RuntimeException) failure[0];
+			return code[0];
+		}
+		return filter(operation, positional, scale, block, resume);
+	}
+
+	private int filter(final Operation operation, final List< String > positional, final boolean scale, final int block, final boolean resume) throws IOException {
 		final String input = positional.get(0);
 		final String output = positional.get(1);
 		// Options may come in one quoted argument or split by the shell: join them back.

@@ -1,5 +1,6 @@
 package io.github.convolvej.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,21 @@ class CliMessagesTest {
 			assertTrue(run.err.contains("--threads needs a whole number of at least 1, got " + threads), run.toString());
 			assertEquals("", run.out, "nothing measured");
 		}
+	}
+
+	@Test
+	void threadsChangeNothingButTheThreads() throws IOException {
+		final Path in = image();
+		final Path one = dir.resolve("one.tif"), all = dir.resolve("all.tif");
+		assertEquals(ConvolveJCli.OK, CliRun.of("convolve-nd", in.toString(), one.toString(), "kernel=[gaussian(2)]", "--threads", "1").exitCode);
+		assertEquals(ConvolveJCli.OK, CliRun.of("convolve-nd", in.toString(), all.toString(), "kernel=[gaussian(2)]").exitCode);
+		assertArrayEquals((float[]) IJ.openImage(all.toString()).getProcessor().getPixels(), (float[]) IJ.openImage(one.toString()).getProcessor().getPixels());
+		final CliRun zero = CliRun.of("convolve-nd", in.toString(), dir.resolve("z.tif").toString(), "kernel=laplace", "--threads", "0");
+		assertEquals(ConvolveJCli.USAGE, zero.exitCode, zero.toString());
+		assertTrue(zero.err.contains("--threads needs a whole number of at least 1"), zero.toString());
+		final CliRun missing = CliRun.of("convolve-nd", "/no/such.tif", dir.resolve("m.tif").toString(), "kernel=laplace", "--threads", "2");
+		assertEquals(ConvolveJCli.FAILURE, missing.exitCode, missing.toString());
+		assertTrue(missing.err.contains("No such image file"), missing.toString());
 	}
 
 	@Test
