@@ -250,7 +250,7 @@ public final class ConvolveJCli {
 			throw new UsageException("The output of a run plane by plane is a folder of planes, not the file " + output + ".");
 		if (Files.exists(output) && Files.isSameFile(input, output))
 			throw new UsageException("The output folder is the input folder: ConvolveJ never overwrites its input. Give another folder.");
-		final PlaneFolders volume = Files.isDirectory(input) ? PlaneFolders.open(input) : PlaneFolders.openStack(input);
+		final PlaneFolders volume = ZarrArray.isZarr(input) ? PlaneFolders.openZarr(input) : Files.isDirectory(input) ? PlaneFolders.open(input) : PlaneFolders.openStack(input);
 		volume.filter(kernel, settings.convolutionOptions(), output, block, resume, err);
 		return OK;
 	}

@@ -59,6 +59,12 @@ final class PlaneFolders {
 		this.depth = depth;
 	}
 
+	/** A Zarr v2 array, read a chunk row at a time. */
+	static PlaneFolders openZarr(final Path folder) throws IOException {
+		final ZarrArray zarr = ZarrArray.open(folder);
+		return new PlaneFolders(zarr::plane, zarr.width(), zarr.height(), zarr.depth());
+	}
+
 	/**
 	 * A multi-page TIFF (one channel, z planes) read plane by plane through
 	 * ImageJ's virtual stack, never whole.
