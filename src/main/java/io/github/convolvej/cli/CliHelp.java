@@ -139,6 +139,7 @@ final class CliHelp {
 				"memory: OUT is a folder of 32-bit planes plane_00000.tif, ..., computed",
 				"N planes at a time (--block N, default 16), each written whole when done;",
 				"  --resume     finish a run that was stopped: only the planes not yet in OUT are computed",
+				"An OUT ending in .zarr is written as a Zarr v2 float32 array (zlib), chunked as a Zarr IN.",
 				"",
 				"Examples:",
 				"  convolvej " + command + " in.tif out.tif \"kernel=laplace mode=same boundary=symm\"",

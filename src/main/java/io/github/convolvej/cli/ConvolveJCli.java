@@ -198,7 +198,7 @@ public final class ConvolveJCli {
 		final String output = positional.get(1);
 		// Options may come in one quoted argument or split by the shell: join them back.
 		final String options = String.join(" ", positional.subList(2, positional.size()));
-		if (!PlaneFolders.isFolder(input) && !PlaneFolders.isFolder(output) && !output.endsWith("/")) {
+		if (!PlaneFolders.isFolder(input) && !PlaneFolders.isFolder(output) && !output.endsWith("/") && !output.toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "").endsWith(".zarr")) {
 			ImageFiles.checkWritable(output);
 			SafeWrite.checkNotInput(output, input);
 			SafeWrite.checkNotInput(certaintyPath(output), input);
@@ -222,7 +222,7 @@ public final class ConvolveJCli {
 		catch (final IllegalArgumentException e) {
 			throw new UsageException(e.getMessage(), e);
 		}
-		if (PlaneFolders.isFolder(input) || PlaneFolders.isFolder(output) || output.endsWith("/"))
+		if (PlaneFolders.isFolder(input) || PlaneFolders.isFolder(output) || output.endsWith("/") || output.toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "").endsWith(".zarr"))
 			return filterPlanes(settings, kernel, Path.of(input), Path.of(output), block, resume);
 		if (resume)
 			throw new UsageException("--resume is for folders of planes; " + input + " is a file.");
@@ -251,7 +251,14 @@ public final class ConvolveJCli {
 		if (Files.exists(output) && Files.isSameFile(input, output))
 			throw new UsageException("The output folder is the input folder: ConvolveJ never overwrites its input. Give another folder.");
 		final PlaneFolders volume = ZarrArray.isZarr(input) ? PlaneFolders.openZarr(input) : Files.isDirectory(input) ? PlaneFolders.open(input) : PlaneFolders.openStack(input);
-		volume.filter(kernel, settings.convolutionOptions(), output, block, resume, err);
+		final String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		final PlaneFolders.Sink sink;
+		if (name.endsWith(".zarr"))
+			// the input's chunking when it is a Zarr array, else blocks of planes in 256 x 256 tiles
+			sink = new ZarrWriter(output, ZarrArray.isZarr(input) ? ZarrArray.open(input).chunks() : new int[] { block, 256, 256 });
+		else
+			sink = PlaneFolders.tiffPlanes(output);
+		volume.filter(kernel, settings.convolutionOptions(), sink, block, resume, err);
 		return OK;
 	}
 

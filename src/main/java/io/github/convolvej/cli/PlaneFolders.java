@@ -105,19 +105,30 @@ final class PlaneFolders {
 		return depth;
 	}
 
-	/** Filters the volume into {@code out}, planes {@code plane_00000.tif} ..., a slab of at most {@code slabPlanes} output planes at a time. */
-	void filter(final Kernel kernel, final ConvolutionOptions options, final Path out, final int slabPlanes, final boolean resume, final PrintStream progress) throws IOException {
+	/** Where the output planes go: a folder of TIFF planes or a Zarr array. */
+	interface Sink {
+		/** Checks the store for a new run or a resumed one, and prepares it; returns the planes per block. */
+		int begin(long width, long height, long depth, int blockPlanes, boolean resume) throws IOException;
+
+		/** Whether output planes {@code z0 .. z1} are all written (for --resume). */
+		boolean written(long z0, long z1);
+
+		/** Writes output planes from {@code z0}: {@code values}, x fastest, then y, then z. */
+		void write(long z0, int width, int height, int planes, float[] values) throws IOException;
+	}
+
+	/** Filters the volume into {@code sink}, a block of {@code blockPlanes} output planes at a time (or the sink's chunk depth). */
+	void filter(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes, final boolean resume, final PrintStream progress) throws IOException {
 		final Kernel k = kernel.withDimensions(3);
 		final Interval image = new FinalInterval(width, height, depth());
 		final Interval output = options.mode().outputInterval(image, k, options.operation());
-		Files.createDirectories(out);
-		checkOutputFolder(out, output.dimension(2), resume);
 		final long outDepth = output.dimension(2);
+		final int slabPlanes = sink.begin(output.dimension(0), output.dimension(1), outDepth, blockPlanes, resume);
 		final Boundary boundary = options.boundary();
 		long done = 0;
 		for (long z0 = 0; z0 < outDepth; z0 += slabPlanes) {
 			final long z1 = Math.min(outDepth, z0 + slabPlanes) - 1;
-			if (resume && allWritten(out, z0, z1)) {
+			if (resume && sink.written(z0, z1)) {
 				done += z1 - z0 + 1;
 				continue;
 			}
@@ -142,21 +153,43 @@ final class PlaneFolders {
 			final ArrayImg< FloatType, FloatArray > result = ArrayImgs.floats(slab.dimension(0), slab.dimension(1), slab.dimension(2));
 			Convolution.compute(extended, k, Views.translate(result, slab.minAsLongArray()), null,
 					options.copy().progress(ProgressRange.part(options.progress(), (int) (z0 / slabPlanes), (int) ((outDepth + slabPlanes - 1) / slabPlanes))));
-			final float[] values = result.update(null).getCurrentStorageArray();
-			final int planeValues = (int) (slab.dimension(0) * slab.dimension(1));
-			for (long z = z0; z <= z1; z++) {
-				final float[] plane = Arrays.copyOfRange(values, (int) (z - z0) * planeValues, (int) (z - z0 + 1) * planeValues);
-				final ImagePlus imp = new ImagePlus("plane", new FloatProcessor((int) slab.dimension(0), (int) slab.dimension(1), plane));
-				final Path target = out.resolve(planeName(z));
-				SafeWrite.write(target, file -> {
-					if (!new FileSaver(imp).saveAsTiff(file.toString()))
-						throw new IOException("Could not write " + target + ".");
-				});
-				done++;
-			}
+			sink.write(z0, (int) slab.dimension(0), (int) slab.dimension(1), (int) slab.dimension(2), result.update(null).getCurrentStorageArray());
+			done += z1 - z0 + 1;
 			progress.printf(Locale.ROOT, "\rplanes %d / %d", done, outDepth);
 		}
 		progress.println();
+	}
+
+	/** A folder of 32-bit TIFF planes {@code plane_00000.tif}, ..., each written whole under its final name. */
+	static Sink tiffPlanes(final Path out) {
+		return new Sink() {
+
+			@Override
+			public int begin(final long width, final long height, final long depth, final int blockPlanes, final boolean resume) throws IOException {
+				Files.createDirectories(out);
+				checkOutputFolder(out, depth, resume);
+				return blockPlanes;
+			}
+
+			@Override
+			public boolean written(final long z0, final long z1) {
+				return allWritten(out, z0, z1);
+			}
+
+			@Override
+			public void write(final long z0, final int width, final int height, final int planes, final float[] values) throws IOException {
+				final int planeValues = width * height;
+				for (int i = 0; i < planes; i++) {
+					final float[] plane = Arrays.copyOfRange(values, i * planeValues, (i + 1) * planeValues);
+					final ImagePlus imp = new ImagePlus("plane", new FloatProcessor(width, height, plane));
+					final Path target = out.resolve(planeName(z0 + i));
+					SafeWrite.write(target, file -> {
+						if (!new FileSaver(imp).saveAsTiff(file.toString()))
+							throw new IOException("Could not write " + target + ".");
+					});
+				}
+			}
+		};
 	}
 
 	static String planeName(final long z) {

@@ -93,6 +93,11 @@ final class ZarrArray {
 		return shape[0];
 	}
 
+	/** Chunk sizes along z, y, x. */
+	int[] chunks() {
+		return chunks.clone();
+	}
+
 	int height() {
 		return shape[1];
 	}

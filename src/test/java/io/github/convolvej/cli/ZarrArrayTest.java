@@ -80,6 +80,37 @@ class ZarrArrayTest {
 	}
 
 	@Test
+	void aZarrResultIsAZarrArrayWithTheInputsChunks() throws IOException {
+		final Img< FloatType > img = ArrayImgs.floats(11, 13, 7);
+		final Cursor< FloatType > c = img.localizingCursor();
+		while (c.hasNext()) {
+			c.fwd();
+			c.get().set(base(c.getIntPosition(2), c.getIntPosition(1), c.getIntPosition(0)) * 0.25f);
+		}
+		final Path out = dir.resolve("out.zarr");
+		final String options = "kernel=[gaussian(1,1,1)] mode=full boundary=fill value=1";
+		final CliRun run = CliRun.of("correlate-nd", FIXTURES.resolve("f4-gzip.zarr").toString(), out.toString(), options);
+		assertEquals(ConvolveJCli.OK, run.exitCode, run.toString());
+		final Img< FloatType > expected = Convolution.apply(img, Kernel.parse("gaussian(1,1,1)"),
+				ConvolutionOptions.correlate().mode(io.github.convolvej.core.OutputMode.FULL).boundary(io.github.convolvej.core.Boundary.FILL).fillValue(1)).real();
+		final ZarrArray written = ZarrArray.open(out);
+		assertEquals(java.util.Arrays.toString(new int[] { 3, 5, 4 }), java.util.Arrays.toString(written.chunks()));
+		assertEquals(expected.dimension(2), written.depth());
+		final Cursor< FloatType > e = expected.cursor();
+		for (int z = 0; z < written.depth(); z++)
+			for (final float v : written.plane(z))
+				assertEquals(e.next().get(), v, 1e-4);
+		// again: refused without --resume, nothing to do with it
+		assertEquals(ConvolveJCli.USAGE, CliRun.of("correlate-nd", FIXTURES.resolve("f4-gzip.zarr").toString(), out.toString(), options).exitCode);
+		final Path chunk = out.resolve("1.1.1");
+		final byte[] before = Files.readAllBytes(chunk);
+		Files.delete(out.resolve("2.0.0"));
+		assertEquals(ConvolveJCli.OK, CliRun.of("correlate-nd", FIXTURES.resolve("f4-gzip.zarr").toString(), out.toString(), options, "--resume").exitCode);
+		assertTrue(Files.exists(out.resolve("2.0.0")), "the missing chunk is written again");
+		org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(chunk));
+	}
+
+	@Test
 	void damagedOrUnsupportedArraysAreRefused() throws IOException {
 		// a chunk cut short
 		final Path cut = copy("u2-zlib.zarr");
