@@ -70,8 +70,10 @@ public final class TemplateMatching {
 			throw new IllegalArgumentException("No settings given.");
 		final Template t = template == null ? Template.ofSelection(image) : Template.of(template);
 		check(image, t, settings);
+		// with a template of its own, a selection on the image is the region to search
+		final ij.gui.Roi region = template == null ? null : SearchRegion.of(image);
 		try {
-			return match(image, t, settings, progress == null ? ProgressListener.NONE : progress);
+			return match(image, t, settings, region, progress == null ? ProgressListener.NONE : progress);
 		}
 		catch (final OutOfMemoryError e) {
 			throw new NotEnoughMemoryException(estimatedBytes(image, t), e);
@@ -91,7 +93,7 @@ public final class TemplateMatching {
 		return 4L * plane * image.getNSlices() * image.getNFrames() + 8L * 4 * unit;
 	}
 
-	private static MatchResult match(final ImagePlus image, final Template t, final MatchSettings settings, final ProgressListener p) {
+	private static MatchResult match(final ImagePlus image, final Template t, final MatchSettings settings, final ij.gui.Roi region, final ProgressListener p) {
 
 		final boolean volumetric = t.depth > 1;
 		final int channel = ImagePlusViews.isRgb(image) ? 1 : image.getChannel();
@@ -107,6 +109,8 @@ public final class TemplateMatching {
 			if (volumetric) {
 				p.status(status(image, 0, f));
 				final ScoreMap map = TemplateMatcher.match(volume(image, channel, f), t.img(), options(settings, ProgressRange.part(p, done++, units)));
+				if (region != null)
+					SearchRegion.restrict(map, region);
 				for (final Match m : finder.find(map))
 					matches.add(new ImageMatch(m, true, channel, 0, f, image::getStackIndex));
 				addPlanes(map, planes);
@@ -115,6 +119,8 @@ public final class TemplateMatching {
 				for (int z = 1; z <= slices; z++) {
 					p.status(status(image, z, f));
 					final ScoreMap map = TemplateMatcher.match(plane(image, channel, z, f), t.img(), options(settings, ProgressRange.part(p, done++, units)));
+					if (region != null)
+						SearchRegion.restrict(map, region);
 					for (final Match m : finder.find(map))
 						matches.add(new ImageMatch(m, false, channel, z, f, image::getStackIndex));
 					addPlanes(map, planes);
