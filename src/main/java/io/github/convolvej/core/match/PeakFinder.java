@@ -156,13 +156,75 @@ public final class PeakFinder {
 				pixel[d] = origin[d] + rest % dims[d];
 				rest /= dims[d];
 			}
-			final Match candidate = new Match(toDouble(pixel), pixel, anchor, k, scores[i], matches.size() + 1);
+			final Match candidate = new Match(toDouble(pixel), pixel, anchor, k, scores[i], matches.size() + 1, map.template());
 			if (kept.conflicts(candidate, distance, maxOverlap))
 				continue;
 			kept.add(candidate);
 			matches.add(subpixel ? refined(candidate, good, i, dims, strides, anchor, k) : candidate);
 		}
 		return matches;
+	}
+
+	/**
+	 * The matches of several templates, or turned and mirrored copies of one,
+	 * in the same image (score maps of one method, as
+	 * {@link TemplateMatcher#matchAll} gives them), merged into one list, best
+	 * first: each map's peaks, then suppressed across maps as within one (a
+	 * match closer than the minimum distance to a better one, or overlapping
+	 * it by more than the maximal overlap, is dropped; for turned copies the
+	 * overlap is that of the turned rectangles), at most
+	 * {@link #maxMatches()}, ranked anew.
+	 */
+	public List< Match > find(final List< ScoreMap > maps) {
+		if (maps.size() == 1)
+			return find(maps.get(0));
+		final boolean lower = maps.get(0).method().lowerIsBetter();
+		final PeakFinder each = new PeakFinder().maxMatches((int) Math.min(Integer.MAX_VALUE, (long) maxMatches * maps.size())).threshold(threshold).maxOverlap(maxOverlap).subpixel(subpixel);
+		if (!Double.isNaN(minDistance))
+			each.minDistance(minDistance);
+		final List< Match > all = new ArrayList<>();
+		for (final ScoreMap map : maps) {
+			if (map.method().lowerIsBetter() != lower)
+				throw new IllegalArgumentException("Score maps of different methods cannot be merged: " + maps.get(0).method().label() + " and " + map.method().label() + ".");
+			all.addAll(each.find(map));
+		}
+		// best first; equal scores keep the order of the maps
+		all.sort((a, b) -> lower ? Double.compare(a.score(), b.score()) : Double.compare(b.score(), a.score()));
+		final List< Match > kept = new ArrayList<>();
+		for (final Match m : all) {
+			if (kept.size() >= maxMatches)
+				break;
+			boolean free = true;
+			for (int i = 0; i < kept.size() && free; i++) {
+				final Match other = kept.get(i);
+				free = !tooClose(m, other) && !(maxOverlap < 1 && m.overlap(other) > maxOverlap);
+			}
+			if (free)
+				kept.add(m);
+		}
+		final List< Match > ranked = new ArrayList<>(kept.size());
+		for (int i = 0; i < kept.size(); i++)
+			ranked.add(kept.get(i).withRank(i + 1));
+		return ranked;
+	}
+
+	/**
+	 * Closer than the minimum distance (the smaller of the two templates')
+	 * along the axes where either template is larger than one pixel, and at
+	 * the same place along the others.
+	 */
+	private boolean tooClose(final Match a, final Match b) {
+		final int[] ka = a.size(), kb = b.size();
+		final double distance = Math.min(minDistanceFor(ka), minDistanceFor(kb));
+		final long[] pa = a.pixel(), pb = b.pixel();
+		long chebyshev = 0;
+		for (int d = 0; d < pa.length; d++) {
+			final long diff = Math.abs(pa[d] - pb[d]);
+			if (ka[d] == 1 && kb[d] == 1 && diff != 0)
+				return false;
+			chebyshev = Math.max(chebyshev, diff);
+		}
+		return chebyshev < distance;
 	}
 
 	/**
@@ -277,7 +339,7 @@ public final class PeakFinder {
 			final double offset = 0.5 * (before - after) / curvature;
 			position[d] += Math.max(-0.5, Math.min(0.5, offset));
 		}
-		return new Match(position, pixel, anchor, k, m.score(), m.rank());
+		return new Match(position, pixel, anchor, k, m.score(), m.rank(), m.template());
 	}
 
 	/**

@@ -25,8 +25,13 @@ public final class ScoreMap {
 	private final int[] templateDims;
 	private final int[] anchor;
 	private final String engine;
+	private final SearchTemplate template;
 
 	ScoreMap(final Img< FloatType > scores, final Interval interval, final MatchMethod method, final OutputMode mode, final int[] templateDims, final int[] anchor, final String engine) {
+		this(scores, interval, method, mode, templateDims, anchor, engine, null);
+	}
+
+	ScoreMap(final Img< FloatType > scores, final Interval interval, final MatchMethod method, final OutputMode mode, final int[] templateDims, final int[] anchor, final String engine, final SearchTemplate template) {
 		this.scores = scores;
 		this.interval = interval;
 		this.method = method;
@@ -34,6 +39,12 @@ public final class ScoreMap {
 		this.templateDims = templateDims.clone();
 		this.anchor = anchor.clone();
 		this.engine = engine;
+		this.template = template;
+	}
+
+	/** The template (or turned, mirrored copy) these are the scores of. */
+	public SearchTemplate template() {
+		return template;
 	}
 
 	/** One score per window position, min 0. */

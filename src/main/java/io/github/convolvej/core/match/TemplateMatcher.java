@@ -1,9 +1,11 @@
 package io.github.convolvej.core.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.core.ProgressRange;
@@ -79,45 +81,74 @@ public final class TemplateMatcher {
 	 *             listener cancels
 	 */
 	public static ScoreMap match(final RandomAccessibleInterval< ? extends RealType< ? > > image, final RandomAccessibleInterval< ? extends RealType< ? > > template, final MatchOptions options) {
-		if (image == null)
-			throw new IllegalArgumentException("No image given.");
 		if (template == null)
 			throw new IllegalArgumentException("No template given.");
-		final int n = image.numDimensions();
-		final int[] k = templateDims(template, n);
-		final double[] t = templateValues(template);
-		final int[] a = options.anchorFor(k);
+		return matchAll(image, List.of(SearchTemplate.of(null, template, null)), options).get(0);
+	}
+
+	/**
+	 * Scores every position of several templates in the image, reading the
+	 * image once and correlating it with all templates in one pass of the
+	 * engine (for FFT: one transform of the image for all), one score map per
+	 * template in the order given. Templates may differ in size, anchor and
+	 * mask; masked templates use OpenCV's masked formulas (see
+	 * {@link TemplateWeights}), computed without NaN or infinity.
+	 *
+	 * @throws IllegalArgumentException as {@link #match}
+	 */
+	public static List< ScoreMap > matchAll(final RandomAccessibleInterval< ? extends RealType< ? > > image, final List< SearchTemplate > templates, final MatchOptions options) {
+		if (image == null)
+			throw new IllegalArgumentException("No image given.");
+		if (templates == null || templates.isEmpty())
+			throw new IllegalArgumentException("No template given.");
+		final int n = image.numDimensions(), count = templates.size();
 		final OutputMode mode = options.mode();
+		final MatchMethod method = options.method();
 		final ProgressListener progress = options.progress();
 		final TaskExecutor executor = options.executor();
 
-		// the extended block that the windows read, and the anchor positions they score
-		final long[] blockMin = new long[n], blockMax = new long[n], outMin = new long[n], outMax = new long[n];
-		for (int d = 0; d < n; d++) {
-			final long size = image.dimension(d), min = image.min(d);
-			if (mode == OutputMode.VALID) {
-				if (k[d] > size)
-					throw new IllegalArgumentException("The template (" + sizeText(k) + ") is larger than the image (" + sizeText(image.dimensionsAsLongArray()) + ") along " + axisName(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
-				blockMin[d] = min;
-				blockMax[d] = min + size - 1;
-				outMin[d] = min + a[d];
-				outMax[d] = min + size - k[d] + a[d];
-			} else {
-				blockMin[d] = min - a[d];
-				blockMax[d] = min + size - 1 + k[d] - 1 - a[d];
-				outMin[d] = min;
-				outMax[d] = min + size - 1;
+		// each template's sizes and anchor; the frame holds them all, anchors aligned
+		final int[][] k = new int[count][], a = new int[count][];
+		final int[] before = new int[n], after = new int[n], fewestBefore = new int[n], fewestAfter = new int[n];
+		Arrays.fill(fewestBefore, Integer.MAX_VALUE);
+		Arrays.fill(fewestAfter, Integer.MAX_VALUE);
+		for (int t = 0; t < count; t++) {
+			final SearchTemplate template = templates.get(t);
+			k[t] = templateDims(template.dimsShared(), n);
+			a[t] = template.anchor() == null ? options.anchorFor(k[t]) : options.copy().anchor(template.anchor()).anchorFor(k[t]);
+			for (int d = 0; d < n; d++) {
+				if (mode == OutputMode.VALID && k[t][d] > image.dimension(d))
+					throw new IllegalArgumentException("The template " + (template.name() == null ? "" : "'" + template.name() + "' ") + "(" + sizeText(k[t]) + ") is larger than the image (" + sizeText(image.dimensionsAsLongArray()) + ") along " + axisName(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
+				before[d] = Math.max(before[d], a[t][d]);
+				after[d] = Math.max(after[d], k[t][d] - 1 - a[t][d]);
+				fewestBefore[d] = Math.min(fewestBefore[d], a[t][d]);
+				fewestAfter[d] = Math.min(fewestAfter[d], k[t][d] - 1 - a[t][d]);
 			}
 		}
+		final int[] frame = new int[n];
+		for (int d = 0; d < n; d++)
+			frame[d] = before[d] + after[d] + 1;
+
+		// the anchor positions scored for the frame, and the block their windows read
+		final long[] blockMin = new long[n], blockMax = new long[n], outMin = new long[n];
+		boolean extended = false;
+		for (int d = 0; d < n; d++) {
+			final long min = image.min(d), max = image.max(d);
+			outMin[d] = mode == OutputMode.VALID ? min + fewestBefore[d] : min;
+			final long outMax = mode == OutputMode.VALID ? max - fewestAfter[d] : max;
+			blockMin[d] = outMin[d] - before[d];
+			blockMax[d] = outMax + after[d];
+			extended |= blockMin[d] < min || blockMax[d] > max;
+		}
+		// in valid mode no extended pixel reaches a score: a finite extension keeps FFT usable
+		final Boundary boundary = mode == OutputMode.VALID && extended ? Boundary.NEAREST : options.boundary();
 		progress.checkCancelled();
 		progress.status("Reading the image");
-		final Block block = new ImageBlockSource(image, options.boundary(), options.fillValue(), new FinalInterval(blockMin, blockMax)).readAll();
-		final int[] outDims = Block.validDims(block.dims, k);
+		final Block block = new ImageBlockSource(image, boundary, options.fillValue(), new FinalInterval(blockMin, blockMax)).readAll();
+		final int[] outDims = Block.validDims(block.dims, frame);
 		final int outSize = Block.numElements(outDims);
-		final MatchMethod method = options.method();
-		final int taps = t.length;
 
-		// shift: subtracted from image (and, for the square difference, template) where the score does not change
+		// shift: subtracted from the image where the score does not change, for accuracy far from zero
 		double finiteSum = 0;
 		int finite = 0;
 		for (final double v : block.data)
@@ -126,171 +157,142 @@ public final class TemplateMatcher {
 				finite++;
 			}
 		final boolean allFinite = finite == block.data.length;
-		final double mean = finite == 0 ? 0 : finiteSum / finite;
-		final double shift = method == MatchMethod.SQDIFF || method == MatchMethod.CCOEFF || method == MatchMethod.CCOEFF_NORMED ? mean : 0;
-		final double[] weights = new double[taps];
-		final boolean flatTemplate = isFlat(t);
-		final double templateMean = mean(t);
-		double wSum = 0, tSq = 0; // Σ and Σ² of the weights (the template as used)
-		for (int j = 0; j < taps; j++) {
-			final double w;
-			if (method == MatchMethod.CCOEFF || method == MatchMethod.CCOEFF_NORMED)
-				w = flatTemplate ? 0 : t[j] - templateMean;
-			else if (method == MatchMethod.SQDIFF)
-				w = t[j] - shift;
-			else
-				w = t[j];
-			weights[j] = w;
-			wSum += w;
-			tSq += w * w;
-		}
+		final double shift = method == MatchMethod.SQDIFF || method == MatchMethod.CCOEFF || method == MatchMethod.CCOEFF_NORMED ? finite == 0 ? 0 : finiteSum / finite : 0;
 
-		// Σ window * weights, by the engine, on the block as it is: the products of the
-		// shifted block are Σ(W - shift)w = ΣWw - shift Σw
-		progress.checkCancelled();
-		progress.status("Correlating the image with the template");
-		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, k, allFinite) : options.algorithm();
+		final int[][] offset = new int[count][];
+		final TemplateWeights[] weights = new TemplateWeights[count];
+		final double[][] frameWeights = new double[count][];
+		int taps = 0;
+		for (int t = 0; t < count; t++) {
+			offset[t] = new int[n];
+			for (int d = 0; d < n; d++)
+				offset[t][d] = before[d] - a[t][d];
+			weights[t] = new TemplateWeights(templates.get(t), method, shift);
+			frameWeights[t] = embed(weights[t].weights, k[t], offset[t], frame);
+			taps = Math.max(taps, weights[t].count);
+		}
+		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, frame, taps, count + masks(templates), allFinite, executor) : options.algorithm();
 		final CorrelationEngine engine = EngineChooser.engine(algorithm);
-		final double[] products = new double[outSize];
-		engine.correlate(block, k, new double[][] { weights }, new LineSink[] { LineSink.of(products) }, executor, new ProgressRange(progress, 0.05, 0.8));
-		final double correction = shift * wSum;
 
-		// window sums, then the scores, a row at a time
+		// window sums, once per template box (and mask) that the method needs
 		progress.checkCancelled();
-		progress.status("Computing the scores");
-		final ArrayImg< FloatType, FloatArray > out = ArrayImgs.floats(toLong(outDims));
-		final float[] scores = out.update(null).getCurrentStorageArray();
-		final double flatTolerance = 4 * (sum(k) + 2) * EPS;
-		final double templateSquares = tSq;
-		if (method == MatchMethod.CCORR || method == MatchMethod.CCOEFF) // ΣWT and ΣW(T - T̄): the products themselves
-			parallel(executor, outSize, (from, to) -> {
-				for (int i = from; i < to; i++)
-					scores[i] = (float) (products[i] - correction);
-			});
-		else
-			WindowSums.compute(block.data, block.dims, k, shift, executor, scorer(method, products, correction, scores, taps, templateSquares, flatTolerance));
-		progress.progress(1);
-		return new ScoreMap(out, new FinalInterval(outMin, outMax), method, mode, k, a, engine.name());
-	}
-
-	/**
-	 * Writes the scores of a row of windows from their products with the
-	 * weights (less {@code correction}), sums and sums of squares: one loop
-	 * per method, so the method is not asked per pixel.
-	 */
-	private static WindowSums.Rows scorer(final MatchMethod method, final double[] products, final double correction, final float[] scores, final int n, final double tSq, final double flatTolerance) {
-		final double tNorm = Math.sqrt(tSq);
-		switch (method) {
-			case SQDIFF: // Σ(W'-T')² = ΣW'² - 2ΣW'T' + ΣT'² with W' = W - shift, T' = T - shift
-				return (offset, s1, s2, length) -> {
-					for (int x = 0; x < length; x++)
-						scores[offset + x] = (float) Math.max(0, s2[x] - 2 * (products[offset + x] - correction) + tSq);
-				};
-			case SQDIFF_NORMED:
-				return (offset, s1, s2, length) -> {
-					for (int x = 0; x < length; x++) {
-						final double den = Math.sqrt(s2[x]) * tNorm;
-						final double num = Math.max(0, s2[x] - 2 * products[offset + x] + tSq);
-						scores[offset + x] = (float) (den > 0 ? num / den : den == 0 ? 1 : Double.NaN);
-					}
-				};
-			case CCORR_NORMED:
-				return (offset, s1, s2, length) -> {
-					for (int x = 0; x < length; x++) {
-						final double den = Math.sqrt(s2[x]) * tNorm;
-						scores[offset + x] = (float) (den > 0 ? clamp(products[offset + x] / den) : den == 0 ? 0 : Double.NaN);
-					}
-				};
-			case CCOEFF_NORMED:
-				return (offset, s1, s2, length) -> {
-					for (int x = 0; x < length; x++) {
-						// Σ(W-W̄)² = ΣW'² - (ΣW')²/n; below the rounding error of the sums the window is flat
-						final double variance = s2[x] - s1[x] * s1[x] / n;
-						final double den = Math.sqrt(variance) * tNorm;
-						final float v;
-						if (Double.isNaN(variance))
-							v = Float.NaN;
-						else if (variance <= flatTolerance * s2[x] || den == 0)
-							v = 0;
-						else
-							v = (float) clamp((products[offset + x] - correction) / den);
-						scores[offset + x] = v;
-					}
-				};
-			default:
-				throw new IllegalStateException(method + " needs no window sums.");
+		progress.status("Summing the windows");
+		final WindowSumsCache sums = new WindowSumsCache(block, frame, outDims, shift, method, engine, executor);
+		final double[][] s1 = new double[count][], s2 = new double[count][];
+		for (int t = 0; t < count; t++) {
+			progress.checkCancelled();
+			final double[][] pair = sums.of(templates.get(t), k[t], offset[t], new ProgressRange(progress, 0.05 + 0.25 * t / count, 0.25 / count));
+			s1[t] = pair[0];
+			s2[t] = pair[1];
 		}
+
+		// Σ window * weights for every template in one pass, scored a line at a time
+		progress.checkCancelled();
+		progress.status(count == 1 ? "Correlating the image with the template" : "Correlating the image with " + count + " templates");
+		final float[][] scores = new float[count][outSize];
+		final LineSink[] sinks = new LineSink[count];
+		for (int t = 0; t < count; t++) {
+			final float[] out = scores[t];
+			final double[] sum = s1[t], squares = s2[t];
+			final double tolerance = templates.get(t).isMasked() && algorithm == Algorithm.FFT ? 1e-9 : 4 * (sum(k[t]) + 2) * EPS;
+			final Scorer scorer = new Scorer(method, weights[t], tolerance);
+			sinks[t] = (at, line, length) -> scorer.score(line, sum, squares, at, out, at, length);
+		}
+		engine.correlate(block, frame, frameWeights, sinks, executor, new ProgressRange(progress, 0.3, 0.68));
+
+		final List< ScoreMap > maps = new ArrayList<>(count);
+		for (int t = 0; t < count; t++) {
+			final long[] min = new long[n], max = new long[n];
+			for (int d = 0; d < n; d++) {
+				min[d] = mode == OutputMode.VALID ? image.min(d) + a[t][d] : image.min(d);
+				max[d] = mode == OutputMode.VALID ? image.max(d) - (k[t][d] - 1 - a[t][d]) : image.max(d);
+			}
+			final Img< FloatType > out = crop(scores[t], outDims, outMin, min, max);
+			scores[t] = null;
+			maps.add(new ScoreMap(out, new FinalInterval(min, max), method, mode, k[t], a[t], engine.name(), templates.get(t)));
+		}
+		progress.progress(1);
+		return maps;
 	}
 
-	private static double clamp(final double v) {
-		return v > 1 ? 1 : v < -1 ? -1 : v;
+	/** Two more weight sets for each masked template: its window sums come from the engine. */
+	private static int masks(final List< SearchTemplate > templates) {
+		int m = 0;
+		for (final SearchTemplate t : templates)
+			if (t.isMasked())
+				m += 2;
+		return m;
+	}
+
+	/** The weights of a {@code k} box placed at {@code offset} in a {@code frame} box of zeros. */
+	static double[] embed(final double[] values, final int[] k, final int[] offset, final int[] frame) {
+		if (Arrays.equals(k, frame))
+			return values;
+		final double[] out = new double[Block.numElements(frame)];
+		final int[] strides = Block.strides(frame);
+		final int n = k.length;
+		final int[] pos = new int[n];
+		for (int i = 0; i < values.length; i += k[0]) {
+			int at = 0;
+			for (int d = 0; d < n; d++)
+				at += (pos[d] + offset[d]) * strides[d];
+			System.arraycopy(values, i, out, at, k[0]);
+			for (int d = 1; d < n; d++) {
+				if (++pos[d] < k[d])
+					break;
+				pos[d] = 0;
+			}
+		}
+		return out;
+	}
+
+	/** The scores of anchors {@code min..max} from the frame's scores, which start at {@code frameMin}. */
+	private static Img< FloatType > crop(final float[] scores, final int[] frameDims, final long[] frameMin, final long[] min, final long[] max) {
+		final int n = frameDims.length;
+		final int[] dims = new int[n], start = new int[n];
+		boolean whole = true;
+		for (int d = 0; d < n; d++) {
+			dims[d] = Math.toIntExact(max[d] - min[d] + 1);
+			start[d] = Math.toIntExact(min[d] - frameMin[d]);
+			whole &= dims[d] == frameDims[d];
+		}
+		if (whole)
+			return ArrayImgs.floats(scores, toLong(frameDims));
+		final float[] out = new float[Block.numElements(dims)];
+		final int[] strides = Block.strides(frameDims);
+		final int[] pos = new int[n];
+		for (int i = 0; i < out.length; i += dims[0]) {
+			int from = 0;
+			for (int d = 0; d < n; d++)
+				from += (pos[d] + start[d]) * strides[d];
+			System.arraycopy(scores, from, out, i, dims[0]);
+			for (int d = 1; d < n; d++) {
+				if (++pos[d] < dims[d])
+					break;
+				pos[d] = 0;
+			}
+		}
+		return ArrayImgs.floats(out, toLong(dims));
 	}
 
 	/**
-	 * FFT unless the template is tiny (the cost model of {@link EngineChooser});
+	 * FFT unless the templates are tiny (the cost model of {@link EngineChooser});
 	 * never FFT on non-finite images, whose NaN a transform would spread.
 	 */
-	private static Algorithm chooseEngine(final Block block, final int[] k, final boolean allFinite) {
-		final Algorithm a = EngineChooser.choose(block.dims, k, Block.numElements(k), false, () -> allFinite);
+	private static Algorithm chooseEngine(final Block block, final int[] frame, final int taps, final int sets, final boolean allFinite, final TaskExecutor executor) {
+		final Algorithm a = EngineChooser.choose(block.dims, frame, taps, sets, false, Math.max(1, executor.getParallelism()), () -> allFinite);
 		return a == Algorithm.SEPARABLE ? Algorithm.DIRECT : a;
 	}
 
-	private static int[] templateDims(final RandomAccessibleInterval< ? extends RealType< ? > > template, final int n) {
-		final int m = template.numDimensions();
-		if (m > n) {
-			for (int d = n; d < m; d++)
-				if (template.dimension(d) != 1)
-					throw new IllegalArgumentException("The template has " + m + " axes but the image only " + n + ". Use a template with at most " + n + " axes (e.g. a 2-D template for a 2-D image).");
-		}
+	private static int[] templateDims(final int[] dims, final int n) {
+		final int m = dims.length;
+		for (int d = n; d < m; d++)
+			if (dims[d] != 1)
+				throw new IllegalArgumentException("The template has " + m + " axes but the image only " + n + ". Use a template with at most " + n + " axes (e.g. a 2-D template for a 2-D image).");
 		final int[] k = new int[n];
 		for (int d = 0; d < n; d++)
-			k[d] = d < m ? Math.toIntExact(template.dimension(d)) : 1;
+			k[d] = d < m ? dims[d] : 1;
 		return k;
-	}
-
-	private static double[] templateValues(final RandomAccessibleInterval< ? extends RealType< ? > > template) {
-		final double[] t = new double[Block.numElements(toInt(template.dimensionsAsLongArray()))];
-		final Cursor< ? extends RealType< ? > > c = Views.flatIterable(template).cursor();
-		int i = 0;
-		while (c.hasNext()) {
-			final double v = c.next().getRealDouble();
-			if (!Double.isFinite(v))
-				throw new IllegalArgumentException("The template holds NaN or infinite values (at index " + i + "). Give a template of finite numbers only.");
-			t[i++] = v;
-		}
-		return t;
-	}
-
-	private static boolean isFlat(final double[] t) {
-		for (final double v : t)
-			if (v != t[0])
-				return false;
-		return true;
-	}
-
-	private static double mean(final double[] v) {
-		double s = 0;
-		for (final double x : v)
-			s += x;
-		return s / v.length;
-	}
-
-	private interface Range {
-		void run(int from, int to);
-	}
-
-	private static void parallel(final TaskExecutor executor, final int count, final Range range) {
-		final int tasks = Math.max(1, Math.min(count / 4096, 4 * executor.getParallelism()));
-		if (tasks <= 1) {
-			range.run(0, count);
-			return;
-		}
-		final List< Runnable > runnables = new ArrayList<>(tasks);
-		for (int t = 0; t < tasks; t++) {
-			final int from = (int) ((long) count * t / tasks), to = (int) ((long) count * (t + 1) / tasks);
-			runnables.add(() -> range.run(from, to));
-		}
-		executor.runAll(runnables);
 	}
 
 	private static int sum(final int[] v) {

@@ -1,0 +1,71 @@
+package io.github.convolvej.core.match;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A mirror of a 2-D template, as Match Template searches it and its table
+ * names it: {@code HORIZONTAL} swaps left and right, {@code VERTICAL} top
+ * and bottom, {@code BOTH} does both (a half turn).
+ */
+public enum Flip {
+
+	NONE("None"), HORIZONTAL("Horizontal"), VERTICAL("Vertical"), BOTH("Both");
+
+	private final String label;
+
+	Flip(final String label) {
+		this.label = label;
+	}
+
+	/** The name in dialogs, macros and the {@code Flip} column. */
+	public String label() {
+		return label;
+	}
+
+	/**
+	 * The mirrors searched for the option {@code flip=<this>}: the template
+	 * itself and its mirror, or for {@code BOTH} all four.
+	 */
+	public Flip[] searched() {
+		switch (this) {
+			case NONE:
+				return new Flip[] { NONE };
+			case BOTH:
+				return values();
+			default:
+				return new Flip[] { NONE, this };
+		}
+	}
+
+	boolean mirrorsX() {
+		return this == HORIZONTAL || this == BOTH;
+	}
+
+	boolean mirrorsY() {
+		return this == VERTICAL || this == BOTH;
+	}
+
+	/** The labels, in order, for a dialog's choice. */
+	public static String[] labels() {
+		return Arrays.stream(values()).map(Flip::label).toArray(String[]::new);
+	}
+
+	/**
+	 * Parses a label, ignoring case.
+	 *
+	 * @throws IllegalArgumentException naming the accepted labels
+	 */
+	public static Flip fromLabel(final String text) {
+		final String t = text == null ? "" : text.trim();
+		for (final Flip f : values())
+			if (f.label.equalsIgnoreCase(t))
+				return f;
+		throw new IllegalArgumentException("Unknown flip '" + text + "'. Use one of: " + String.join(", ", labels()) + ".");
+	}
+
+	@Override
+	public String toString() {
+		return label.toLowerCase(Locale.ROOT);
+	}
+}
