@@ -106,8 +106,15 @@ final class WindowSumsCache {
 		}
 		final double[] s2 = new double[size];
 		engine.correlate(squares(), frame, new double[][] { weights }, new LineSink[] { LineSink.of(s2) }, executor, progress);
+		// a sum of squares: below the engine's rounding (FFT's is relative to the largest) it is 0
+		double largest = 0;
+		for (final double v : s2)
+			if (v > largest)
+				largest = v;
+		final double floor = 1e-11 * largest;
 		for (int i = 0; i < size; i++)
-			s2[i] = Math.max(0, s2[i]); // a sum of squares; FFT rounding may leave it just below 0
+			if (s2[i] <= floor)
+				s2[i] = 0;
 		return new double[][] { s1, s2 };
 	}
 
