@@ -56,12 +56,12 @@ public final class SearchTemplate {
 		final int[] dims = new int[template.numDimensions()];
 		for (int d = 0; d < dims.length; d++)
 			dims[d] = Math.toIntExact(template.dimension(d));
-		final double[] values = read(template);
-		for (int i = 0; i < values.length; i++)
-			if (!Double.isFinite(values[i]))
-				throw new IllegalArgumentException("The template" + quoted(name) + " holds NaN or infinite values (at index " + i + "). Give a template of finite numbers only, or mask those pixels out with a mask.");
-		final SearchTemplate t = new SearchTemplate(name, values, dims, null, null, dims.clone(), 0, Flip.NONE);
-		return mask == null ? t : t.masked(mask);
+		final SearchTemplate read = new SearchTemplate(name, read(template), dims, null, null, dims.clone(), 0, Flip.NONE);
+		final SearchTemplate t = mask == null ? read : read.masked(mask);
+		for (int i = 0; i < t.values.length; i++)
+			if (!Double.isFinite(t.values[i]))
+				throw new IllegalArgumentException("The template" + quoted(name) + " holds NaN or infinite values (at index " + i + "). Give a template of finite numbers only, or a mask that is 0 on those pixels.");
+		return t;
 	}
 
 	/**
@@ -87,10 +87,11 @@ public final class SearchTemplate {
 		}
 		if (!any)
 			throw new IllegalArgumentException("The mask of the template" + quoted(name) + " is 0 everywhere, so nothing would be matched. Give a mask that is not 0 where the template's pixels count.");
+		final double[] kept = values.clone();
 		for (int i = 0; i < v.length; i++)
 			if (!keep[i])
-				values[i] = 0; // ignored, so any finite value will do
-		return new SearchTemplate(name, values, dims, allTrue(keep) ? null : keep, anchor, originalDims, angle, flip);
+				kept[i] = 0; // ignored, so any finite value will do
+		return new SearchTemplate(name, kept, dims, allTrue(keep) ? null : keep, anchor, originalDims, angle, flip);
 	}
 
 	/** This template anchored at this pixel (null: as the options say). */
