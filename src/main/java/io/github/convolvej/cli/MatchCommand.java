@@ -22,8 +22,10 @@ import io.github.convolvej.ij.TemplateMatching;
  * {@link TemplateMatching} call as the menu command. The matches are
  * written as the {@code Matches} table's columns, CSV, best first; the score
  * map optionally as an image. {@code image=} and {@code template=} are
- * replaced by the two files; {@code score_map} and {@code add_to_manager}
- * concern windows and are ignored.
+ * replaced by the two files; {@code templates=[a.png,b.png]} and
+ * {@code mask=[m.png]} name more template files and a mask file (the
+ * template file may then be left out); {@code score_map} and
+ * {@code add_to_manager} concern windows and are ignored.
  */
 final class MatchCommand {
 
@@ -48,6 +50,8 @@ final class MatchCommand {
 			else
 				positional.add(a);
 		}
+		// the template file may be left out when the options name templates=[a.png,b.png]
+		final boolean templateGiven = positional.size() >= 2 && !positional.get(1).contains("=");
 		if (positional.size() < 2)
 			throw new UsageException("Give an image file and a template file, then the options in quotes, e.g. face.png eye.png \"method=[Correlation coefficient]\".");
 		if (scores != null)
@@ -55,11 +59,18 @@ final class MatchCommand {
 		for (final String output : new String[] { csv, scores })
 			if (output != null)
 				SafeWrite.checkNotInput(output, positional.get(0), positional.get(1));
-		final MatchSettings settings = parse(String.join(" ", positional.subList(2, positional.size())));
+		final MatchSettings settings = parse(String.join(" ", positional.subList(templateGiven ? 2 : 1, positional.size())));
+		if (!templateGiven && settings.templateTitles().isEmpty())
+			throw new UsageException("Give a template file after the image file (or templates=[a.png,b.png] in the options), e.g. face.png eye.png \"method=[Correlation coefficient]\".");
 
 		final ImagePlus image = ImageFiles.read(positional.get(0));
-		final ImagePlus template = ImageFiles.read(positional.get(1));
-		final MatchResult result = TemplateMatching.run(image, template, settings, ProgressListener.NONE);
+		final List< ImagePlus > templates = new ArrayList<>();
+		if (templateGiven)
+			templates.add(ImageFiles.read(positional.get(1)));
+		for (final String file : settings.templateTitles())
+			templates.add(ImageFiles.read(file));
+		final ImagePlus mask = settings.maskTitle() == null ? null : ImageFiles.read(settings.maskTitle());
+		final MatchResult result = TemplateMatching.run(image, templates, mask, settings, ProgressListener.NONE);
 
 		// The score map first: if it cannot be written, nothing has been printed or written yet.
 		if (scores != null)

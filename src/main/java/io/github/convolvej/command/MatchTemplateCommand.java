@@ -1,6 +1,9 @@
 package io.github.convolvej.command;
 
 import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -35,6 +38,9 @@ import io.github.convolvej.ij.TemplateMatching;
  * window is open). {@code template} is an image object; left out, the
  * rectangle selection on the image is the template. {@code threshold} and
  * {@code min_distance} left out mean none and half the template.
+ * {@code templates} (more images), {@code mask}, {@code rotations},
+ * {@code flip} and {@code angles} search several, turned, mirrored and
+ * masked templates, as the macro keys do.
  * {@code add_to_manager} needs a display (the ROI Manager is a window). It
  * has no menu path on purpose: the ImageJ 1 plugin of the same name already
  * appears under Plugins &gt; ConvolveJ.
@@ -84,6 +90,21 @@ public class MatchTemplateCommand implements Command {
 	@Parameter(required = false, persist = false, label = "Add to manager", description = "Add the matches to the ROI Manager (needs a display).")
 	private boolean add_to_manager;
 
+	@Parameter(required = false, persist = false, description = "More template images, searched with 'template' in one pass; left out, none.")
+	private ImagePlus[] templates;
+
+	@Parameter(required = false, persist = false, description = "A template mask (the template's size, 0 where pixels are ignored); left out, none.")
+	private ImagePlus mask;
+
+	@Parameter(required = false, persist = false, description = "Exact quarter turns to search, e.g. [0,90,180,270].")
+	private String rotations = "[0]";
+
+	@Parameter(required = false, persist = false, choices = { "None", "Horizontal", "Vertical", "Both" }, description = "Also search the template's mirror (Both: all four).")
+	private String flip = "None";
+
+	@Parameter(required = false, persist = false, description = "Turns by interpolation, [start,stop,step] in degrees, or none.")
+	private String angles = "none";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus result;
 
@@ -96,10 +117,15 @@ public class MatchTemplateCommand implements Command {
 			throw new IllegalArgumentException("No input image. Pass the image to search in as 'image'.");
 		final MatchSettings settings = MatchSettings.builder().template(template == null ? null : template.getTitle()).method(method).mode(mode).boundary(boundary).value(value).matches(matches)
 				.threshold(threshold == null ? Double.NaN : threshold).minDistance(min_distance == null ? Double.NaN : min_distance).maxOverlap(max_overlap).anchor(anchor)
-				.subpixel(subpixel).scoreMap(score_map).addToManager(add_to_manager).build();
+				.subpixel(subpixel).scoreMap(score_map).addToManager(add_to_manager).rotations(rotations).flip(flip).angles(angles).build();
 		if (add_to_manager && GraphicsEnvironment.isHeadless())
 			throw new IllegalArgumentException("add_to_manager needs a display: the ROI Manager is a window. Leave it off; the matches are in the 'table' output and on the image's overlay.");
-		final MatchResult r = TemplateMatching.run(image, template, settings, ProgressListener.NONE);
+		final List< ImagePlus > all = new ArrayList<>();
+		if (template != null)
+			all.add(template);
+		if (templates != null)
+			all.addAll(Arrays.asList(templates));
+		final MatchResult r = TemplateMatching.run(image, all, mask, settings, ProgressListener.NONE);
 		r.addToOverlay();
 		table = r.toTable();
 		if (IJ.getInstance() != null)

@@ -1,5 +1,8 @@
 package io.github.convolvej.ij;
 
+import ij.gui.PolygonRoi;
+import ij.gui.Roi;
+import io.github.convolvej.core.match.Flip;
 import io.github.convolvej.core.match.Match;
 
 /**
@@ -126,6 +129,39 @@ public final class ImageMatch {
 	/** The stack position (1-based) of the anchor's plane: what {@code setSlice} shows. */
 	public int slice() {
 		return stackIndex;
+	}
+
+	/** The name of the template that matched: its title, {@code title:slice} for a slice of a template stack. */
+	public String templateName() {
+		return match.template() == null ? null : match.template().name();
+	}
+
+	/** Degrees the matching copy was turned, counter-clockwise as shown. */
+	public double angle() {
+		return match.angle();
+	}
+
+	/** The mirror of the matching copy. */
+	public Flip flip() {
+		return match.flip();
+	}
+
+	/**
+	 * The outline the template covers in image coordinates: the rectangle
+	 * {@code left, top, width, height}, or for a copy turned by an angle
+	 * that is not a multiple of 90 the turned rectangle as a polygon.
+	 */
+	public Roi outline() {
+		if (match.template() == null || !match.template().isTurnedOffAxis() || volumetric)
+			return new Roi(left(), top(), width(), height());
+		final double[][] corners = match.turnedCorners();
+		final float[] x = new float[4], y = new float[4];
+		for (int i = 0; i < 4; i++) {
+			// corners are in pixel-centre coordinates; ROI coordinates count pixel edges
+			x[i] = (float) (corners[i][0] + 0.5);
+			y[i] = (float) (corners[i][1] + 0.5);
+		}
+		return new PolygonRoi(x, y, 4, Roi.POLYGON);
 	}
 
 	@Override

@@ -72,7 +72,7 @@ public final class MatchOverlay {
 			final String label = label(m);
 			final long front = m.front();
 			for (int z = 0; z < m.depth(); z++) {
-				final Roi box = new Roi(m.left(), m.top(), m.width(), m.height());
+				final Roi box = m.outline();
 				box.setName(label);
 				final int planeZ = (int) (m.isVolumetric() ? front + z + 1 : m.zSlice());
 				if (planeZ < 1 || planeZ > image.getNSlices())
@@ -99,8 +99,8 @@ public final class MatchOverlay {
 	public static List< Roi > managerRois(final MatchResult result) {
 		final List< Roi > rois = new ArrayList<>();
 		for (final ImageMatch m : result.matches()) {
-			final Roi box = new Roi(m.left(), m.top(), m.width(), m.height());
-			box.setName(result.templateName());
+			final Roi box = m.outline();
+			box.setName(m.templateName() == null ? result.templateName() : m.templateName());
 			box.setProperty(SCORE, Double.toString(m.score()));
 			box.setProperty("Rank", Integer.toString(m.rank()));
 			position(box, result.image(), m, m.zSlice());

@@ -18,13 +18,15 @@ public final class MatchResult {
 
 	private final ImagePlus image;
 	private final String templateName;
+	private final boolean severalTemplates;
 	private final List< ImageMatch > matches;
 	private final ImagePlus scoreMap;
 	private final MatchSettings settings;
 
-	MatchResult(final ImagePlus image, final String templateName, final List< ImageMatch > matches, final ImagePlus scoreMap, final MatchSettings settings) {
+	MatchResult(final ImagePlus image, final String templateName, final boolean severalTemplates, final List< ImageMatch > matches, final ImagePlus scoreMap, final MatchSettings settings) {
 		this.image = image;
 		this.templateName = templateName;
+		this.severalTemplates = severalTemplates;
 		this.matches = Collections.unmodifiableList(matches);
 		this.scoreMap = scoreMap;
 		this.settings = settings;
@@ -35,7 +37,22 @@ public final class MatchResult {
 		return image;
 	}
 
-	/** The template's title ({@code <image title> selection} for a selection). */
+	/** True when several templates were searched: the table then has a {@code Template} column. */
+	public boolean hasSeveralTemplates() {
+		return severalTemplates;
+	}
+
+	/** True when turned copies were searched: the table then has an {@code Angle} column. */
+	public boolean hasTurns() {
+		return settings.angles() != null || !(settings.rotations().length == 1 && settings.rotations()[0] == 0);
+	}
+
+	/** True when mirrors were searched: the table then has a {@code Flip} column. */
+	public boolean hasMirrors() {
+		return settings.flip() != io.github.convolvej.core.match.Flip.NONE;
+	}
+
+	/** The template's title ({@code <image title> selection} for a selection; the titles, separated by commas, of several). */
 	public String templateName() {
 		return templateName;
 	}

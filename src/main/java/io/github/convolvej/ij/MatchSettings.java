@@ -1,6 +1,8 @@
 package io.github.convolvej.ij;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -8,9 +10,11 @@ import java.util.function.Function;
 import ij.ImagePlus;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.match.Flip;
 import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;
+import io.github.convolvej.core.match.TemplateVariants;
 
 /**
  * The options of Match Template, as the dialog, the macro options string,
@@ -30,7 +34,13 @@ import io.github.convolvej.core.match.PeakFinder;
  * by more than this intersection over union; 1, the default, never drops)
  * and {@code anchor=center|[x,y,z]} (the template pixel that marks a match;
  * center is {@code (K-1)/2}, scikit-image centres even templates at
- * {@code K/2}). Unknown keys are ignored, as ImageJ does.
+ * {@code K/2}). Several, turned and masked templates: {@code templates=[a,b]}
+ * (titles; a stack given as {@code template=} on a 2-D image is one template
+ * per slice), {@code rotations=[0,90,180,270]} (exact quarter turns),
+ * {@code flip=None|Horizontal|Vertical|Both} (the template and its mirror;
+ * Both: all four), {@code angles=[start,stop,step]} (degrees, by
+ * interpolation) and {@code mask=[title]} (0 = ignore). Unknown keys are
+ * ignored, as ImageJ does.
  *
  * <pre>
  * MatchSettings s = MatchSettings.fromMacroOptions("image=face template=eye method=[Correlation coefficient] matches=3");
@@ -56,6 +66,11 @@ public final class MatchSettings {
 	private final boolean subpixel;
 	private final boolean scoreMap;
 	private final boolean addToManager;
+	private final List< String > templates;
+	private final String mask;
+	private final double[] rotations;
+	private final Flip flip;
+	private final double[] angles;
 
 	private MatchSettings(final Builder b) {
 		image = b.image;
@@ -72,10 +87,15 @@ public final class MatchSettings {
 		subpixel = b.subpixel;
 		scoreMap = b.scoreMap;
 		addToManager = b.addToManager;
+		templates = b.templates;
+		mask = b.mask;
+		rotations = b.rotations.clone();
+		flip = b.flip;
+		angles = b.angles == null ? null : b.angles.clone();
 	}
 
 	/** Every macro key this command reads. */
-	public static final java.util.List< String > KEYS = java.util.List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager");
+	public static final List< String > KEYS = List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager", "templates", "mask", "rotations", "flip", "angles");
 
 	/**
 	 * Unknown or repeated keys in a macro options string, one message each;
@@ -125,6 +145,19 @@ public final class MatchSettings {
 		b.subpixel(MacroOptions.flag(o, "subpixel"));
 		b.scoreMap(MacroOptions.flag(o, "score_map"));
 		b.addToManager(MacroOptions.flag(o, "add_to_manager"));
+		final String templates = MacroOptions.value(o, "templates");
+		if (templates != null)
+			b.templates(templates);
+		b.mask(MacroOptions.value(o, "mask"));
+		final String rotations = MacroOptions.value(o, "rotations");
+		if (rotations != null)
+			b.rotations(rotations);
+		final String flip = MacroOptions.value(o, "flip");
+		if (flip != null)
+			b.flip(flip);
+		final String angles = MacroOptions.value(o, "angles");
+		if (angles != null)
+			b.angles(angles);
 		return b.build();
 	}
 
@@ -154,6 +187,17 @@ public final class MatchSettings {
 			sb.append(" score_map");
 		if (addToManager)
 			sb.append(" add_to_manager");
+		// the keys of several, turned and masked templates only when used, so plain searches record as before
+		if (!templates.isEmpty())
+			sb.append(" templates=[").append(String.join(",", templates)).append(']');
+		if (mask != null)
+			sb.append(" mask=").append(MacroOptions.quote(mask));
+		if (!(rotations.length == 1 && rotations[0] == 0))
+			sb.append(" rotations=").append(rotationsText());
+		if (flip != Flip.NONE)
+			sb.append(" flip=").append(flip.label());
+		if (angles != null)
+			sb.append(" angles=").append(anglesText());
 		return sb.toString();
 	}
 
@@ -189,6 +233,91 @@ public final class MatchSettings {
 		if (imp == null)
 			throw new IllegalArgumentException("There is no open image titled '" + template + "' to use as the template. Open it, give template=[title] of an open image, or leave template= out and draw a rectangle selection on the image.");
 		return imp;
+	}
+
+	/**
+	 * The template images: those of {@code templates=} in order, or the one
+	 * of {@code template=}; empty when the selection on the image is the
+	 * template.
+	 *
+	 * @throws IllegalArgumentException when one of them is not open
+	 */
+	public List< ImagePlus > templates(final Function< String, ImagePlus > imagesByTitle) {
+		if (templates.isEmpty()) {
+			final ImagePlus one = template(imagesByTitle);
+			return one == null ? List.of() : List.of(one);
+		}
+		final List< ImagePlus > images = new ArrayList<>();
+		for (final String title : templates) {
+			final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(title);
+			if (imp == null)
+				throw new IllegalArgumentException("There is no open image titled '" + title + "' to use as a template (templates=[" + String.join(",", templates) + "]). Open it, or give the titles of open images separated by commas.");
+			images.add(imp);
+		}
+		return images;
+	}
+
+	/**
+	 * The mask image of {@code mask=}, or null for none.
+	 *
+	 * @throws IllegalArgumentException when it is not open
+	 */
+	public ImagePlus mask(final Function< String, ImagePlus > imagesByTitle) {
+		if (mask == null)
+			return null;
+		final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(mask);
+		if (imp == null)
+			throw new IllegalArgumentException("There is no open image titled '" + mask + "' to use as the template mask. Open it (the template's size, 0 where pixels are ignored), or leave mask= out.");
+		return imp;
+	}
+
+	/** The titles of {@code templates=}; empty when not given. */
+	public List< String > templateTitles() {
+		return templates;
+	}
+
+	/** The {@code mask=} title, or null. */
+	public String maskTitle() {
+		return mask;
+	}
+
+	/** Exact turns in degrees ({@code [0]} when none asked). */
+	public double[] rotations() {
+		return rotations.clone();
+	}
+
+	public Flip flip() {
+		return flip;
+	}
+
+	/** The angles {@code angles=[start,stop,step]} asks for, or null. */
+	public double[] angleList() {
+		return angles == null ? null : TemplateVariants.range(angles[0], angles[1], angles[2]);
+	}
+
+	/** {@code [start,stop,step]}, or null. */
+	public double[] angles() {
+		return angles == null ? null : angles.clone();
+	}
+
+	/** True when turned, mirrored or several templates are searched, or a mask is used. */
+	public boolean searchesCopies() {
+		return flip != Flip.NONE || angles != null || !(rotations.length == 1 && rotations[0] == 0);
+	}
+
+	public String rotationsText() {
+		return numbersText(rotations);
+	}
+
+	public String anglesText() {
+		return angles == null ? "none" : numbersText(angles);
+	}
+
+	private static String numbersText(final double[] v) {
+		final StringBuilder sb = new StringBuilder("[");
+		for (int i = 0; i < v.length; i++)
+			sb.append(i == 0 ? "" : ",").append(MacroOptions.format(v[i]));
+		return sb.append(']').toString();
 	}
 
 	/** The options for the core, without executor or progress. */
@@ -300,6 +429,11 @@ public final class MatchSettings {
 		b.subpixel = subpixel;
 		b.scoreMap = scoreMap;
 		b.addToManager = addToManager;
+		b.templates = templates;
+		b.mask = mask;
+		b.rotations = rotations.clone();
+		b.flip = flip;
+		b.angles = angles == null ? null : angles.clone();
 		return b;
 	}
 
@@ -331,8 +465,98 @@ public final class MatchSettings {
 		private boolean subpixel;
 		private boolean scoreMap;
 		private boolean addToManager;
+		private List< String > templates = List.of();
+		private String mask;
+		private double[] rotations = { 0 };
+		private Flip flip = Flip.NONE;
+		private double[] angles;
 
 		private Builder() {}
+
+		/** Titles separated by commas ({@code eye,nose} or {@code [eye,nose]}); blank for none. */
+		public Builder templates(final String titles) {
+			final List< String > list = new ArrayList<>();
+			if (!blank(titles))
+				for (final String t : strip(titles).split(","))
+					if (!t.trim().isEmpty())
+						list.add(t.trim());
+			return templates(list);
+		}
+
+		public Builder templates(final List< String > titles) {
+			templates = List.copyOf(titles);
+			return this;
+		}
+
+		/** Title of the template mask; null, blank or {@code none} for none. */
+		public Builder mask(final String title) {
+			mask = blank(title) || isWord(title, "none", "<none>") ? null : title.trim();
+			return this;
+		}
+
+		/** Exact turns such as {@code [0,90,180,270]}, multiples of 90 degrees. */
+		public Builder rotations(final String text) {
+			if (blank(text) || isWord(text, "none"))
+				return rotations(new double[] { 0 });
+			final String[] parts = strip(text).split("[,\\s]+");
+			final double[] r = new double[parts.length];
+			for (int i = 0; i < r.length; i++)
+				r[i] = MacroOptions.parseNumber("rotations", parts[i]);
+			return rotations(r);
+		}
+
+		public Builder rotations(final double... degrees) {
+			if (degrees == null || degrees.length == 0)
+				return rotations(new double[] { 0 });
+			for (final double r : degrees)
+				if (!Double.isFinite(r) || r % 90 != 0)
+					throw new IllegalArgumentException("rotations=" + numbersText(degrees) + " holds " + MacroOptions.format(r) + ": rotations are exact quarter turns, e.g. rotations=[0,90,180,270]. Use angles=[start,stop,step] for other angles.");
+			rotations = degrees.clone();
+			return this;
+		}
+
+		/** {@code None}, {@code Horizontal}, {@code Vertical} or {@code Both}. */
+		public Builder flip(final String label) {
+			return flip(Flip.fromLabel(label));
+		}
+
+		public Builder flip(final Flip f) {
+			flip = Objects.requireNonNull(f, "flip");
+			return this;
+		}
+
+		/** {@code [start,stop,step]} in degrees, or blank or {@code none} for none. */
+		public Builder angles(final String text) {
+			if (blank(text) || isWord(text, "none"))
+				return angles((double[]) null);
+			final String[] parts = strip(text).split("[,\\s]+");
+			if (parts.length != 3)
+				throw new IllegalArgumentException("angles=" + text.trim() + " is not [start,stop,step]. Give three numbers in degrees, e.g. angles=[0,350,10] for every 10 degrees.");
+			final double[] a = new double[3];
+			for (int i = 0; i < 3; i++)
+				a[i] = MacroOptions.parseNumber("angles", parts[i]);
+			return angles(a);
+		}
+
+		/** Start, stop (included) and step in degrees, or null for none. */
+		public Builder angles(final double... startStopStep) {
+			if (startStopStep == null) {
+				angles = null;
+				return this;
+			}
+			TemplateVariants.range(startStopStep[0], startStopStep[1], startStopStep[2]); // checks them
+			angles = startStopStep.clone();
+			return this;
+		}
+
+		private static String strip(final String text) {
+			String t = text.trim();
+			if (t.startsWith("["))
+				t = t.substring(1);
+			if (t.endsWith("]"))
+				t = t.substring(0, t.length() - 1);
+			return t.trim();
+		}
 
 		/** Title of the image to search; null or blank for the current image. */
 		public Builder image(final String title) {
@@ -496,12 +720,12 @@ public final class MatchSettings {
 		if (!(o instanceof MatchSettings))
 			return false;
 		final MatchSettings s = (MatchSettings) o;
-		return Objects.equals(image, s.image) && Objects.equals(template, s.template) && method == s.method && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && matches == s.matches && Double.compare(threshold, s.threshold) == 0 && Double.compare(minDistance, s.minDistance) == 0 && Double.compare(maxOverlap, s.maxOverlap) == 0 && Arrays.equals(anchor, s.anchor) && subpixel == s.subpixel && scoreMap == s.scoreMap && addToManager == s.addToManager;
+		return Objects.equals(image, s.image) && Objects.equals(template, s.template) && method == s.method && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && matches == s.matches && Double.compare(threshold, s.threshold) == 0 && Double.compare(minDistance, s.minDistance) == 0 && Double.compare(maxOverlap, s.maxOverlap) == 0 && Arrays.equals(anchor, s.anchor) && subpixel == s.subpixel && scoreMap == s.scoreMap && addToManager == s.addToManager && templates.equals(s.templates) && Objects.equals(mask, s.mask) && Arrays.equals(rotations, s.rotations) && flip == s.flip && Arrays.equals(angles, s.angles);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(image, template, method, mode, boundary, value, matches, threshold, minDistance, maxOverlap, Arrays.hashCode(anchor), subpixel, scoreMap, addToManager);
+		return Objects.hash(image, template, method, mode, boundary, value, matches, threshold, minDistance, maxOverlap, Arrays.hashCode(anchor), subpixel, scoreMap, addToManager, templates, mask, Arrays.hashCode(rotations), flip, Arrays.hashCode(angles));
 	}
 
 	@Override

@@ -58,6 +58,12 @@ public final class MatchTable {
 			}
 			if (frames)
 				rt.addValue("Frame", m.frame());
+			if (result.hasSeveralTemplates())
+				rt.addValue("Template", m.templateName());
+			if (result.hasTurns())
+				rt.addValue("Angle", m.angle());
+			if (result.hasMirrors())
+				rt.addValue("Flip", m.flip().label());
 		}
 		for (final String integral : new String[] { "BX", "BY", "Width", "Height", "Slice", "BZ", "Depth", "Frame" })
 			if (rt.columnExists(integral))
@@ -79,11 +85,23 @@ public final class MatchTable {
 		final String[] columns = rt.size() > 0 ? rt.getHeadings() : emptyHeadings(result);
 		final StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
 		for (int row = 0; row < rt.size(); row++) {
-			for (int c = 0; c < columns.length; c++)
-				sb.append(c == 0 ? "" : ",").append(MacroOptions.format(rt.getValue(columns[c], row)));
+			for (int c = 0; c < columns.length; c++) {
+				final double v = rt.getValue(columns[c], row);
+				// text columns (Template, Flip) hold NaN as their number
+				sb.append(c == 0 ? "" : ",").append(Double.isNaN(v) && isText(columns[c]) ? csvText(rt.getStringValue(columns[c], row)) : MacroOptions.format(v));
+			}
 			sb.append('\n');
 		}
 		return sb.toString();
+	}
+
+	private static boolean isText(final String column) {
+		return column.equals("Template") || column.equals("Flip");
+	}
+
+	/** A text cell, quoted when it holds a comma or a quote. */
+	private static String csvText(final String text) {
+		return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
 	}
 
 	private static String[] emptyHeadings(final MatchResult result) {
@@ -92,6 +110,12 @@ public final class MatchTable {
 			columns.add("Slice");
 		if (result.image().getNFrames() > 1)
 			columns.add("Frame");
+		if (result.hasSeveralTemplates())
+			columns.add("Template");
+		if (result.hasTurns())
+			columns.add("Angle");
+		if (result.hasMirrors())
+			columns.add("Flip");
 		return columns.toArray(new String[0]);
 	}
 }

@@ -15,10 +15,13 @@ import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.core.ProgressRange;
+import io.github.convolvej.core.match.BestScores;
 import io.github.convolvej.core.match.Match;
 import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;
 import io.github.convolvej.core.match.ScoreMap;
+import io.github.convolvej.core.match.SearchTemplate;
+import io.github.convolvej.core.match.TemplateVariants;
 import io.github.convolvej.core.match.TemplateMatcher;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -27,6 +30,7 @@ import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Fraction;
+import net.imglib2.view.Views;
 
 /**
  * Match Template on {@link ImagePlus}es, as {@link MatchSettings} say: the
@@ -64,23 +68,76 @@ public final class TemplateMatching {
 	 * @throws CancelledException when {@code progress} cancels
 	 */
 	public static MatchResult run(final ImagePlus image, final ImagePlus template, final MatchSettings settings, final ProgressListener progress) {
+		return run(image, template == null ? List.of() : List.of(template), null, settings, progress);
+	}
+
+	/**
+	 * Finds several templates, and the turned and mirrored copies the
+	 * settings ask for, in the image: one table of matches, suppressed
+	 * across templates, turns and mirrors, and a score map holding the best
+	 * score of any of them at each position. A stack given as a template of a
+	 * 2-D image is one template per slice ({@code title:slice}).
+	 *
+	 * @param templates the template images; empty to use the rectangle
+	 *            selection on {@code image}
+	 * @param mask the template mask (the template's size, 0 = ignore), or null
+	 * @param progress may be null
+	 * @throws IllegalArgumentException for bad input, saying how to fix it
+	 * @throws CancelledException when {@code progress} cancels
+	 */
+	public static MatchResult run(final ImagePlus image, final List< ImagePlus > templates, final ImagePlus mask, final MatchSettings settings, final ProgressListener progress) {
 		if (image == null)
 			throw new IllegalArgumentException("No image to search. Open the image to search in, or give image=[title of an open image].");
 		if (settings == null)
 			throw new IllegalArgumentException("No settings given.");
-		final Template t = template == null ? Template.ofSelection(image) : Template.of(template);
-		check(image, t, settings);
+		final List< Template > bases = new ArrayList<>();
+		if (templates.isEmpty())
+			bases.add(Template.ofSelection(image));
+		else
+			for (final ImagePlus t : templates)
+				if (t.getNSlices() > 1 && image.getNSlices() == 1)
+					for (int z = 1; z <= t.getNSlices(); z++)
+						bases.add(Template.ofSlice(t, z));
+				else
+					bases.add(Template.of(t));
+		for (final Template t : bases)
+			check(image, t, settings);
+		final List< SearchTemplate > copies = copies(bases, mask, settings);
 		// with a template of its own, a selection on the image is the region to search
-		final ij.gui.Roi region = template == null ? null : SearchRegion.of(image);
+		final ij.gui.Roi region = templates.isEmpty() ? null : SearchRegion.of(image);
+		final String name = bases.size() == 1 ? bases.get(0).name : bases.stream().map(t -> t.name).collect(java.util.stream.Collectors.joining(", "));
 		try {
-			return match(image, t, settings, region, progress == null ? ProgressListener.NONE : progress);
+			return match(image, name, bases.size() > 1, copies, settings, region, progress == null ? ProgressListener.NONE : progress);
 		}
 		catch (final OutOfMemoryError e) {
-			throw new NotEnoughMemoryException(estimatedBytes(image, t), e);
+			throw new NotEnoughMemoryException(estimatedBytes(image, bases.get(0)), e);
 		}
 		catch (final RuntimeException e) {
-			throw NotEnoughMemoryException.translate(e, estimatedBytes(image, t));
+			throw NotEnoughMemoryException.translate(e, estimatedBytes(image, bases.get(0)));
 		}
+	}
+
+	/** The templates as the core searches them: masked, anchored, turned and mirrored as asked. */
+	private static List< SearchTemplate > copies(final List< Template > bases, final ImagePlus mask, final MatchSettings settings) {
+		final RandomAccessibleInterval< FloatType > maskImg = mask == null ? null : Template.of(mask).img();
+		final List< SearchTemplate > list = new ArrayList<>();
+		for (final Template t : bases) {
+			SearchTemplate s = SearchTemplate.of(t.name, t.img(), maskImg);
+			final int[] anchor = settings.anchor();
+			if (anchor != null) {
+				// every axis, so turns and mirrors can carry it along
+				final int[] dims = t.dims(), full = new int[dims.length];
+				for (int d = 0; d < dims.length; d++)
+					full[d] = d < anchor.length ? anchor[d] : (dims[d] - 1) / 2;
+				s = s.anchoredAt(full);
+			}
+			list.add(s);
+		}
+		if (!settings.searchesCopies())
+			return list;
+		if (bases.get(0).depth > 1)
+			throw new IllegalArgumentException("rotations, angles and flip turn and mirror 2-D templates; the template '" + bases.get(0).name + "' is 3-D (" + bases.get(0).sizeText() + "). Leave them out to match it in 3-D.");
+		return TemplateVariants.of(list, settings.rotations(), settings.flip(), settings.angleList());
 	}
 
 	/**
@@ -93,42 +150,57 @@ public final class TemplateMatching {
 		return 4L * plane * image.getNSlices() * image.getNFrames() + 8L * 4 * unit;
 	}
 
-	private static MatchResult match(final ImagePlus image, final Template t, final MatchSettings settings, final ij.gui.Roi region, final ProgressListener p) {
-
-		final boolean volumetric = t.depth > 1;
+	private static MatchResult match(final ImagePlus image, final String name, final boolean several, final List< SearchTemplate > copies, final MatchSettings settings, final ij.gui.Roi region, final ProgressListener p) {
+		final boolean volumetric = copies.get(0).dims().length > 2 && copies.get(0).dims()[2] > 1;
 		final int channel = ImagePlusViews.isRgb(image) ? 1 : image.getChannel();
 		final int slices = image.getNSlices(), frames = image.getNFrames();
 		final int units = volumetric ? frames : slices * frames;
 		final List< ImageMatch > matches = new ArrayList<>();
 		final List< float[] > planes = new ArrayList<>();
 		final PeakFinder finder = settings.peakFinder();
+		final boolean lower = settings.method().lowerIsBetter();
 		ScoreMap last = null;
 		int done = 0;
 		p.checkCancelled();
-		for (int f = 1; f <= frames; f++) {
-			if (volumetric) {
-				p.status(status(image, 0, f));
-				final ScoreMap map = TemplateMatcher.match(volume(image, channel, f), t.img(), options(settings, ProgressRange.part(p, done++, units)));
-				if (region != null)
-					SearchRegion.restrict(map, region);
-				for (final Match m : finder.find(map))
-					matches.add(new ImageMatch(m, true, channel, 0, f, image::getStackIndex));
-				addPlanes(map, planes);
-				last = map;
-			} else
-				for (int z = 1; z <= slices; z++) {
-					p.status(status(image, z, f));
-					final ScoreMap map = TemplateMatcher.match(plane(image, channel, z, f), t.img(), options(settings, ProgressRange.part(p, done++, units)));
-					if (region != null)
-						SearchRegion.restrict(map, region);
-					for (final Match m : finder.find(map))
-						matches.add(new ImageMatch(m, false, channel, z, f, image::getStackIndex));
-					addPlanes(map, planes);
-					last = map;
+		for (int f = 1; f <= frames; f++)
+			for (int z = volumetric ? 0 : 1; z <= (volumetric ? 0 : slices); z++) {
+				p.status(status(image, z, f) + (copies.size() > 1 ? " (" + copies.size() + " templates)" : ""));
+				final RandomAccessibleInterval< ? extends RealType< ? > > unit = volumetric ? volume(image, channel, f) : plane(image, channel, z, f);
+				final ProgressListener unitProgress = ProgressRange.part(p, done++, units);
+				final int batch = batchSize(unit, copies.size());
+				final List< Match > candidates = new ArrayList<>();
+				BestScores best = null;
+				for (int from = 0; from < copies.size(); from += batch) {
+					final List< SearchTemplate > part = copies.subList(from, Math.min(copies.size(), from + batch));
+					final List< ScoreMap > maps = TemplateMatcher.matchAll(unit, part, options(settings, new ProgressRange(unitProgress, (double) from / copies.size(), (double) part.size() / copies.size())));
+					for (final ScoreMap map : maps) {
+						if (region != null)
+							SearchRegion.restrict(map, region);
+						candidates.addAll(copies.size() == 1 ? finder.find(map) : finder.candidates(map, copies.size()));
+						best = best == null ? new BestScores(map, lower) : best.add(map);
+						last = map;
+					}
 				}
-		}
+				final List< Match > found = copies.size() == 1 ? candidates : finder.merge(candidates, lower);
+				for (final Match m : found)
+					matches.add(new ImageMatch(m, volumetric, channel, z, f, image::getStackIndex));
+				addPlanes(best.map(), planes);
+				last = best.map();
+			}
 		p.progress(1);
-		return new MatchResult(image, t.name, matches, scoreMap(image, last, planes, frames), settings);
+		return new MatchResult(image, name, several, matches, scoreMap(image, last, planes, frames), settings);
+	}
+
+	/**
+	 * How many templates to score at once: all of them unless their score
+	 * maps (and the engine's buffers for them) would take more than an
+	 * eighth of the memory left.
+	 */
+	private static int batchSize(final RandomAccessibleInterval< ? > unit, final int templates) {
+		final long perTemplate = 12L * Views.iterable(unit).size() + (1 << 20);
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		return (int) Math.max(1, Math.min(templates, Math.max(64L << 20, free / 8) / perTemplate));
 	}
 
 	/** {@code <title>-scores}. */
@@ -158,9 +230,6 @@ public final class TemplateMatching {
 			for (int d = 0; d < dims.length; d++)
 				if (dims[d] > imageDims[d])
 					throw new IllegalArgumentException("The template '" + t.name + "' (" + t.sizeText() + ") is larger than the image " + name + " (" + image.getWidth() + "x" + image.getHeight() + (dims.length > 2 ? "x" + image.getNSlices() : "") + ") along " + "xyz".charAt(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
-		for (final float v : t.values)
-			if (!Float.isFinite(v))
-				throw new IllegalArgumentException("The template '" + t.name + "' holds NaN or infinite values. Use a template of finite numbers only (e.g. crop it where the image is defined).");
 		final int[] anchor = settings.anchor();
 		if (anchor != null && anchor.length > dims.length)
 			for (int d = dims.length; d < anchor.length; d++)
@@ -292,6 +361,17 @@ public final class TemplateMatching {
 					values[offset + i] = rgb ? luminance(ip.get(i)) : ip.getf(i);
 			}
 			return new Template(imp.getTitle(), values, w, h, depth);
+		}
+
+		/** One slice of a stack, as one 2-D template named {@code title:slice}. */
+		static Template ofSlice(final ImagePlus imp, final int z) {
+			final int w = imp.getWidth(), h = imp.getHeight();
+			final boolean rgb = ImagePlusViews.isRgb(imp);
+			final ImageProcessor ip = imp.getStack().getProcessor(imp.getStackIndex(rgb ? 1 : imp.getChannel(), z, imp.getFrame()));
+			final float[] values = new float[w * h];
+			for (int i = 0; i < w * h; i++)
+				values[i] = rgb ? luminance(ip.get(i)) : ip.getf(i);
+			return new Template(imp.getTitle() + ":" + z, values, w, h, 1);
 		}
 
 		/** The rectangle selection on the image's current plane. */

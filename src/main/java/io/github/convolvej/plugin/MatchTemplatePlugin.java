@@ -1,6 +1,7 @@
 package io.github.convolvej.plugin;
 
 import java.awt.Rectangle;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -14,6 +15,7 @@ import ij.plugin.frame.RoiManager;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.core.match.Flip;
 import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.ij.ImageJProgress;
 import io.github.convolvej.ij.MatchResult;
@@ -43,6 +45,9 @@ public class MatchTemplatePlugin implements PlugIn {
 
 	static final String NAME = "Match Template";
 
+	/** The mask choice that means none. */
+	private static final String NO_MASK = "<none>";
+
 	/** The last dialog settings: the next dialog starts from them. */
 	private static MatchSettings last = MatchSettings.builder().build();
 
@@ -64,8 +69,9 @@ public class MatchTemplatePlugin implements PlugIn {
 					return;
 			}
 			final ImagePlus image = settings.image(WindowManager::getImage, WindowManager.getCurrentImage());
-			final ImagePlus template = settings.template(WindowManager::getImage);
-			final MatchResult result = process(image, template, settings, progress);
+			final List< ImagePlus > templates = settings.templates(WindowManager::getImage);
+			final ImagePlus mask = settings.mask(WindowManager::getImage);
+			final MatchResult result = TemplateMatching.run(image, templates, mask, settings, progress);
 			show(result);
 			IJ.showStatus(NAME + ": " + result.matches().size() + (result.matches().size() == 1 ? " match" : " matches"));
 		} catch (final CancelledException e) {
@@ -116,6 +122,11 @@ public class MatchTemplatePlugin implements PlugIn {
 		final GenericDialog gd = new GenericDialog(NAME);
 		gd.addChoice("Image", titles, current == null ? titles[0] : current.getTitle());
 		gd.addChoice("Template", templates, defaultTemplate(current, titles));
+		gd.addStringField("Templates", String.join(",", last.templateTitles()), 20);
+		final String[] masks = new String[titles.length + 1];
+		masks[0] = NO_MASK;
+		System.arraycopy(titles, 0, masks, 1, titles.length);
+		gd.addChoice("Mask", masks, NO_MASK);
 		gd.addChoice("Method", MatchMethod.labels(), last.method().label());
 		gd.addChoice("Mode", new String[] { "same", "valid" }, last.mode().label());
 		gd.addChoice("Boundary", Boundary.labels(), last.boundary().label());
@@ -125,10 +136,13 @@ public class MatchTemplatePlugin implements PlugIn {
 		gd.addStringField("Min_distance", last.minDistanceText(), 10);
 		gd.addNumericField("Max_overlap", last.maxOverlap(), 2);
 		gd.addStringField("Anchor", last.anchorText(), 10);
+		gd.addStringField("Rotations", last.rotationsText(), 16);
+		gd.addChoice("Flip", Flip.labels(), last.flip().label());
+		gd.addStringField("Angles", last.anglesText(), 16);
 		gd.addCheckbox("Subpixel", last.subpixel());
 		gd.addCheckbox("Score_map", last.scoreMap());
 		gd.addCheckbox("Add_to_manager", last.addToManager());
-		gd.addMessage("Template <selection>: the rectangle selection on the image.\nThreshold none: every peak; min distance auto: half the template.\nEsc cancels a long run.");
+		gd.addMessage("Template <selection>: the rectangle selection on the image. Templates: more titles, separated by commas.\nThreshold none: every peak; min distance auto: half the template.\nRotations: exact quarter turns, e.g. [0,90,180,270]; angles: [start,stop,step] in degrees, or none.\nEsc cancels a long run.");
 		gd.addHelp(HelpPages.url(HelpPages.MATCH));
 		gd.showDialog();
 		if (gd.wasCanceled())
@@ -136,6 +150,8 @@ public class MatchTemplatePlugin implements PlugIn {
 		final MatchSettings.Builder b = MatchSettings.builder();
 		b.image(gd.getNextChoice());
 		b.template(gd.getNextChoice());
+		b.templates(gd.getNextString());
+		b.mask(gd.getNextChoice());
 		b.method(gd.getNextChoice());
 		b.mode(gd.getNextChoice());
 		b.boundary(gd.getNextChoice());
@@ -145,11 +161,14 @@ public class MatchTemplatePlugin implements PlugIn {
 		b.minDistance(gd.getNextString());
 		b.maxOverlap(number(gd, "maximal overlap"));
 		b.anchor(gd.getNextString());
+		b.rotations(gd.getNextString());
+		b.flip(gd.getNextChoice());
+		b.angles(gd.getNextString());
 		b.subpixel(gd.getNextBoolean());
 		b.scoreMap(gd.getNextBoolean());
 		b.addToManager(gd.getNextBoolean());
 		final MatchSettings settings = b.build();
-		last = settings.toBuilder().image(null).template(null).build();
+		last = settings.toBuilder().image(null).template(null).mask(null).build();
 		return settings;
 	}
 

@@ -178,18 +178,36 @@ public final class PeakFinder {
 	public List< Match > find(final List< ScoreMap > maps) {
 		if (maps.size() == 1)
 			return find(maps.get(0));
-		final boolean lower = maps.get(0).method().lowerIsBetter();
-		final PeakFinder each = new PeakFinder().maxMatches((int) Math.min(Integer.MAX_VALUE, (long) maxMatches * maps.size())).threshold(threshold).maxOverlap(maxOverlap).subpixel(subpixel);
-		if (!Double.isNaN(minDistance))
-			each.minDistance(minDistance);
 		final List< Match > all = new ArrayList<>();
 		for (final ScoreMap map : maps) {
-			if (map.method().lowerIsBetter() != lower)
+			if (map.method().lowerIsBetter() != maps.get(0).method().lowerIsBetter())
 				throw new IllegalArgumentException("Score maps of different methods cannot be merged: " + maps.get(0).method().label() + " and " + map.method().label() + ".");
-			all.addAll(each.find(map));
+			all.addAll(candidates(map, maps.size()));
 		}
-		// best first; equal scores keep the order of the maps
-		all.sort((a, b) -> lower ? Double.compare(a.score(), b.score()) : Double.compare(b.score(), a.score()));
+		return merge(all, maps.get(0).method().lowerIsBetter());
+	}
+
+	/**
+	 * One map's matches, enough of them to be merged with those of
+	 * {@code maps} maps in all by {@link #merge} (for searches that score
+	 * their templates a few at a time).
+	 */
+	public List< Match > candidates(final ScoreMap map, final int maps) {
+		final PeakFinder each = new PeakFinder().maxMatches((int) Math.min(Integer.MAX_VALUE, (long) maxMatches * Math.max(1, maps))).threshold(threshold).maxOverlap(maxOverlap).subpixel(subpixel);
+		if (!Double.isNaN(minDistance))
+			each.minDistance(minDistance);
+		return each.find(map);
+	}
+
+	/**
+	 * Matches of several maps merged: best first (equal scores in the order
+	 * given), suppressed across maps, at most {@link #maxMatches()}, ranked anew.
+	 *
+	 * @param lowerIsBetter true for the square differences
+	 */
+	public List< Match > merge(final List< Match > candidates, final boolean lowerIsBetter) {
+		final List< Match > all = new ArrayList<>(candidates);
+		all.sort((a, b) -> lowerIsBetter ? Double.compare(a.score(), b.score()) : Double.compare(b.score(), a.score()));
 		final List< Match > kept = new ArrayList<>();
 		for (final Match m : all) {
 			if (kept.size() >= maxMatches)
