@@ -122,11 +122,6 @@ public class MatchTemplatePlugin implements PlugIn {
 		final GenericDialog gd = new GenericDialog(NAME);
 		gd.addChoice("Image", titles, current == null ? titles[0] : current.getTitle());
 		gd.addChoice("Template", templates, defaultTemplate(current, titles));
-		gd.addStringField("Templates", String.join(",", last.templateTitles()), 20);
-		final String[] masks = new String[titles.length + 1];
-		masks[0] = NO_MASK;
-		System.arraycopy(titles, 0, masks, 1, titles.length);
-		gd.addChoice("Mask", masks, NO_MASK);
 		gd.addChoice("Method", MatchMethod.labels(), last.method().label());
 		gd.addChoice("Mode", new String[] { "same", "valid" }, last.mode().label());
 		gd.addChoice("Boundary", Boundary.labels(), last.boundary().label());
@@ -136,6 +131,11 @@ public class MatchTemplatePlugin implements PlugIn {
 		gd.addStringField("Min_distance", last.minDistanceText(), 10);
 		gd.addNumericField("Max_overlap", last.maxOverlap(), 2);
 		gd.addStringField("Anchor", last.anchorText(), 10);
+		gd.addStringField("Templates", String.join(",", last.templateTitles()), 20);
+		final String[] masks = new String[titles.length + 1];
+		masks[0] = NO_MASK;
+		System.arraycopy(titles, 0, masks, 1, titles.length);
+		gd.addChoice("Mask", masks, NO_MASK);
 		gd.addStringField("Rotations", last.rotationsText(), 16);
 		gd.addChoice("Flip", Flip.labels(), last.flip().label());
 		gd.addStringField("Angles", last.anglesText(), 16);
@@ -150,8 +150,6 @@ public class MatchTemplatePlugin implements PlugIn {
 		final MatchSettings.Builder b = MatchSettings.builder();
 		b.image(gd.getNextChoice());
 		b.template(gd.getNextChoice());
-		b.templates(gd.getNextString());
-		b.mask(gd.getNextChoice());
 		b.method(gd.getNextChoice());
 		b.mode(gd.getNextChoice());
 		b.boundary(gd.getNextChoice());
@@ -161,6 +159,8 @@ public class MatchTemplatePlugin implements PlugIn {
 		b.minDistance(gd.getNextString());
 		b.maxOverlap(number(gd, "maximal overlap"));
 		b.anchor(gd.getNextString());
+		b.templates(gd.getNextString());
+		b.mask(gd.getNextChoice());
 		b.rotations(gd.getNextString());
 		b.flip(gd.getNextChoice());
 		b.angles(gd.getNextString());

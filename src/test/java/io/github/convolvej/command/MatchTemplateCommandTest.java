@@ -66,7 +66,7 @@ class MatchTemplateCommandTest {
 	@Test
 	void parametersAreTheMacroKeys() {
 		final CommandInfo info = commands.getCommand(MatchTemplateCommand.class);
-		assertEquals(List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager"), names(info.inputs()));
+		assertEquals(List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager", "templates", "mask", "rotations", "flip", "angles"), names(info.inputs()));
 		assertEquals(List.of("result", "table"), names(info.outputs()));
 		info.inputs().forEach(i -> assertFalse(i.isPersisted(), i.getName() + " is not remembered between runs"));
 	}

@@ -444,7 +444,8 @@ class TemplateMatchingTest {
 		expectError(() -> TemplateMatching.run(null, big, MatchSettings.builder().build(), null), "No image");
 		expectError(() -> TemplateMatching.run(image, null, MatchSettings.builder().build(), null), "No template given", "rectangle selection");
 		expectError(() -> TemplateMatching.run(image, big, MatchSettings.fromMacroOptions("mode=valid"), null), "'big' (25x10) is larger than the image 'img' (20x16) along x", "mode=same");
-		expectError(() -> TemplateMatching.run(image, volume, MatchSettings.builder().build(), null), "'vol' has 3 axes (5x5x3)", "only 2");
+		// a stack on a plane is one template per slice
+		assertEquals("vol:1, vol:2, vol:3", TemplateMatching.run(image, volume, MatchSettings.builder().build(), null).templateName());
 		expectError(() -> TemplateMatching.run(image, withNaN, MatchSettings.builder().build(), null), "NaN");
 		expectError(() -> TemplateMatching.run(image, big, MatchSettings.fromMacroOptions("anchor=[30,0]"), null), "anchor [30,0] lies outside the template 'big'");
 		image.setRoi(new OvalRoi(1, 1, 6, 6));
