@@ -229,4 +229,54 @@ class MatchCommandTest {
 			v[i] = 100 * random.nextFloat();
 		return new ImagePlus(title, new FloatProcessor(w, h, v));
 	}
+
+	/**
+	 * Several template files, turned and mirrored copies and a mask file
+	 * through the options: one table with Template, Angle and Flip columns,
+	 * the planted copies at their corners with their turn and mirror.
+	 */
+	@Test
+	void severalTurnedAndMaskedTemplatesFromFiles() throws IOException {
+		final int w = 90, h = 70;
+		final double[] pixels = new double[w * h];
+		final Random random = new Random(5);
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = random.nextInt(256);
+		final int tw = 11, th = 7;
+		final double[] a = new double[tw * th], b = new double[tw * th];
+		for (int i = 0; i < a.length; i++) {
+			a[i] = random.nextInt(256);
+			b[i] = random.nextInt(256);
+		}
+		// a as it is at (5, 8); a turned a quarter left (7 wide, 11 high) at (40, 30); b mirrored left to right at (60, 10)
+		for (int y = 0; y < th; y++)
+			for (int x = 0; x < tw; x++) {
+				pixels[(8 + y) * w + 5 + x] = a[y * tw + x];
+				pixels[(10 + y) * w + 60 + x] = b[y * tw + tw - 1 - x];
+			}
+		for (int y = 0; y < tw; y++)
+			for (int x = 0; x < th; x++)
+				pixels[(30 + y) * w + 40 + x] = a[x * tw + (tw - 1 - y)];
+		final double[] mask = new double[tw * th];
+		java.util.Arrays.fill(mask, 1);
+		mask[0] = 0;
+		final Path image = ImageIo.writeTiff(dir.resolve("scene.tif"), new int[] { w, h }, pixels);
+		final Path ta = ImageIo.writeTiff(dir.resolve("a.tif"), new int[] { tw, th }, a);
+		final Path tb = ImageIo.writeTiff(dir.resolve("b.tif"), new int[] { tw, th }, b);
+		final Path m = ImageIo.writeTiff(dir.resolve("mask.tif"), new int[] { tw, th }, mask);
+		final CliRun run = CliRun.of("match-template", image.toString(), "templates=[" + ta + "," + tb + "] mask=[" + m + "] rotations=[0,90,180,270] flip=Horizontal matches=3 threshold=0.99");
+		assertEquals(0, run.exitCode, run::toString);
+		final String[] lines = run.out.split("\n");
+		assertEquals("X,Y,BX,BY,Width,Height,Score,Template,Angle,Flip", lines[0]);
+		assertEquals(4, lines.length, run.out);
+		final java.util.Set< String > rows = new java.util.HashSet<>();
+		for (int i = 1; i < lines.length; i++) {
+			final String[] f = lines[i].split(",");
+			rows.add(f[2] + "," + f[3] + "," + f[4] + "," + f[5] + "," + f[7] + "," + f[8] + "," + f[9]);
+		}
+		assertEquals(java.util.Set.of("5,8,11,7,a.tif,0,None", "40,30,7,11,a.tif,90,None", "60,10,11,7,b.tif,0,Horizontal"), rows, run.out);
+		final CliRun noTemplate = CliRun.of("match-template", image.toString(), "matches=3");
+		assertEquals(2, noTemplate.exitCode, noTemplate::toString);
+		assertTrue(noTemplate.err.contains("templates=[a.png,b.png]"), noTemplate.err);
+	}
 }
