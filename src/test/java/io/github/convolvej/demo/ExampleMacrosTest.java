@@ -129,6 +129,26 @@ class ExampleMacrosTest {
 		assertEquals(300 + 32, best / scores.getWidth(), 2);
 	}
 
+	/** The camera pasted turned and mirrored is found four times, each with its turn and mirror. */
+	@Test
+	void rotatedCopies() {
+		run("Rotated Copies");
+		final ij.measure.ResultsTable table = ij.measure.ResultsTable.getResultsTable("Matches");
+		assertNotNull(table);
+		assertEquals(4, table.size());
+		final java.util.Set< String > found = new java.util.HashSet<>();
+		for (int i = 0; i < table.size(); i++) {
+			found.add((int) table.getValue("BX", i) + "," + (int) table.getValue("BY", i) + "," + (int) table.getValue("Angle", i) + "," + table.getStringValue("Flip", i));
+			assertTrue(table.getValue("Score", i) > 0.99, "pasted copies match exactly");
+		}
+		// mirrored both ways is the half turn
+		assertTrue(found.remove("250,135,0,None"), found.toString());
+		assertTrue(found.remove("20,20,90,None"), found.toString());
+		assertTrue(found.remove("320,20,0,Horizontal"), found.toString());
+		assertTrue(found.remove("420,120,180,None"), found.toString());
+		assertNotNull(WindowManager.getImage("scene-scores"));
+	}
+
 	private static void run(final String command) {
 		assumeFalse(GraphicsEnvironment.isHeadless());
 		assertTrue(Menus.getCommands().containsKey(command), command + " is registered");
