@@ -117,6 +117,7 @@ public final class Demo {
 		correlationVersusConvolution();
 		templateMatching();
 		new MissingDataFigures(this, shrink, out).run();
+		new RotatedCopiesFigure(this, shrink, folder).run();
 		return Collections.unmodifiableList(written);
 	}
 
@@ -379,7 +380,7 @@ public final class Demo {
 		announce(path);
 	}
 
-	private void announce(final Path path) {
+	void announce(final Path path) {
 		written.add(path);
 		out.println("  " + path.getFileName());
 	}

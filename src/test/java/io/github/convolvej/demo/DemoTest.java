@@ -39,7 +39,8 @@ class DemoTest {
 			"05-correlation-vs-convolution.png", "ascent-convolved.tif", "ascent-correlated.tif",
 			"ascent-correlated-flipped.tif", "ascent-difference.tif",
 			"06-template-matching.png", "face-eye-scores.tif",
-			"07-match-template.png", "face-match-scores.tif", "face-matches.csv" };
+			"07-match-template.png", "face-match-scores.tif", "face-matches.csv",
+			"13-rotated-copies.png", "rotated-copies-matches.csv" };
 
 	@TempDir
 	static Path dir;
@@ -66,6 +67,21 @@ class DemoTest {
 		}
 		final String[] lines = stdout.trim().split("\\R");
 		assertEquals(folder.toAbsolutePath().normalize().toString(), lines[lines.length - 1]);
+	}
+
+	/** The rotated-copies figure's table: the camera and its three pasted copies, each with its turn and mirror. */
+	@Test
+	void rotatedCopiesAreFoundWithTheirTurns() throws IOException {
+		final java.util.List< String > lines = Files.readAllLines(folder.resolve("rotated-copies-matches.csv"));
+		assertEquals("X,Y,BX,BY,Width,Height,Score,Angle,Flip", lines.get(0));
+		final java.util.Set< String > found = new java.util.HashSet<>();
+		for (final String line : lines.subList(1, lines.size())) {
+			final String[] f = line.split(",");
+			found.add(f[2] + "," + f[3] + "," + f[7] + "," + f[8]);
+		}
+		// the quick demo's cameraman is a quarter the size: every place divided by 4
+		assertEquals(java.util.Set.of("62,33,0,None", "5,5,90,None", "80,5,0,Horizontal", "105,30,180,None"), found);
+		assertTrue(RotatedCopiesFigure.OPTIONS.length() > 0 && MacroFilesTest.read(java.nio.file.Paths.get("macros/rotated_copies.ijm")).contains(RotatedCopiesFigure.OPTIONS), "the figure's options are the macro's");
 	}
 
 	@Test
