@@ -91,7 +91,17 @@ def workloads():
     w["W9"] = (lambda: rand((2048, 2048)), {
         "scipy convolve2d": lambda a: signal.convolve2d(a, SCHARR, mode="same", boundary="symm"),
         "opencv 2 real filter2D": lambda a: (cv_filter(a, SCHARR.real.copy()), cv_filter(a, SCHARR.imag.copy()))})
+    w["W12"] = (twelve_templates, {
+        "skimage match_template x12": lambda it: [np.argwhere(match_template(it[0], t) >= 0.8) for t in it[1]],
+        "opencv matchTemplate x12": lambda it: [np.argwhere(cv2.matchTemplate(it[0], t, cv2.TM_CCOEFF_NORMED) >= 0.8) for t in it[1]]})
     return w
+
+
+def twelve_templates():
+    # 3 cuts of 48x48, each in its 4 quarter turns, as ConvolveJ's W12
+    a = rand((2048, 2048))
+    cuts = [a[y:y + 48, x:x + 48] for x, y in ((100, 200), (900, 1500), (1700, 400))]
+    return a, [np.ascontiguousarray(np.rot90(c, k)) for c in cuts for k in range(4)]
 
 
 def conv3d_cv(a, k):

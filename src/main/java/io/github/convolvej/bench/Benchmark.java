@@ -33,7 +33,10 @@ import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;
 import io.github.convolvej.core.match.ScoreMap;
+import io.github.convolvej.core.match.Flip;
+import io.github.convolvej.core.match.SearchTemplate;
 import io.github.convolvej.core.match.TemplateMatcher;
+import io.github.convolvej.core.match.TemplateVariants;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -306,6 +309,7 @@ public final class Benchmark {
 		add(m, eyeMatching());
 		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr, viaCompute));
 		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301), viaCompute)));
+		add(m, manyTemplates());
 		return m;
 	}
 
@@ -329,6 +333,36 @@ public final class Benchmark {
 			if (best.corner()[0] != 670 || best.corner()[1] != 300)
 				throw new IllegalStateException("W8 found the eye at " + java.util.Arrays.toString(best.corner()) + ", not at [670, 300].");
 			return scores.engine();
+		});
+	}
+
+	/** Where W12's three 48x48 templates are cut from its image (x, y of the top-left corner). */
+	static final int[][] W12_CUTS = { { 100, 200 }, { 900, 1500 }, { 1700, 400 } };
+
+	/**
+	 * W12: 12 templates (3 cuts of the image, each in its 4 quarter turns) of
+	 * 48x48 in a 2048x2048 random image, normalized correlation coefficient,
+	 * valid (OpenCV's layout), every match scoring 0.8 or more: one search of
+	 * all 12, the image transformed once.
+	 */
+	private static Workload manyTemplates() {
+		return new Workload("W12", "12 templates (3 x 4 quarter turns) of 48x48 in 2048x2048, normalized correlation coefficient, all matches >= 0.8", 12L * 2001 * 2001, () -> {
+			final Img< FloatType > image = randomImage(2048, 2048);
+			final List< SearchTemplate > cuts = new ArrayList<>();
+			for (final int[] c : W12_CUTS)
+				cuts.add(SearchTemplate.of("cut " + c[0] + "," + c[1], Views.zeroMin(Views.interval(image, new long[] { c[0], c[1] }, new long[] { c[0] + 47, c[1] + 47 })), null));
+			return new Object[] { image, TemplateVariants.of(cuts, new double[] { 0, 90, 180, 270 }, Flip.NONE, null) };
+		}, input -> {
+			final Object[] in = (Object[]) input;
+			@SuppressWarnings("unchecked")
+			final Img< FloatType > image = (Img< FloatType >) in[0];
+			@SuppressWarnings("unchecked")
+			final List< SearchTemplate > templates = (List< SearchTemplate >) in[1];
+			final List< ScoreMap > maps = TemplateMatcher.matchAll(image, templates, new MatchOptions().method(MatchMethod.CCOEFF_NORMED).mode(OutputMode.VALID));
+			final List< Match > found = new PeakFinder().maxMatches(1000).threshold(0.8).find(maps);
+			if (found.size() != W12_CUTS.length)
+				throw new IllegalStateException("W12 found " + found.size() + " matches, not the " + W12_CUTS.length + " cuts: " + found);
+			return maps.get(0).engine();
 		});
 	}
 

@@ -34,34 +34,34 @@ final class Scorer {
 	}
 
 	/**
-	 * @param products {@code Σ w W} of {@code length} windows
+	 * @param products {@code Σ w W} of {@code length} windows, from index {@code p}
 	 * @param s1, s2 the window sums from index {@code at} (null when not needed)
 	 */
-	void score(final double[] products, final double[] s1, final double[] s2, final int at, final float[] out, final int offset, final int length) {
+	void score(final double[] products, final int p, final double[] s1, final double[] s2, final int at, final float[] out, final int offset, final int length) {
 		final double correction = template.correction, tSq = template.squares, tNorm = Math.sqrt(tSq);
 		final int n = template.count;
 		switch (method) {
 			case CCORR:
 			case CCOEFF:
 				for (int x = 0; x < length; x++)
-					out[offset + x] = (float) (products[x] - correction);
+					out[offset + x] = (float) (products[p + x] - correction);
 				return;
 			case SQDIFF: // Σ M (W' - T')² = Σ M W'² - 2 Σ w W' + Σ w²
 				for (int x = 0; x < length; x++)
-					out[offset + x] = (float) Math.max(0, s2[at + x] - 2 * (products[x] - correction) + tSq);
+					out[offset + x] = (float) Math.max(0, s2[at + x] - 2 * (products[p + x] - correction) + tSq);
 				return;
 			case SQDIFF_NORMED:
 				for (int x = 0; x < length; x++) {
 					final double w2 = s2[at + x];
 					final double den = Math.sqrt(w2) * tNorm;
-					final double num = Math.max(0, w2 - 2 * products[x] + tSq);
+					final double num = Math.max(0, w2 - 2 * products[p + x] + tSq);
 					out[offset + x] = (float) (den > 0 ? num / den : den == 0 ? 1 : Double.NaN);
 				}
 				return;
 			case CCORR_NORMED:
 				for (int x = 0; x < length; x++) {
 					final double den = Math.sqrt(s2[at + x]) * tNorm;
-					out[offset + x] = (float) (den > 0 ? clamp(products[x] / den) : den == 0 ? 0 : Double.NaN);
+					out[offset + x] = (float) (den > 0 ? clamp(products[p + x] / den) : den == 0 ? 0 : Double.NaN);
 				}
 				return;
 			case CCOEFF_NORMED:
@@ -76,7 +76,7 @@ final class Scorer {
 					else if (variance <= flatTolerance * squares || !(den > 0))
 						v = 0;
 					else
-						v = (float) clamp((products[x] - correction) / den);
+						v = (float) clamp((products[p + x] - correction) / den);
 					out[offset + x] = v;
 				}
 				return;

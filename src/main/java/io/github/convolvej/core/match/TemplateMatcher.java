@@ -174,31 +174,66 @@ public final class TemplateMatcher {
 		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, frame, taps, count + masks(templates), allFinite, executor) : options.algorithm();
 		final CorrelationEngine engine = EngineChooser.engine(algorithm);
 
-		// window sums, once per template box (and mask) that the method needs
+		// Templates with running window sums that few others share are scored after the
+		// engine, as the sums stream by (their products kept); the others as the products
+		// arrive, from sums computed first (once per box and mask, shared).
+		final WindowSumsCache sums = new WindowSumsCache(block, frame, outDims, shift, method, engine, executor);
+		final boolean[] later = new boolean[count];
+		for (int t = 0; t < count; t++) {
+			int sharing = 0;
+			for (int u = 0; u < count; u++)
+				if (!templates.get(u).isMasked() && Arrays.equals(k[u], k[t]) && Arrays.equals(offset[u], offset[t]))
+					sharing++;
+			later[t] = sums.needed() && !templates.get(t).isMasked() && sharing <= 2;
+		}
 		progress.checkCancelled();
 		progress.status("Summing the windows");
-		final WindowSumsCache sums = new WindowSumsCache(block, frame, outDims, shift, method, engine, executor);
 		final double[][] s1 = new double[count][], s2 = new double[count][];
 		for (int t = 0; t < count; t++) {
 			progress.checkCancelled();
+			if (later[t])
+				continue;
 			final double[][] pair = sums.of(templates.get(t), k[t], offset[t], new ProgressRange(progress, 0.05 + 0.25 * t / count, 0.25 / count));
 			s1[t] = pair[0];
 			s2[t] = pair[1];
 		}
 
-		// Σ window * weights for every template in one pass, scored a line at a time
+		// Σ window * weights for every template in one pass
 		progress.checkCancelled();
 		progress.status(count == 1 ? "Correlating the image with the template" : "Correlating the image with " + count + " templates");
 		final float[][] scores = new float[count][outSize];
+		final double[][] products = new double[count][];
+		final Scorer[] scorers = new Scorer[count];
 		final LineSink[] sinks = new LineSink[count];
 		for (int t = 0; t < count; t++) {
 			final float[] out = scores[t];
 			final double[] sum = s1[t], squares = s2[t];
 			final double tolerance = templates.get(t).isMasked() && algorithm == Algorithm.FFT ? 1e-9 : 4 * (sum(k[t]) + 2) * EPS;
-			final Scorer scorer = new Scorer(method, weights[t], tolerance);
-			sinks[t] = (at, line, length) -> scorer.score(line, sum, squares, at, out, at, length);
+			final Scorer scorer = scorers[t] = new Scorer(method, weights[t], tolerance);
+			if (later[t]) {
+				products[t] = new double[outSize];
+				sinks[t] = LineSink.of(products[t]);
+			} else
+				sinks[t] = (at, line, length) -> scorer.score(line, 0, sum, squares, at, out, at, length);
 		}
-		engine.correlate(block, frame, frameWeights, sinks, executor, new ProgressRange(progress, 0.3, 0.68));
+		engine.correlate(block, frame, frameWeights, sinks, executor, new ProgressRange(progress, 0.3, 0.6));
+		progress.checkCancelled();
+		for (int t = 0; t < count; t++) {
+			if (!later[t] || products[t] == null)
+				continue;
+			// every template of this box at once, as its sums stream by
+			final List< Integer > group = new ArrayList<>();
+			for (int u = t; u < count; u++)
+				if (later[u] && products[u] != null && Arrays.equals(k[u], k[t]) && Arrays.equals(offset[u], offset[t]))
+					group.add(u);
+			sums.stream(k[t], offset[t], (at, sum, squares, length) -> {
+				for (final int u : group)
+					scorers[u].score(products[u], at, sum, squares, 0, scores[u], at, length);
+			});
+			for (final int u : group)
+				products[u] = null;
+		}
+		progress.progress(0.98);
 
 		final List< ScoreMap > maps = new ArrayList<>(count);
 		for (int t = 0; t < count; t++) {

@@ -55,6 +55,11 @@ final class WindowSumsCache {
 		this.executor = executor;
 	}
 
+	/** True when the method scores with window sums at all. */
+	boolean needed() {
+		return Scorer.needsSums(method) || Scorer.needsSquares(method);
+	}
+
 	/** {Σ M W', Σ M W'²} of the template's windows; either may be null when the method does not use it. */
 	double[][] of(final SearchTemplate template, final int[] k, final int[] offset, final ProgressListener progress) {
 		if (!Scorer.needsSums(method) && !Scorer.needsSquares(method))
@@ -70,19 +75,27 @@ final class WindowSumsCache {
 
 	/** Running sums over the part of the block the template's windows read. */
 	private double[][] running(final int[] k, final int[] offset) {
-		final int n = k.length;
-		final int[] dims = new int[n];
-		for (int d = 0; d < n; d++)
-			dims[d] = outDims[d] + k[d] - 1;
-		final double[] data = Arrays.equals(dims, block.dims) ? block.data : part(block.data, block.dims, offset, dims);
 		final int size = Block.numElements(outDims);
 		final double[] s1 = Scorer.needsSums(method) ? new double[size] : null, s2 = new double[size];
-		WindowSums.compute(data, dims, k, shift, executor, (at, sum, sumOfSquares, length) -> {
+		stream(k, offset, (at, sum, sumOfSquares, length) -> {
 			if (s1 != null)
 				System.arraycopy(sum, 0, s1, at, length);
 			System.arraycopy(sumOfSquares, 0, s2, at, length);
 		});
 		return new double[][] { s1, s2 };
+	}
+
+	/**
+	 * Hands the running sums of a template box's windows over a row at a
+	 * time, kept nowhere: for scoring products already computed.
+	 */
+	void stream(final int[] k, final int[] offset, final WindowSums.Rows rows) {
+		final int n = k.length;
+		final int[] dims = new int[n];
+		for (int d = 0; d < n; d++)
+			dims[d] = outDims[d] + k[d] - 1;
+		final double[] data = Arrays.equals(dims, block.dims) ? block.data : part(block.data, block.dims, offset, dims);
+		WindowSums.compute(data, dims, k, shift, executor, rows);
 	}
 
 	/** The engine's correlations of the image and of its squares with the mask. */
