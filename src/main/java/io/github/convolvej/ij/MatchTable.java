@@ -16,7 +16,10 @@ import ij.measure.ResultsTable;
  * <li>{@code Slice} on stacks: the stack position of the anchor's plane;</li>
  * <li>for a 3-D template also {@code Z} (the anchor's plane from 0),
  * {@code BZ} and {@code Depth}; {@code Frame} when the image has several
- * time points.</li>
+ * time points;</li>
+ * <li>{@code Template} when several templates were searched (text),
+ * {@code Angle} with turns (degrees, counter-clockwise as shown) and
+ * {@code Flip} with mirrors (text).</li>
  * </ul>
  */
 public final class MatchTable {

@@ -264,51 +264,26 @@ public final class TemplateMatcher {
 		if (Arrays.equals(k, frame))
 			return values;
 		final double[] out = new double[Block.numElements(frame)];
-		final int[] strides = Block.strides(frame);
-		final int n = k.length;
-		final int[] pos = new int[n];
-		for (int i = 0; i < values.length; i += k[0]) {
-			int at = 0;
-			for (int d = 0; d < n; d++)
-				at += (pos[d] + offset[d]) * strides[d];
-			System.arraycopy(values, i, out, at, k[0]);
-			for (int d = 1; d < n; d++) {
-				if (++pos[d] < k[d])
-					break;
-				pos[d] = 0;
-			}
-		}
+		Boxes.copy(values, k, new int[k.length], out, frame, offset, k);
 		return out;
 	}
+
 
 	/** The scores of anchors {@code min..max} from the frame's scores, which start at {@code frameMin}. */
 	private static Img< FloatType > crop(final float[] scores, final int[] frameDims, final long[] frameMin, final long[] min, final long[] max) {
 		final int n = frameDims.length;
 		final int[] dims = new int[n], start = new int[n];
-		boolean whole = true;
 		for (int d = 0; d < n; d++) {
 			dims[d] = Math.toIntExact(max[d] - min[d] + 1);
 			start[d] = Math.toIntExact(min[d] - frameMin[d]);
-			whole &= dims[d] == frameDims[d];
 		}
-		if (whole)
+		if (Arrays.equals(dims, frameDims))
 			return ArrayImgs.floats(scores, toLong(frameDims));
 		final float[] out = new float[Block.numElements(dims)];
-		final int[] strides = Block.strides(frameDims);
-		final int[] pos = new int[n];
-		for (int i = 0; i < out.length; i += dims[0]) {
-			int from = 0;
-			for (int d = 0; d < n; d++)
-				from += (pos[d] + start[d]) * strides[d];
-			System.arraycopy(scores, from, out, i, dims[0]);
-			for (int d = 1; d < n; d++) {
-				if (++pos[d] < dims[d])
-					break;
-				pos[d] = 0;
-			}
-		}
+		Boxes.copy(scores, frameDims, start, out, dims, new int[n], dims);
 		return ArrayImgs.floats(out, toLong(dims));
 	}
+
 
 	/**
 	 * FFT unless the templates are tiny (the cost model of {@link EngineChooser});

@@ -146,21 +146,8 @@ final class WindowSumsCache {
 
 	/** A copy of the box {@code offset .. offset + dims} of a block. */
 	private static double[] part(final double[] data, final int[] dataDims, final int[] offset, final int[] dims) {
-		final int n = dims.length;
 		final double[] out = new double[Block.numElements(dims)];
-		final int[] strides = Block.strides(dataDims);
-		final int[] pos = new int[n];
-		for (int i = 0; i < out.length; i += dims[0]) {
-			int from = 0;
-			for (int d = 0; d < n; d++)
-				from += (pos[d] + offset[d]) * strides[d];
-			System.arraycopy(data, from, out, i, dims[0]);
-			for (int d = 1; d < n; d++) {
-				if (++pos[d] < dims[d])
-					break;
-				pos[d] = 0;
-			}
-		}
+		Boxes.copy(data, dataDims, offset, out, dims, new int[dims.length], dims);
 		return out;
 	}
 }
