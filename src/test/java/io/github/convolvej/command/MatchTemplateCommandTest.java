@@ -92,6 +92,28 @@ class MatchTemplateCommandTest {
 		assertEquals(3 * 3, image.getOverlay().size(), "the matches are drawn on the image");
 	}
 
+	/** Several templates, turns and mirrors as parameters give the table the macro keys give. */
+	@Test
+	void severalTurnedTemplatesAsParameters() throws Exception {
+		final ImagePlus image = noise("field", 70, 50, 5);
+		final ImagePlus a = crop(image, "a", 10, 10, 9, 7), b = crop(image, "b", 40, 30, 8, 8);
+		final ImagePlus mirroredB = new ImagePlus("b-mirrored", b.getProcessor().duplicate());
+		mirroredB.getProcessor().flipHorizontal();
+		final CommandModule m = commands.run(MatchTemplateCommand.class, true, "image", image, "template", a, "templates", new ImagePlus[] { mirroredB }, "matches", 2,
+				"rotations", "[0,90,180,270]", "flip", "Horizontal", "threshold", 0.99).get();
+		final ResultsTable table = (ResultsTable) m.getOutput("table");
+		final MatchSettings same = MatchSettings.fromMacroOptions("image=field template=a templates=[b-mirrored] matches=2 rotations=[0,90,180,270] flip=Horizontal threshold=0.99");
+		final ResultsTable reference = TemplateMatching.run(image, java.util.List.of(a, mirroredB), null, same, null).toTable();
+		assertEquals(2, table.size());
+		for (final String column : new String[] { "BX", "BY", "Score", "Angle" })
+			for (int row = 0; row < 2; row++)
+				assertEquals(reference.getValue(column, row), table.getValue(column, row), 0, column + " " + row);
+		final java.util.Set< String > found = new java.util.HashSet<>();
+		for (int row = 0; row < 2; row++)
+			found.add(table.getStringValue("Template", row) + " " + table.getStringValue("Flip", row) + " " + (int) table.getValue("BX", row));
+		assertEquals(java.util.Set.of("a None 10", "b-mirrored Horizontal 40"), found);
+	}
+
 	@Test
 	void theSelectionIsTheTemplateWhenNoneIsPassedAndNoScoreMapUnlessAsked() throws Exception {
 		final ImagePlus image = noise("cells", 60, 40, 2);
