@@ -222,8 +222,10 @@ public final class ConvolveJCli {
 		catch (final IllegalArgumentException e) {
 			throw new UsageException(e.getMessage(), e);
 		}
-		if (PlaneFolders.isFolder(input) || PlaneFolders.isFolder(output) || output.endsWith("/") || output.toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "").endsWith(".zarr"))
-			return filterPlanes(settings, kernel, Path.of(input), Path.of(output), block, resume);
+		if (BlockJob.isStore(input) || BlockJob.isStore(output)) {
+			BlockJob.of(operation, input, output, options, block).run(resume, err);
+			return OK;
+		}
 		if (resume)
 			throw new UsageException("--resume is for folders of planes; " + input + " is a file.");
 		final ImagePlus source = ImageFiles.read(input);
@@ -237,28 +239,6 @@ public final class ConvolveJCli {
 		ImageFiles.write(results.get(0), output, scale, err);
 		if (results.size() > 1)
 			ImageFiles.write(results.get(1), certaintyPath(output), scale, err);
-		return OK;
-	}
-
-	/** A folder of TIFF planes, or a multi-page TIFF, into a folder of 32-bit planes, a block of planes at a time. */
-	private int filterPlanes(final FilterSettings settings, final Kernel kernel, final Path input, final Path output, final int block, final boolean resume) throws IOException {
-		if (kernel == null || settings.maskImage() != null || settings.certainty())
-			throw new UsageException("A folder of planes takes a kernel given as text, without scaled, mask= or certainty.");
-		if (settings.output() != io.github.convolvej.ij.OutputType.FLOAT)
-			throw new UsageException("A folder of planes is written as 32-bit planes; leave output= out or give output=32-bit.");
-		if (Files.exists(output) && !Files.isDirectory(output))
-			throw new UsageException("The output of a run plane by plane is a folder of planes, not the file " + output + ".");
-		if (Files.exists(output) && Files.isSameFile(input, output))
-			throw new UsageException("The output folder is the input folder: ConvolveJ never overwrites its input. Give another folder.");
-		final PlaneFolders volume = ZarrArray.isZarr(input) ? PlaneFolders.openZarr(input) : Files.isDirectory(input) ? PlaneFolders.open(input) : PlaneFolders.openStack(input);
-		final String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-		final PlaneFolders.Sink sink;
-		if (name.endsWith(".zarr"))
-			// the input's chunking when it is a Zarr array, else blocks of planes in 256 x 256 tiles
-			sink = new ZarrWriter(output, ZarrArray.isZarr(input) ? ZarrArray.open(input).chunks() : new int[] { block, 256, 256 });
-		else
-			sink = PlaneFolders.tiffPlanes(output);
-		volume.filter(kernel, settings.convolutionOptions(), sink, block, resume, err);
 		return OK;
 	}
 

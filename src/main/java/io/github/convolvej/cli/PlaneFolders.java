@@ -110,6 +110,9 @@ final class PlaneFolders {
 		/** Checks the store for a new run or a resumed one, and prepares it; returns the planes per block. */
 		int begin(long width, long height, long depth, int blockPlanes, boolean resume) throws IOException;
 
+		/** Takes the sizes of a store another process has prepared with {@link #begin}; returns the planes per block. */
+		int attach(long width, long height, long depth, int blockPlanes);
+
 		/** Whether output planes {@code z0 .. z1} are all written (for --resume). */
 		boolean written(long z0, long z1);
 
@@ -117,47 +120,90 @@ final class PlaneFolders {
 		void write(long z0, int width, int height, int planes, float[] values) throws IOException;
 	}
 
+	/** The block plan: the output's interval, cut along z into blocks of {@link #planes} planes. */
+	static final class Plan {
+		final Interval output;
+		final int planes;
+
+		Plan(final Interval output, final int planes) {
+			this.output = output;
+			this.planes = planes;
+		}
+
+		int blocks() {
+			return (int) ((output.dimension(2) + planes - 1) / planes);
+		}
+
+		long firstPlane(final int block) {
+			return (long) block * planes;
+		}
+
+		long lastPlane(final int block) {
+			return Math.min(output.dimension(2), firstPlane(block) + planes) - 1;
+		}
+	}
+
+	/** The output's interval for this kernel and these options. */
+	Interval outputInterval(final Kernel kernel, final ConvolutionOptions options) {
+		return options.mode().outputInterval(new FinalInterval(width, height, depth()), kernel.withDimensions(3), options.operation());
+	}
+
+	/** Prepares the sink (checked for a new or resumed run) and returns the plan. */
+	Plan begin(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes, final boolean resume) throws IOException {
+		final Interval output = outputInterval(kernel, options);
+		return new Plan(output, sink.begin(output.dimension(0), output.dimension(1), output.dimension(2), blockPlanes, resume));
+	}
+
+	/** The plan of a sink another process has prepared. */
+	Plan attach(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes) {
+		final Interval output = outputInterval(kernel, options);
+		return new Plan(output, sink.attach(output.dimension(0), output.dimension(1), output.dimension(2), blockPlanes));
+	}
+
 	/** Filters the volume into {@code sink}, a block of {@code blockPlanes} output planes at a time (or the sink's chunk depth). */
 	void filter(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes, final boolean resume, final PrintStream progress) throws IOException {
-		final Kernel k = kernel.withDimensions(3);
-		final Interval image = new FinalInterval(width, height, depth());
-		final Interval output = options.mode().outputInterval(image, k, options.operation());
-		final long outDepth = output.dimension(2);
-		final int slabPlanes = sink.begin(output.dimension(0), output.dimension(1), outDepth, blockPlanes, resume);
-		final Boundary boundary = options.boundary();
+		final Plan plan = begin(kernel, options, sink, blockPlanes, resume);
+		final long outDepth = plan.output.dimension(2);
 		long done = 0;
-		for (long z0 = 0; z0 < outDepth; z0 += slabPlanes) {
-			final long z1 = Math.min(outDepth, z0 + slabPlanes) - 1;
-			if (resume && sink.written(z0, z1)) {
-				done += z1 - z0 + 1;
-				continue;
-			}
-			// the output slab, in image coordinates, and the input planes it reads
-			final long[] min = output.minAsLongArray(), max = output.maxAsLongArray();
-			min[2] = output.min(2) + z0;
-			max[2] = output.min(2) + z1;
-			final Interval slab = new FinalInterval(min, max);
-			final Interval source = Convolution.requiredSourceInterval(slab, k, options);
-			final int depth = (int) source.dimension(2);
-			final ArrayImg< FloatType, FloatArray > planesRead = ArrayImgs.floats(width, height, depth);
-			final float[] data = planesRead.update(null).getCurrentStorageArray();
-			for (int i = 0; i < depth; i++) {
-				final long z = boundary.sourceIndex(source.min(2) + i, depth());
-				if (z < 0)
-					Arrays.fill(data, i * width * height, (i + 1) * width * height, (float) options.fillValue());
-				else
-					System.arraycopy(reader.read((int) z), 0, data, i * width * height, width * height);
-			}
-			// x and y are extended by the boundary rule; along z the planes read already are the extension
-			final var extended = Views.extend(Views.translate(planesRead, 0, 0, source.min(2)), boundary.outOfBoundsFactory(new FloatType((float) options.fillValue())));
-			final ArrayImg< FloatType, FloatArray > result = ArrayImgs.floats(slab.dimension(0), slab.dimension(1), slab.dimension(2));
-			Convolution.compute(extended, k, Views.translate(result, slab.minAsLongArray()), null,
-					options.copy().progress(ProgressRange.part(options.progress(), (int) (z0 / slabPlanes), (int) ((outDepth + slabPlanes - 1) / slabPlanes))));
-			sink.write(z0, (int) slab.dimension(0), (int) slab.dimension(1), (int) slab.dimension(2), result.update(null).getCurrentStorageArray());
-			done += z1 - z0 + 1;
+		for (int block = 0; block < plan.blocks(); block++) {
+			if (!(resume && sink.written(plan.firstPlane(block), plan.lastPlane(block))))
+				filterBlock(kernel, options.copy().progress(ProgressRange.part(options.progress(), block, plan.blocks())), sink, plan, block);
+			done += plan.lastPlane(block) - plan.firstPlane(block) + 1;
 			progress.printf(Locale.ROOT, "\rplanes %d / %d", done, outDepth);
 		}
 		progress.println();
+	}
+
+	/**
+	 * One block of the plan: reads the input planes it needs (the boundary rule
+	 * applied at the volume's true first and last plane), filters, writes.
+	 */
+	void filterBlock(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final Plan plan, final int block) throws IOException {
+		final Kernel k = kernel.withDimensions(3);
+		final Interval output = plan.output;
+		final Boundary boundary = options.boundary();
+		final long z0 = plan.firstPlane(block), z1 = plan.lastPlane(block);
+		// the output slab, in image coordinates, and the input planes it reads
+		final long[] min = output.minAsLongArray(), max = output.maxAsLongArray();
+		min[2] = output.min(2) + z0;
+		max[2] = output.min(2) + z1;
+		final Interval slab = new FinalInterval(min, max);
+		final Interval source = Convolution.requiredSourceInterval(slab, k, options);
+		final int depth = (int) source.dimension(2);
+		final ArrayImg< FloatType, FloatArray > planesRead = ArrayImgs.floats(width, height, depth);
+		final float[] data = planesRead.update(null).getCurrentStorageArray();
+		for (int i = 0; i < depth; i++) {
+			final long z = boundary.sourceIndex(source.min(2) + i, depth());
+			if (z < 0)
+				Arrays.fill(data, i * width * height, (i + 1) * width * height, (float) options.fillValue());
+			else
+				System.arraycopy(reader.read((int) z), 0, data, i * width * height, width * height);
+		}
+		// x and y are extended by the boundary rule; along z the planes read already are the extension
+		final var extended = Views.extend(Views.translate(planesRead, 0, 0, source.min(2)), boundary.outOfBoundsFactory(new FloatType((float) options.fillValue())));
+		final ArrayImg< FloatType, FloatArray > result = ArrayImgs.floats(slab.dimension(0), slab.dimension(1), slab.dimension(2));
+		Convolution.compute(extended, k, Views.translate(result, slab.minAsLongArray()), null, options);
+		sink.write(z0, (int) slab.dimension(0), (int) slab.dimension(1), (int) slab.dimension(2), result.update(null).getCurrentStorageArray());
 	}
 
 	/** A folder of 32-bit TIFF planes {@code plane_00000.tif}, ..., each written whole under its final name. */
@@ -168,6 +214,11 @@ final class PlaneFolders {
 			public int begin(final long width, final long height, final long depth, final int blockPlanes, final boolean resume) throws IOException {
 				Files.createDirectories(out);
 				checkOutputFolder(out, depth, resume);
+				return blockPlanes;
+			}
+
+			@Override
+			public int attach(final long width, final long height, final long depth, final int blockPlanes) {
 				return blockPlanes;
 			}
 

@@ -29,12 +29,18 @@ final class ZarrWriter implements PlaneFolders.Sink {
 	}
 
 	@Override
-	public int begin(final long w, final long h, final long d, final int blockPlanes, final boolean resume) throws IOException {
+	public int attach(final long w, final long h, final long d, final int blockPlanes) {
 		width = w;
 		height = h;
 		depth = d;
 		for (int a = 0; a < 3; a++)
 			chunk[a] = (int) Math.max(1, Math.min(chunk[a], new long[] { d, h, w }[a]));
+		return chunk[0];
+	}
+
+	@Override
+	public int begin(final long w, final long h, final long d, final int blockPlanes, final boolean resume) throws IOException {
+		attach(w, h, d, blockPlanes);
 		final String zarray = String.format(Locale.ROOT, "{\n    \"chunks\": [%d, %d, %d],\n    \"compressor\": {\"id\": \"zlib\", \"level\": 1},\n"
 				+ "    \"dtype\": \"<f4\",\n    \"fill_value\": 0.0,\n    \"filters\": null,\n    \"order\": \"C\",\n    \"shape\": [%d, %d, %d],\n    \"zarr_format\": 2\n}\n",
 				chunk[0], chunk[1], chunk[2], d, h, w);
