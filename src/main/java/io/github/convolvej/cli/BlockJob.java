@@ -62,7 +62,7 @@ public final class BlockJob implements Serializable {
 		if (blockPlanes < 1)
 			throw new UsageException("--block needs the number of planes per block, a whole number of at least 1, as in --block 16.");
 		final BlockJob job = new BlockJob(operation, options, input, output, blockPlanes);
-		job.settings(); // checks the options
+		job.kernel(job.settings()); // checks the options and the kernel
 		return job;
 	}
 

@@ -70,6 +70,21 @@ class PlainImageJIT {
 		check(lines.get("sobel"), ramp, Operation.CORRELATE, SOBEL);
 	}
 
+	/** Spark runs the block plan on clusters, but neither the plugin jar nor the install folder carries it. */
+	@Test
+	void theInstallFolderCarriesNoSpark() throws Exception {
+		final java.io.File[] jars = new java.io.File("target/install/jars").listFiles();
+		assertTrue(jars != null && jars.length > 0, "target/install/jars is made by package");
+		for (final java.io.File jar : jars)
+			assertFalse(jar.getName().matches("(?i).*(spark|scala|hadoop|netty|jackson).*"), jar.getName());
+		final java.io.File[] plugins = new java.io.File("target/install/plugins").listFiles();
+		assertTrue(plugins != null && plugins.length == 1, "one plugin jar");
+		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(plugins[0])) {
+			assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/apache/") || e.getName().startsWith("scala/")), "no Spark or Scala classes in " + plugins[0]);
+			assertTrue(plugins[0].length() < 5_000_000, "the plugin jar stays small: " + plugins[0].length() + " bytes");
+		}
+	}
+
 	@Test
 	void anErrorStopsTheBatchMacroWithItsMessage(@TempDir final Path dir) throws Exception {
 		assumeFalse(GraphicsEnvironment.isHeadless(), "plain ImageJ builds AWT menus: needs a display");
