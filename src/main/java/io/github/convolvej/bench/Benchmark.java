@@ -91,7 +91,8 @@ public final class Benchmark {
 						only = Arrays.asList(required(a, value).toUpperCase(Locale.ROOT).split("\\s*,\\s*"));
 						for (final String id : only)
 							if (!all.containsKey(id))
-								throw new IllegalArgumentException("Unknown workload '" + id + "'. Known: " + String.join(", ", all.keySet()) + ".");
+								throw new IllegalArgumentException("Unknown workload '" + id + "'. Known: " + String.join(", ", all.keySet()) + "."
+										+ (id.equals("W13") ? " W13 runs the block plan on Spark: run the benchmark with ./convolvej bench, which puts Spark's jars on the class path." : ""));
 						i++;
 						break;
 					case "--threads":
@@ -309,7 +310,10 @@ public final class Benchmark {
 		add(m, eyeMatching());
 		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr, viaCompute));
 		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301), viaCompute)));
+		add(m, VolumeWorkloads.onOneMachine());
 		add(m, manyTemplates());
+		if (VolumeWorkloads.sparkAvailable())
+			add(m, VolumeWorkloads.onSpark());
 		return m;
 	}
 

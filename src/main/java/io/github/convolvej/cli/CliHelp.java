@@ -10,7 +10,7 @@ import io.github.convolvej.demo.SampleImages;
 final class CliHelp {
 
 	static final List< String > COMMANDS = Collections.unmodifiableList(Arrays.asList(
-			"convolve-nd", "correlate-nd", "match-template", "demo", "bench", "help"));
+			"convolve-nd", "correlate-nd", "match-template", "spark", "demo", "bench", "help"));
 
 	private static final String NL = System.lineSeparator();
 
@@ -27,6 +27,8 @@ final class CliHelp {
 				"  correlate-nd IN OUT [OPTIONS] [--scale]  correlate, as Plugins > ConvolveJ > Correlate ND...",
 				"  match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
 				"                                           find a template, as Match Template...; matches as CSV",
+				"  spark convolve-nd|correlate-nd IN OUT [OPTIONS] [--master URL] [--block N] [--resume]",
+				"                                           a volume store's blocks as Apache Spark tasks",
 				"  demo [FOLDER] [--quick]                  the example macros on the bundled samples: figures",
 				"                                           (PNG) and results (TIFF) in FOLDER (demo-output/)",
 				"  bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]",
@@ -54,7 +56,8 @@ final class CliHelp {
 						"Finds TEMPLATE in IMAGE (2-D, or 3-D stacks; a 2-D template on a stack is matched",
 						"plane by plane; RGB on the mean of its colours) and prints the matches, best first, as CSV",
 						"with the columns of the Matches table: X,Y (the template's anchor), BX,BY,Width,Height",
-						"(its rectangle), Score, and Slice on stacks. OPTIONS is Match Template's options string:",
+						"(its rectangle), Score, and Slice on stacks (Template, Angle, Flip when searched).",
+						"OPTIONS is Match Template's options string:",
 						"  method=[Normalized correlation coefficient]   (default) or Correlation coefficient,",
 						"        Cross correlation, Normalized cross correlation, Square difference,",
 						"        Normalized square difference; OpenCV's names (TM_CCOEFF_NORMED, ...) work too",
@@ -67,11 +70,33 @@ final class CliHelp {
 						"  min_distance=D         pixels between match anchors (default half the template)",
 						"  max_overlap=F          drop a match overlapping a better one by more than F (IoU, 0..1)",
 						"  subpixel               refine positions to a fraction of a pixel",
+						"  templates=[a.png,b.png]  more template files (TEMPLATE may then be left out)",
+						"  mask=[m.png]           a template mask file: 0 where pixels are ignored",
+						"  rotations=[0,90,180,270]  exact quarter turns; flip=None|Horizontal|Vertical|Both",
+						"  angles=[start,stop,step]  turns by interpolation, in degrees",
 						"  --csv FILE             write the matches to FILE instead of standard output",
 						"  --scores FILE          write the score map: .tif as computed, .png stretched to 0..255",
 						"",
 						"Example:",
 						"  convolvej match-template face.png eye.png --csv matches.csv \"method=[Correlation coefficient]\"");
+			case "spark":
+				return lines(
+						"Usage: convolvej spark convolve-nd|correlate-nd IN OUT [OPTIONS] [--master URL] [--block N]",
+						"                       [--blocks-per-task N] [--resume]",
+						"",
+						"Runs the block plan of a volume store as Apache Spark tasks: IN a folder of TIFF planes,",
+						"a multi-page TIFF or a Zarr v2 array; OUT a folder of TIFF planes (ending in /) or a",
+						".zarr folder, on a file system every executor reads. Each task reads its block with",
+						"the planes its kernel reaches, filters it and writes it whole; retried and speculative",
+						"tasks write the same bytes. Progress: blocks done / total.",
+						"",
+						"  --master URL           Spark's master; default local[*]: Spark in this JVM, every core",
+						"  --block N              output planes per block (default 16; a Zarr output: its chunk depth)",
+						"  --blocks-per-task N    blocks per Spark task (default 1), for tasks of a few seconds",
+						"  --resume               finish a stopped run: only the blocks not yet written",
+						"",
+						"Example:",
+						"  convolvej spark convolve-nd planes/ smooth.zarr \"kernel=[gaussian(2)] boundary=nearest\"");
 			case "demo":
 				return lines(
 						"Usage: convolvej demo [FOLDER] [--quick]",

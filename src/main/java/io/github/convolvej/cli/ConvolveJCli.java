@@ -101,6 +101,8 @@ public final class ConvolveJCli {
 					return filter(Operation.CORRELATE, rest);
 				case "match-template":
 					return MatchCommand.run(rest, out);
+				case "spark":
+					return spark(rest);
 				case "demo":
 					return demo(rest);
 				case "bench":
@@ -260,6 +262,17 @@ public final class ConvolveJCli {
 
 	private static ImagePlus readKernelImage(final String path) {
 		return readImage("kernel_image", path);
+	}
+
+	/** spark ...: Spark comes from its own class path (./convolvej spark, or spark-submit). */
+	private int spark(final List< String > args) {
+		try {
+			return io.github.convolvej.spark.SparkMain.run(args.toArray(new String[0]), err);
+		}
+		catch (final NoClassDefFoundError e) {
+			err.println("convolvej spark: Apache Spark is not on the class path (" + e.getMessage() + "). Run it as './convolvej spark ...', which adds Spark, or with spark-submit (see the README).");
+			return FAILURE;
+		}
 	}
 
 	/** demo [FOLDER] [--quick] */

@@ -40,7 +40,6 @@ public final class SparkMain {
 			else if (!conf.contains("spark.master"))
 				conf.setMaster("local[*]");
 			final BlockJob job = BlockJob.of(a.operation, a.input, a.output, a.options, a.block);
-			quietLogs();
 			try (JavaSparkContext sc = new JavaSparkContext(conf)) {
 				sc.setLogLevel("WARN");
 				err.println("Spark " + sc.version() + ", master " + sc.master() + ": " + job);
@@ -58,16 +57,6 @@ public final class SparkMain {
 			err.println("convolvej spark: " + (e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0]));
 			err.println("What is written stays valid: run the same command with --resume to finish.");
 			return 1;
-		}
-	}
-
-	/** Spark logs every step at INFO; warnings and errors are what a user wants on the terminal. */
-	private static void quietLogs() {
-		try {
-			org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
-		}
-		catch (final NoClassDefFoundError e) {
-			// another logging back end: its own configuration decides
 		}
 	}
 

@@ -171,7 +171,8 @@ class SparkBlocksTest {
 		for (final String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
 			if (arg.startsWith("--add-opens"))
 				command.add(arg);
-		command.addAll(java.util.List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), SparkMain.class.getName(),
+		// the launcher's quiet logging for Spark
+		command.addAll(java.util.List.of("-Djava.awt.headless=true", "-Dlog4j2.configurationFile=io/github/convolvej/spark/log4j2-quiet.properties", "-cp", System.getProperty("java.class.path"), SparkMain.class.getName(),
 				"convolve-nd", in.toString(), spark.toString(), OPTIONS, "--master", "local[2]", "--block", "3"));
 		final Path err = dir.resolve("stderr.txt");
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(err.toFile()).start();
