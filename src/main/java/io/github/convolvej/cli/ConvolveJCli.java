@@ -21,6 +21,7 @@ import io.github.convolvej.demo.Demo;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
 import io.github.convolvej.ij.NotEnoughMemoryException;
+import io.github.convolvej.ij.KernelCalibration;
 import io.github.convolvej.ij.ScaledUnits;
 
 /**
@@ -235,6 +236,8 @@ public final class ConvolveJCli {
 			kernel = settings.kernel(ConvolveJCli::readKernelImage, source);
 			out.println(operation.name().toLowerCase(java.util.Locale.ROOT) + "-nd, scaled: " + ScaledUnits.describe(settings.kernelText(), source));
 		}
+		if (settings.kernelImage() != null)
+			KernelCalibration.mismatch(source, readKernelImage(settings.kernelImage())).ifPresent(w -> err.println("Warning: " + w));
 		// mask= names a file here too
 		final ImagePlus mask = settings.mask(path -> readImage("mask", path));
 		final List< ImagePlus > results = ImageFilter.applyAll(source, settings, kernel, mask, ProgressListener.NONE);

@@ -68,6 +68,9 @@ public final class MatchTable {
 			if (result.hasMirrors())
 				rt.addValue("Flip", m.flip().label());
 		}
+		// the score with every digit a float has, whatever the table's precision
+		if (rt.columnExists("Score"))
+			rt.setDecimalPlaces(rt.getColumnIndex("Score"), 9);
 		for (final String integral : new String[] { "BX", "BY", "Width", "Height", "Slice", "BZ", "Depth", "Frame" })
 			if (rt.columnExists(integral))
 				rt.setDecimalPlaces(rt.getColumnIndex(integral), 0);

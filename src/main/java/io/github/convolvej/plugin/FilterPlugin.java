@@ -32,6 +32,7 @@ import io.github.convolvej.ij.ComplexOutput;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.MacroOptions;
 import io.github.convolvej.ij.ImageFilter;
+import io.github.convolvej.ij.KernelCalibration;
 import io.github.convolvej.ij.ImageJProgress;
 import io.github.convolvej.ij.NotEnoughMemoryException;
 import io.github.convolvej.ij.OutputType;
@@ -91,6 +92,8 @@ public abstract class FilterPlugin implements PlugIn {
 					return;
 			}
 			final Kernel kernel = settings.kernel(WindowManager::getImage, imp);
+			if (settings.kernelImage() != null)
+				KernelCalibration.mismatch(imp, WindowManager.getImage(settings.kernelImage())).ifPresent(w -> IJ.log(name + ": " + w));
 			final ImagePlus mask = settings.mask(WindowManager::getImage);
 			final List< ImagePlus > results = ImageFilter.applyAll(imp, settings, kernel, mask, progress);
 			if (settings.scaled())

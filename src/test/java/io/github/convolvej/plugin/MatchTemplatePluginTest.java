@@ -148,6 +148,46 @@ class MatchTemplatePluginTest {
 		assertArrayEquals(before, (float[]) image.getProcessor().getPixels(), "the image's pixels are untouched");
 	}
 
+	/**
+	 * The README's macro lines for the Matches table: each run replaces the
+	 * rows of the one Matches window; Table.get and Table.save read and write
+	 * it with the score's every digit; nResults (the Results table) stays 0.
+	 */
+	@Test
+	void theMatchesTableInMacros(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) throws Exception {
+		assumeFalse(GraphicsEnvironment.isHeadless());
+		Interpreter.batchMode = true;
+		final ImagePlus image = shown(noise("field", 90, 60, 4));
+		shown(crop(image, "pattern", 50, 20, 11, 9));
+		final java.nio.file.Path csv = dir.resolve("matches.csv"), report = dir.resolve("report.txt");
+		IJ.runMacro(String.join("\n",
+				"run(\"Match Template...\", \"image=field template=pattern matches=3 threshold=-1\");",
+				"first = Table.size(\"Matches\");",
+				"run(\"Match Template...\", \"image=field template=pattern matches=2 threshold=-1\");",
+				"second = Table.size(\"Matches\");",
+				"score = Table.get(\"Score\", 1, \"Matches\");",
+				"Table.save(\"" + csv.toString().replace("\\", "/") + "\", \"Matches\");",
+				"File.saveString(first + \" \" + second + \" \" + nResults + \" \" + d2s(score, 12), \"" + report.toString().replace("\\", "/") + "\");"));
+		final String[] r = java.nio.file.Files.readString(report).trim().split(" ");
+		assertEquals("3", r[0]);
+		assertEquals("2", r[1], "a second run replaces the rows");
+		assertEquals("0", r[2], "the matches are in Matches, not in Results");
+		final MatchResult expected = TemplateMatching.run(image, WindowManager.getImage("pattern"), MatchSettings.fromMacroOptions("matches=2 threshold=-1"), null);
+		final double second = expected.matches().get(1).score();
+		assertEquals(second, Double.parseDouble(r[3]), 1e-9, "Table.get gives the score to a float's precision, not the display's 4 digits");
+		final java.util.List< String > lines = java.nio.file.Files.readAllLines(csv);
+		assertEquals(3, lines.size(), "header and two rows");
+		final java.util.List< String > header = java.util.Arrays.asList(lines.get(0).split(","));
+		final String saved = lines.get(2).split(",")[header.indexOf("Score")];
+		assertEquals(second, Double.parseDouble(saved), Math.abs(second) * 1e-8, "the saved score keeps its digits: " + saved);
+		assertTrue(saved.replaceAll("^-?\\d*\\.", "").length() >= 8, "at least 8 decimals saved: " + saved);
+		int windows = 0;
+		for (final java.awt.Window w : java.awt.Window.getWindows())
+			if (w instanceof TextWindow && w.isDisplayable() && "Matches".equals(((TextWindow) w).getTitle()))
+				windows++;
+		assertTrue(windows <= 1, "one Matches window, not one per run: " + windows);
+	}
+
 	@Test
 	void theSelectionIsTheTemplateWhenTheMacroGivesNone() throws Exception {
 		assumeFalse(GraphicsEnvironment.isHeadless());
