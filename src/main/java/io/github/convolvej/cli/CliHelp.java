@@ -24,6 +24,7 @@ final class CliHelp {
 				"",
 				"Commands:",
 				"  convolve-nd IN OUT [OPTIONS] [--scale]   convolve, as Plugins > ConvolveJ > Convolve ND...",
+				"  convolve-nd --each 'data/*.tif' OUTDIR [OPTIONS]   every file on its own, one run",
 				"  correlate-nd IN OUT [OPTIONS] [--scale]  correlate, as Plugins > ConvolveJ > Correlate ND...",
 				"  match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
 				"                                           find a template, as Match Template...; matches as CSV",

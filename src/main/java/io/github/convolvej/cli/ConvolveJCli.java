@@ -101,7 +101,7 @@ public final class ConvolveJCli {
 				case "correlate-nd":
 					return filter(Operation.CORRELATE, rest);
 				case "match-template":
-					return MatchCommand.run(rest, out);
+					return MatchCommand.run(rest, out, err);
 				case "spark":
 					return spark(rest);
 				case "demo":
@@ -149,6 +149,7 @@ public final class ConvolveJCli {
 		final List< String > positional = new ArrayList<>();
 		boolean scale = false, resume = false;
 		int block = 16, threads = 0;
+		String each = null;
 		for (int i = 0; i < args.size(); i++) {
 			final String a = args.get(i);
 			if (a.equals("--scale"))
@@ -160,28 +161,38 @@ public final class ConvolveJCli {
 					throw new UsageException("--block needs the number of planes per block, a whole number of at least 1, as in --block 16.");
 				block = Integer.parseInt(args.get(++i));
 			}
+			else if (a.equals("--each")) {
+				if (i + 1 >= args.size())
+					throw new UsageException("--each needs a pattern or a folder, as in --each 'data/*.tif' OUTDIR \"options\".");
+				each = args.get(++i);
+			}
 			else if (a.equals("--threads")) {
 				if (i + 1 >= args.size() || !args.get(i + 1).matches("[1-9]\\d{0,3}"))
 					throw new UsageException("--threads needs a whole number of at least 1, as in --threads 4.");
 				threads = Integer.parseInt(args.get(++i));
 			}
 			else if (a.startsWith("--"))
-				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, --threads N, and for folders of planes --block N and --resume.");
+				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, --threads N, --each PATTERN, and for folders of planes --block N and --resume.");
 			else
 				positional.add(a);
 		}
-		if (positional.size() < 2)
+		if (each != null && positional.isEmpty())
+			throw new UsageException("Give the output folder after --each PATTERN, then the options in quotes, e.g. --each 'data/*.tif' smooth/ \"kernel=[gaussian(2)]\".");
+		if (each == null && positional.size() < 2)
 			throw new UsageException("Give an input and an output file, then the options in quotes, e.g. "
 					+ "in.tif out.tif \"kernel=laplace mode=same\".");
+		if (each != null && (resume || block != 16))
+			throw new UsageException("--each filters files one by one; --block and --resume are for a folder of planes that is one volume.");
 		if (threads > 0) {
 			final boolean s = scale, r = resume;
 			final int b = block;
 			final int[] code = new int[1];
 			final Exception[] failure = new Exception[1];
 			// the engines take their threads from ImgLib2's Parallelization context
+			final String pattern = each;
 			Parallelization.runWithNumThreads(threads, () -> {
 				try {
-					code[0] = filter(operation, positional, s, b, r);
+					code[0] = pattern != null ? filterEach(operation, pattern, positional, s) : filter(operation, positional, s, b, r);
 				}
 				catch (final IOException | RuntimeException e) {
 					failure[0] = e;
@@ -193,7 +204,27 @@ public final class ConvolveJCli {
 				throw (RuntimeException) failure[0];
 			return code[0];
 		}
-		return filter(operation, positional, scale, block, resume);
+		return each != null ? filterEach(operation, each, positional, scale) : filter(operation, positional, scale, block, resume);
+	}
+
+	/** --each PATTERN OUTDIR [OPTIONS]: every file on its own, into OUTDIR under its own name. */
+	private int filterEach(final Operation operation, final String pattern, final List< String > positional, final boolean scale) throws IOException {
+		final String options = String.join(" ", positional.subList(1, positional.size()));
+		// bad options stop the run before any file is read
+		final List< String > problems = FilterSettings.keyProblems(options);
+		if (!problems.isEmpty())
+			throw new UsageException(String.join(" ", problems));
+		try {
+			final FilterSettings settings = FilterSettings.fromMacroOptions(operation, options);
+			if (settings.kernelImage() == null && !settings.scaled())
+				settings.kernel(title -> null);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException(e.getMessage(), e);
+		}
+		final List< Path > files = EachFile.files(pattern);
+		final Path out = EachFile.outputFolder(positional.get(0), files);
+		return EachFile.forEach(files, file -> filter(operation, List.of(file.toString(), EachFile.outputFor(file, out).toString(), options), scale, 16, false), err);
 	}
 
 	private int filter(final Operation operation, final List< String > positional, final boolean scale, final int block, final boolean resume) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +33,18 @@ final class MatchCommand {
 	private MatchCommand() {}
 
 	/** Runs the command; returns the exit code. */
-	static int run(final List< String > args, final PrintStream out) throws IOException {
+	static int run(final List< String > args, final PrintStream out, final PrintStream err) throws IOException {
 		final List< String > positional = new ArrayList<>();
 		String csv = null;
 		String scores = null;
+		String each = null;
 		for (int i = 0; i < args.size(); i++) {
 			final String a = args.get(i);
-			if (a.equals("--csv") || a.equals("--scores")) {
+			if (a.equals("--each")) {
+				if (i + 1 >= args.size())
+					throw new UsageException("--each needs a pattern or a folder, as in --each 'plates/*.tif' cell.tif \"threshold=0.7\".");
+				each = args.get(++i);
+			} else if (a.equals("--csv") || a.equals("--scores")) {
 				if (i + 1 >= args.size())
 					throw new UsageException(a + " needs a file name.");
 				if (a.equals("--csv"))
@@ -46,9 +52,14 @@ final class MatchCommand {
 				else
 					scores = args.get(++i);
 			} else if (a.startsWith("--"))
-				throw new UsageException("Unknown flag '" + a + "'. Flags: --csv FILE, --scores FILE.");
+				throw new UsageException("Unknown flag '" + a + "'. Flags: --csv FILE, --scores FILE, --each PATTERN.");
 			else
 				positional.add(a);
+		}
+		if (each != null) {
+			if (scores != null)
+				throw new UsageException("--scores writes one score map; with --each there is one per file. Leave --scores out.");
+			return runEach(each, positional, csv, out, err);
 		}
 		// the template file may be left out when the options name templates=[a.png,b.png]
 		final boolean templateGiven = positional.size() >= 2 && !positional.get(1).contains("=");
@@ -85,6 +96,62 @@ final class MatchCommand {
 			out.println(n + (n == 1 ? " match" : " matches") + " written to " + csv);
 		}
 		return ConvolveJCli.OK;
+	}
+
+	/**
+	 * {@code --each PATTERN TEMPLATE [OPTIONS]}: the template searched in every
+	 * file, one CSV with a {@code File} column first; a file that fails is
+	 * listed at the end and the others go on.
+	 */
+	private static int runEach(final String pattern, final List< String > positional, final String csv, final PrintStream out, final PrintStream err) throws IOException {
+		final boolean templateGiven = !positional.isEmpty() && !positional.get(0).contains("=");
+		final MatchSettings settings = parse(String.join(" ", positional.subList(templateGiven ? 1 : 0, positional.size())));
+		if (!templateGiven && settings.templateTitles().isEmpty())
+			throw new UsageException("Give a template file after --each PATTERN (or templates=[a.png,b.png] in the options), e.g. --each 'plates/*.tif' cell.tif \"threshold=0.7\".");
+		final List< Path > files = EachFile.files(pattern);
+		if (csv != null) {
+			final List< String > inputs = new ArrayList<>();
+			for (final Path f : files)
+				inputs.add(f.toString());
+			SafeWrite.checkNotInput(csv, inputs.toArray(new String[0]));
+		}
+		final List< ImagePlus > templates = new ArrayList<>();
+		if (templateGiven)
+			templates.add(ImageFiles.read(positional.get(0)));
+		for (final String file : settings.templateTitles())
+			templates.add(ImageFiles.read(file));
+		final ImagePlus mask = settings.maskTitle() == null ? null : ImageFiles.read(settings.maskTitle());
+		final List< String > columns = new ArrayList<>(List.of("File"));
+		final List< java.util.Map< String, String > > rows = new ArrayList<>();
+		final int code = EachFile.forEach(files, file -> {
+			final MatchResult result = TemplateMatching.run(ImageFiles.read(file.toString()), templates, mask, settings, ProgressListener.NONE);
+			final String[] lines = MatchTable.csv(result).split("\n");
+			final List< String > header = EachFile.csvCells(lines[0]);
+			for (final String c : header)
+				if (!columns.contains(c))
+					columns.add(c);
+			for (int i = 1; i < lines.length; i++) {
+				final List< String > cells = EachFile.csvCells(lines[i]);
+				final java.util.Map< String, String > row = new java.util.HashMap<>();
+				row.put("File", file.getFileName().toString());
+				for (int c = 0; c < header.size(); c++)
+					row.put(header.get(c), cells.get(c));
+				rows.add(row);
+			}
+		}, err);
+		final StringBuilder table = new StringBuilder(String.join(",", columns)).append('\n');
+		for (final java.util.Map< String, String > row : rows) {
+			for (int c = 0; c < columns.size(); c++)
+				table.append(c == 0 ? "" : ",").append(EachFile.csvCell(row.getOrDefault(columns.get(c), "")));
+			table.append('\n');
+		}
+		if (csv == null)
+			out.print(table);
+		else {
+			SafeWrite.write(Paths.get(csv), f -> Files.write(f, table.toString().getBytes(StandardCharsets.UTF_8)));
+			err.println(rows.size() + (rows.size() == 1 ? " match" : " matches") + " from " + files.size() + " files written to " + csv);
+		}
+		return code;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.convolvej.demo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,6 +148,22 @@ class ExampleMacrosTest {
 		assertTrue(found.remove("320,20,0,Horizontal"), found.toString());
 		assertTrue(found.remove("420,120,180,None"), found.toString());
 		assertNotNull(WindowManager.getImage("scene-scores"));
+	}
+
+	/** The folder macro smooths every TIFF of its folder into smoothed/, each as Convolve ND does it alone. */
+	@Test
+	void processAFolder() throws IOException {
+		final java.nio.file.Path folder = Paths.get(IJ.getDirectory("temp"), "convolvej-folder-example");
+		run("Process a Folder");
+		final java.nio.file.Path out = folder.resolve("smoothed");
+		for (final String name : new String[] { "cameraman", "ascent", "raccoon-face-gray" }) {
+			final ImagePlus input = IJ.openImage(folder.resolve(name + ".tif").toString());
+			final ImagePlus result = IJ.openImage(out.resolve(name + ".tif").toString());
+			assertNotNull(result, name + " smoothed");
+			final ImagePlus expected = io.github.convolvej.ij.ImageFilter.apply(input, io.github.convolvej.ij.FilterSettings.fromMacroOptions(io.github.convolvej.core.Operation.CONVOLVE,
+					"kernel=[gaussian(2)] mode=same boundary=symm output=[Same as input]"), io.github.convolvej.core.Kernel.parse("gaussian(2)"), io.github.convolvej.core.ProgressListener.NONE);
+			assertArrayEquals((byte[]) expected.getProcessor().getPixels(), (byte[]) result.getProcessor().getPixels(), name);
+		}
 	}
 
 	private static void run(final String command) {
