@@ -117,6 +117,7 @@ public final class Demo {
 		correlationVersusConvolution();
 		templateMatching();
 		new MissingDataFigures(this, shrink, out).run();
+		new ModesAndBoundariesFigures(this, shrink).run();
 		new RotatedCopiesFigure(this, shrink, folder).run();
 		return Collections.unmodifiableList(written);
 	}
@@ -184,7 +185,10 @@ public final class Demo {
 		addAutoRange(figure, convolved.getProcessor(), "convolved");
 		addAutoRange(figure, correlated.getProcessor(), "correlated");
 		addAutoRange(figure, flipped.getProcessor(), "correlated, flipped kernel");
-		figure.add(difference, -1, 1, "difference: max |d| = " + largest);
+		// magnified: a range of +-1e-6 would show any rounding as black or white; it is 0
+		final double shown = largest > 0 ? largest : 1e-6;
+		figure.add(difference, -shown, shown, String.format(Locale.ROOT, "difference, shown on [%.0e, %.0e]: max |d| = %s", -shown, shown, largest == 0 ? "0 exactly" : Double.toString(largest)));
+		figure.add(ModesAndBoundariesFigures.kernelPanel(FilterSettings.fromMacroOptions(Operation.CONVOLVE, RIPPLE).kernel(title -> null)), "the ripple kernel");
 		saveFigure(figure, "05-correlation-vs-convolution.png");
 		out.println("  convolved - correlated with the flipped kernel: largest |difference| " + largest);
 	}
@@ -221,8 +225,15 @@ public final class Demo {
 		marked.setColor(Color.RED);
 		marked.setLineWidth(Math.max(1, 4 / shrink));
 		marked.drawRect(left, top, eyeBox[2], eyeBox[3]);
+		// the box's corner (a square) and the anchor, the pixel the score belongs to (a cross)
+		final int mark = Math.max(3, 14 / shrink);
+		marked.setColor(Color.YELLOW);
+		marked.fillRect(left - mark / 2, top - mark / 2, mark, mark);
+		marked.setColor(Color.CYAN);
+		marked.drawLine(best[0] - mark, best[1], best[0] + mark, best[1]);
+		marked.drawLine(best[0], best[1] - mark, best[0], best[1] + mark);
 		final Montage figure = new Montage("Template matching by zero-mean correlation (same, symm)", 384 / shrink);
-		figure.add(marked, "noisy face, best match at (" + left + ", " + top + ")");
+		figure.add(marked, "box corner (" + left + ", " + top + ") yellow square; anchor (" + best[0] + ", " + best[1] + ") cyan cross");
 		figure.add(eye, "template: the right eye");
 		final ImageProcessor scoreValues = scores.getProcessor();
 		scoreValues.resetMinAndMax();
@@ -271,7 +282,7 @@ public final class Demo {
 		}
 		final Match top = matches.get(0);
 		final Montage figure = new Montage("Match Template: normalized correlation coefficient, 3 best matches", 384 / shrink);
-		figure.add(marked, String.format(Locale.ROOT, "best at (%d, %d), score %.3f", top.corner()[0], top.corner()[1], top.score()));
+		figure.add(marked, String.format(Locale.ROOT, "ranks: 1 red, 2 yellow, 3 cyan; 1 at (%d, %d), score %.3f", top.corner()[0], top.corner()[1], top.score()));
 		figure.add(eye, "template");
 		figure.add(scoreMap, String.format(Locale.ROOT, "scores, %.2f..%.2f", scoreImage.getMin(), scoreImage.getMax()));
 		saveFigure(figure, "07-match-template.png");
@@ -321,7 +332,7 @@ public final class Demo {
 	}
 
 	/** An 8-bit image as 32-bit values 0..1, as skimage's img_as_float. */
-	private static ImagePlus unitRange(final ImagePlus image) {
+	static ImagePlus unitRange(final ImagePlus image) {
 		final FloatProcessor fp = image.getProcessor().convertToFloatProcessor();
 		fp.multiply(1 / 255.0);
 		fp.setMinAndMax(0, 1);

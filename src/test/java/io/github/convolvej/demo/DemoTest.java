@@ -40,6 +40,9 @@ class DemoTest {
 			"ascent-correlated-flipped.tif", "ascent-difference.tif",
 			"06-template-matching.png", "face-eye-scores.tif",
 			"07-match-template.png", "face-match-scores.tif", "face-matches.csv",
+			"11-output-modes.png", "cameraman-full.tif", "cameraman-same.tif", "cameraman-valid.tif",
+			"12-boundaries.png", "cameraman-0-1.tif", "cameraman-boundary-fill.tif", "cameraman-boundary-wrap.tif", "cameraman-boundary-symm.tif",
+			"cameraman-boundary-mirror.tif", "cameraman-boundary-nearest.tif",
 			"13-rotated-copies.png", "rotated-copies-matches.csv" };
 
 	@TempDir
@@ -67,6 +70,50 @@ class DemoTest {
 		}
 		final String[] lines = stdout.trim().split("\\R");
 		assertEquals(folder.toAbsolutePath().normalize().toString(), lines[lines.length - 1]);
+	}
+
+	/**
+	 * The output-mode results have the sizes the article gives (W + K - 1,
+	 * W, W - K + 1 for the quick demo's 128 x 128 cameraman and 7 x 7 box),
+	 * and the figures are drawn at one scale: full's panel is the widest.
+	 */
+	@Test
+	void outputModesHaveTheirSizes() {
+		final int[][] sizes = { { 134, 134 }, { 128, 128 }, { 122, 122 } };
+		final String[] modes = { "full", "same", "valid" };
+		for (int m = 0; m < 3; m++) {
+			final ImagePlus result = IJ.openImage(folder.resolve("cameraman-" + modes[m] + ".tif").toString());
+			assertEquals(sizes[m][0], result.getWidth(), modes[m]);
+			assertEquals(sizes[m][1], result.getHeight(), modes[m]);
+		}
+		final ImagePlus figure = IJ.openImage(folder.resolve("11-output-modes.png").toString());
+		assertTrue(figure.getWidth() > 4 * 96 && figure.getHeight() > 96, figure.getWidth() + "x" + figure.getHeight());
+		final ImagePlus borders = IJ.openImage(folder.resolve("12-boundaries.png").toString());
+		assertTrue(borders.getWidth() > 5 * 64 && borders.getHeight() > 64, borders.getWidth() + "x" + borders.getHeight());
+	}
+
+	/**
+	 * Each boundary rule puts beyond the border what it should: the result is
+	 * the image moved up and left by 4 pixels (the quick demo's 9 x 9 shift
+	 * kernel), so its last rows hold the rule's extension, compared here with
+	 * the rule written out on the image itself.
+	 */
+	@Test
+	void boundariesPutWhatTheyShouldBeyondTheBorder() {
+		final ImageProcessor original = IJ.openImage(folder.resolve("cameraman-0-1.tif").toString()).getProcessor();
+		final int n = 128, shift = 4;
+		assertEquals(n, original.getWidth());
+		final String[] rules = { "fill", "wrap", "symm", "mirror", "nearest" };
+		for (final String rule : rules) {
+			final ImageProcessor r = IJ.openImage(folder.resolve("cameraman-boundary-" + rule + ".tif").toString()).getProcessor();
+			for (int y = n - shift; y < n; y++)
+				for (int x = 0; x < n - shift; x++) {
+					final int sy = y + shift; // beyond the bottom border
+					final int from = rule.equals("wrap") ? sy - n : rule.equals("symm") ? 2 * n - 1 - sy : rule.equals("mirror") ? 2 * n - 2 - sy : rule.equals("nearest") ? n - 1 : -1;
+					final float expected = from < 0 ? 0 : original.getf(x + shift, from);
+					assertEquals(expected, r.getf(x, y), 1e-6, rule + " at " + x + "," + y);
+				}
+		}
 	}
 
 	/** The rotated-copies figure's table: the camera and its three pasted copies, each with its turn and mirror. */
