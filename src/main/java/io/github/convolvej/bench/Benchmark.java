@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 
 import io.github.convolvej.cli.FileProblem;
+import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
@@ -76,12 +77,14 @@ public final class Benchmark {
 
 	/** Runs the benchmark; returns the exit code. */
 	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		Map< String, Workload > all = workloads(false);
+		Map< String, Workload > all = workloads(false, Algorithm.AUTO);
 		List< String > only = new ArrayList<>(all.keySet());
+		only.removeAll(ON_REQUEST);
 		int threads = Runtime.getRuntime().availableProcessors();
 		int runs = 7;
 		String json = null;
 		boolean viaCompute = false;
+		Algorithm algorithm = Algorithm.AUTO;
 		for (int i = 0; i < args.length; i++) {
 			final String a = args[i];
 			final String value = i + 1 < args.length ? args[i + 1] : null;
@@ -107,6 +110,10 @@ public final class Benchmark {
 						json = required(a, value);
 						i++;
 						break;
+					case "--algorithm":
+						algorithm = Algorithm.fromLabel(required(a, value));
+						i++;
+						break;
 					case "--via":
 						if (!required(a, value).equals("compute") && !value.equals("apply"))
 							throw new IllegalArgumentException("--via takes apply or compute, got '" + value + "'.");
@@ -114,7 +121,7 @@ public final class Benchmark {
 						i++;
 						break;
 					default:
-						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE --via apply|compute.");
+						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE --via apply|compute --algorithm auto|direct|separable|fft.");
 				}
 			} catch (final NumberFormatException e) {
 				err.println("bench: " + a + " needs a whole number, got '" + value + "'.");
@@ -124,8 +131,8 @@ public final class Benchmark {
 				return 2;
 			}
 		}
-		if (viaCompute)
-			all = workloads(true);
+		if (viaCompute || algorithm != Algorithm.AUTO)
+			all = workloads(viaCompute, algorithm);
 		final TaskExecutor executor = threads == 1 ? TaskExecutors.singleThreaded() : TaskExecutors.numThreads(threads);
 		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up, Java %s, %d cores%n", threads, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 		out.printf(Locale.ROOT, "%-4s %-10s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
@@ -262,14 +269,14 @@ public final class Benchmark {
 		return Kernel.of(v, k, k);
 	}
 
-	private static Workload convolution(final String id, final String description, final long[] dims, final Kernel kernel, final boolean viaCompute) {
+	private static Workload convolution(final String id, final String description, final long[] dims, final Kernel kernel, final boolean viaCompute, final Algorithm algorithm) {
 		long pixels = 1;
 		for (final long d : dims)
 			pixels *= d;
 		return new Workload(id, description, pixels, () -> randomImage(dims), input -> {
 			@SuppressWarnings("unchecked")
 			final Img< FloatType > img = (Img< FloatType >) input;
-			final ConvolutionOptions options = ConvolutionOptions.convolve();
+			final ConvolutionOptions options = ConvolutionOptions.convolve().algorithm(algorithm);
 			if (!viaCompute)
 				return Convolution.apply(img, kernel, options).engine();
 			final Interval out = options.mode().outputInterval(img, kernel, options.operation());
@@ -295,22 +302,26 @@ public final class Benchmark {
 		}, w.run);
 	}
 
-	static Map< String, Workload > workloads(final boolean viaCompute) {
+	/** Workloads run only when named with --only: they need a heap of several GB. */
+	static final List< String > ON_REQUEST = List.of("W14");
+
+	static Map< String, Workload > workloads(final boolean viaCompute, final Algorithm algorithm) {
 		final Map< String, Workload > m = new LinkedHashMap<>();
 		final Kernel laplace = Kernel.of(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3);
 		final Kernel emboss = Kernel.of(new double[] { -2, -1, 0, -1, 1, 1, 0, 1, 2 }, 3, 3);
 		final Kernel scharr = Kernel.complex(new double[] { -3, 0, 3, -10, 0, 10, -3, 0, 3 }, new double[] { -3, -10, -3, 0, 0, 0, 3, 10, 3 }, 3, 3);
-		add(m, convolution("W1", "2-D 4096x4096, 3x3 Laplace", new long[] { 4096, 4096 }, laplace, viaCompute));
-		add(m, convolution("W2", "2-D 4096x4096, 9x9 random kernel", new long[] { 4096, 4096 }, randomKernel(9, 9), viaCompute));
-		add(m, convolution("W3", "2-D 2048x2048, 31x31 random kernel", new long[] { 2048, 2048 }, randomKernel(31, 31), viaCompute));
-		add(m, convolution("W4", "3-D 256x256x256, 3x3x3 random kernel", new long[] { 256, 256, 256 }, randomKernel(3, 3, 3), viaCompute));
-		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9), viaCompute));
-		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4), viaCompute));
-		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss, viaCompute));
+		add(m, convolution("W1", "2-D 4096x4096, 3x3 Laplace", new long[] { 4096, 4096 }, laplace, viaCompute, algorithm));
+		add(m, convolution("W2", "2-D 4096x4096, 9x9 random kernel", new long[] { 4096, 4096 }, randomKernel(9, 9), viaCompute, algorithm));
+		add(m, convolution("W3", "2-D 2048x2048, 31x31 random kernel", new long[] { 2048, 2048 }, randomKernel(31, 31), viaCompute, algorithm));
+		add(m, convolution("W4", "3-D 256x256x256, 3x3x3 random kernel", new long[] { 256, 256, 256 }, randomKernel(3, 3, 3), viaCompute, algorithm));
+		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9), viaCompute, algorithm));
+		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4), viaCompute, algorithm));
+		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss, viaCompute, algorithm));
 		add(m, eyeMatching());
-		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr, viaCompute));
-		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301), viaCompute)));
+		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr, viaCompute, algorithm));
+		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301), viaCompute, algorithm)));
 		add(m, VolumeWorkloads.onOneMachine());
+		add(m, largeStack(algorithm));
 		add(m, manyTemplates());
 		if (VolumeWorkloads.sparkAvailable())
 			add(m, VolumeWorkloads.onSpark());
@@ -337,6 +348,26 @@ public final class Benchmark {
 			if (best.corner()[0] != 670 || best.corner()[1] != 300)
 				throw new IllegalStateException("W8 found the eye at " + java.util.Arrays.toString(best.corner()) + ", not at [670, 300].");
 			return scores.engine();
+		});
+	}
+
+	/**
+	 * W14: an ImageJ-sized 3-D stack, 1024x1024x500 16-bit in planes (as an
+	 * ImagePlus holds it), a 5x5x5 random kernel: where the automatic choice
+	 * must weigh memory traffic. Needs about 6 GB of heap; run with --only W14.
+	 */
+	private static Workload largeStack(final Algorithm algorithm) {
+		final Kernel kernel = randomKernel(5, 5, 5);
+		return new Workload("W14", "3-D 1024x1024x500 16-bit planes (an ImageJ stack), 5x5x5 random kernel", 1024L * 1024 * 500, () -> {
+			final net.imglib2.img.planar.PlanarImg< net.imglib2.type.numeric.integer.UnsignedShortType, ? > img = net.imglib2.img.planar.PlanarImgs.unsignedShorts(1024, 1024, 500);
+			final Random random = new Random(SEED);
+			for (final net.imglib2.type.numeric.integer.UnsignedShortType t : img)
+				t.set(random.nextInt(4096));
+			return img;
+		}, input -> {
+			@SuppressWarnings("unchecked")
+			final Img< net.imglib2.type.numeric.integer.UnsignedShortType > img = (Img< net.imglib2.type.numeric.integer.UnsignedShortType >) input;
+			return Convolution.apply(img, kernel, ConvolutionOptions.convolve().algorithm(algorithm)).engine();
 		});
 	}
 

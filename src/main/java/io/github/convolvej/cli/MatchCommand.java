@@ -75,11 +75,7 @@ final class MatchCommand {
 			throw new UsageException("Give a template file after the image file (or templates=[a.png,b.png] in the options), e.g. face.png eye.png \"method=[Correlation coefficient]\".");
 
 		final ImagePlus image = ImageFiles.read(positional.get(0));
-		final List< ImagePlus > templates = new ArrayList<>();
-		if (templateGiven)
-			templates.add(ImageFiles.read(positional.get(1)));
-		for (final String file : settings.templateTitles())
-			templates.add(ImageFiles.read(file));
+		final List< ImagePlus > templates = templates(templateGiven ? positional.get(1) : null, settings);
 		final ImagePlus mask = settings.maskTitle() == null ? null : ImageFiles.read(settings.maskTitle());
 		final MatchResult result = TemplateMatching.run(image, templates, mask, settings, ProgressListener.NONE);
 
@@ -115,11 +111,7 @@ final class MatchCommand {
 				inputs.add(f.toString());
 			SafeWrite.checkNotInput(csv, inputs.toArray(new String[0]));
 		}
-		final List< ImagePlus > templates = new ArrayList<>();
-		if (templateGiven)
-			templates.add(ImageFiles.read(positional.get(0)));
-		for (final String file : settings.templateTitles())
-			templates.add(ImageFiles.read(file));
+		final List< ImagePlus > templates = templates(templateGiven ? positional.get(0) : null, settings);
 		final ImagePlus mask = settings.maskTitle() == null ? null : ImageFiles.read(settings.maskTitle());
 		final List< String > columns = new ArrayList<>(List.of("File"));
 		final List< java.util.Map< String, String > > rows = new ArrayList<>();
@@ -152,6 +144,16 @@ final class MatchCommand {
 			err.println(rows.size() + (rows.size() == 1 ? " match" : " matches") + " from " + files.size() + " files written to " + csv);
 		}
 		return code;
+	}
+
+	/** The template file given after the image (may be null), then those of templates=. */
+	private static List< ImagePlus > templates(final String templateFile, final MatchSettings settings) throws IOException {
+		final List< ImagePlus > templates = new ArrayList<>();
+		if (templateFile != null)
+			templates.add(ImageFiles.read(templateFile));
+		for (final String file : settings.templateTitles())
+			templates.add(ImageFiles.read(file));
+		return templates;
 	}
 
 	/**
