@@ -83,6 +83,11 @@ final class PlaneFolders {
 		return new PlaneFolders(z -> (float[]) planes.getProcessor(z + 1).convertToFloatProcessor().getPixels(), stack.getWidth(), stack.getHeight(), stack.getStackSize());
 	}
 
+	/** The planes of an ImageJ stack (a virtual stack reads each from disk when asked), as 32-bit values. */
+	static PlaneFolders ofStack(final ij.ImageStack stack, final int width, final int height) {
+		return new PlaneFolders(z -> (float[]) stack.getProcessor(z + 1).convertToFloatProcessor().getPixels(), width, height, stack.getSize());
+	}
+
 	/** The TIFF planes of a folder, all of one size; refused with a message otherwise. */
 	static PlaneFolders open(final Path folder) throws IOException {
 		final List< Path > files = new ArrayList<>();

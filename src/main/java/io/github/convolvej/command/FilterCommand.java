@@ -11,6 +11,7 @@ import ij.WindowManager;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.cli.StackToStore;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
 
@@ -74,6 +75,12 @@ public abstract class FilterCommand implements Command {
 	@Parameter(required = false, persist = false, description = "Lengths in named kernels (gaussian sigmas, box sizes) are in the image's calibrated units.")
 	private boolean scaled;
 
+	@Parameter(required = false, persist = false, label = "Output folder", description = "A Z stack larger than memory: write the result plane by plane to this folder and give it as a virtual stack.")
+	private String output_folder;
+
+	@Parameter(required = false, persist = false, label = "Output format", choices = { "TIFF planes", "Zarr" })
+	private String output_format = "TIFF planes";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Result")
 	private ImagePlus result;
 
@@ -92,9 +99,15 @@ public abstract class FilterCommand implements Command {
 			throw new IllegalArgumentException("No input image. Pass the image to filter as 'image'.");
 		final FilterSettings settings = FilterSettings.builder(operation).kernel(kernel).kernelImage(kernel_image == null ? null : kernel_image.getTitle())
 				.mode(mode).boundary(boundary).value(value).anchor(anchor).normalize(normalize).output(output).complex(complex).algorithm(algorithm)
-				.missingData(nan).maskImage(mask == null ? null : mask.getTitle()).preserveNan(preserve_nan).certainty(certainty).scaled(scaled).build();
+				.missingData(nan).maskImage(mask == null ? null : mask.getTitle()).preserveNan(preserve_nan).certainty(certainty).scaled(scaled).outputFolder(output_folder).outputFormat(output_format).build();
 		final Kernel k = settings.kernel(title -> kernel_image != null && title.equals(kernel_image.getTitle()) ? kernel_image : WindowManager.getImage(title), image);
-		final List< ImagePlus > results = ImageFilter.applyAll(image, settings, k, mask, ProgressListener.NONE);
+		final List< ImagePlus > results;
+		try {
+			results = settings.outputFolder() != null ? List.of(StackToStore.filter(image, settings, k, ProgressListener.NONE)) : ImageFilter.applyAll(image, settings, k, mask, ProgressListener.NONE);
+		}
+		catch (final java.io.IOException e) {
+			throw new java.io.UncheckedIOException("Cannot write the result to " + output_folder + ": " + e.getMessage(), e);
+		}
 		result = results.get(0);
 		certainty_image = results.size() > 1 ? results.get(1) : null;
 	}

@@ -56,6 +56,11 @@ public final class FilterSettings {
 	private final boolean preserveNan;
 	private final boolean certainty;
 	private final boolean scaled;
+	private final String outputFolder;
+	private final boolean zarr;
+
+	/** The output_format choices: a folder of 32-bit TIFF planes, or a Zarr v2 array. */
+	public static final String[] OUTPUT_FORMATS = { "TIFF planes", "Zarr" };
 
 	private FilterSettings(final Builder b) {
 		operation = b.operation;
@@ -74,10 +79,12 @@ public final class FilterSettings {
 		preserveNan = b.preserveNan;
 		certainty = b.certainty;
 		scaled = b.scaled;
+		outputFolder = b.outputFolder;
+		zarr = b.zarr;
 	}
 
 	/** Every macro key this command reads. */
-	public static final java.util.List< String > KEYS = java.util.List.of("kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "nan", "mask", "preserve_nan", "certainty", "scaled");
+	public static final java.util.List< String > KEYS = java.util.List.of("kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "nan", "mask", "preserve_nan", "certainty", "scaled", "output_folder", "output_format");
 
 	/**
 	 * Unknown or repeated keys in a macro options string, one message each;
@@ -114,6 +121,8 @@ public final class FilterSettings {
 		b.preserveNan(MacroOptions.flag(o, "preserve_nan"));
 		b.certainty(MacroOptions.flag(o, "certainty"));
 		b.scaled(MacroOptions.flag(o, "scaled"));
+		b.outputFolder(MacroOptions.value(o, "output_folder"));
+		b.outputFormat(MacroOptions.value(o, "output_format"));
 		return b.build();
 	}
 
@@ -146,6 +155,9 @@ public final class FilterSettings {
 			sb.append(" certainty");
 		if (scaled)
 			sb.append(" scaled");
+		// only when given: results in memory record as before
+		if (outputFolder != null)
+			sb.append(" output_folder=").append(MacroOptions.quote(outputFolder)).append(" output_format=").append(MacroOptions.quote(outputFormat()));
 		return sb.toString();
 	}
 
@@ -299,6 +311,21 @@ public final class FilterSettings {
 		return scaled;
 	}
 
+	/** The folder a volume's result is written to plane by plane, or null to keep it in memory. */
+	public String outputFolder() {
+		return outputFolder;
+	}
+
+	/** True for a Zarr v2 array, false for a folder of TIFF planes. */
+	public boolean zarrOutput() {
+		return zarr;
+	}
+
+	/** {@code TIFF planes} or {@code Zarr}. */
+	public String outputFormat() {
+		return zarr ? OUTPUT_FORMATS[1] : OUTPUT_FORMATS[0];
+	}
+
 	/** A builder starting from these settings. */
 	public Builder toBuilder() {
 		final Builder b = builder(operation);
@@ -317,6 +344,8 @@ public final class FilterSettings {
 		b.preserveNan = preserveNan;
 		b.certainty = certainty;
 		b.scaled = scaled;
+		b.outputFolder = outputFolder;
+		b.zarr = zarr;
 		return b;
 	}
 
@@ -338,6 +367,8 @@ public final class FilterSettings {
 		private Boundary boundary = Boundary.SYMMETRIC;
 		private double value = 0;
 		private int[] anchor;
+		private String outputFolder;
+		private boolean zarr;
 		private boolean normalize;
 		private OutputType output = OutputType.FLOAT;
 		private ComplexOutput complex = ComplexOutput.MAGNITUDE;
@@ -463,6 +494,26 @@ public final class FilterSettings {
 			return this;
 		}
 
+		/** A folder path; null or blank for a result in memory. */
+		public Builder outputFolder(final String folder) {
+			outputFolder = folder == null || folder.trim().isEmpty() ? null : folder.trim();
+			return this;
+		}
+
+		/** {@code TIFF planes} (default) or {@code Zarr}; null keeps the default. */
+		public Builder outputFormat(final String format) {
+			if (format == null)
+				return this;
+			final String f = format.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+			if (f.equals("tiff planes") || f.equals("tiff") || f.equals("tif"))
+				zarr = false;
+			else if (f.equals("zarr"))
+				zarr = true;
+			else
+				throw new IllegalArgumentException("Unknown output_format '" + format + "'. Use output_format=[TIFF planes] (a folder of 32-bit planes) or output_format=Zarr.");
+			return this;
+		}
+
 		/** @throws IllegalArgumentException when no kernel is given */
 		public FilterSettings build() {
 			if (kernelText == null && kernelImage == null)
@@ -488,12 +539,13 @@ public final class FilterSettings {
 			return false;
 		final FilterSettings s = (FilterSettings) o;
 		return operation == s.operation && Objects.equals(kernelText, s.kernelText) && Objects.equals(kernelImage, s.kernelImage) && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && Arrays.equals(anchor, s.anchor) && normalize == s.normalize && output == s.output && complex == s.complex && algorithm == s.algorithm
-				&& missingData == s.missingData && Objects.equals(maskImage, s.maskImage) && preserveNan == s.preserveNan && certainty == s.certainty && scaled == s.scaled;
+				&& missingData == s.missingData && Objects.equals(maskImage, s.maskImage) && preserveNan == s.preserveNan && certainty == s.certainty && scaled == s.scaled
+				&& Objects.equals(outputFolder, s.outputFolder) && zarr == s.zarr;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(operation, kernelText, kernelImage, mode, boundary, value, Arrays.hashCode(anchor), normalize, output, complex, algorithm, missingData, maskImage, preserveNan, certainty, scaled);
+		return Objects.hash(operation, kernelText, kernelImage, mode, boundary, value, Arrays.hashCode(anchor), normalize, output, complex, algorithm, missingData, maskImage, preserveNan, certainty, scaled, outputFolder, zarr);
 	}
 
 	@Override

@@ -23,7 +23,7 @@ public final class NotEnoughMemoryException extends RuntimeException {
 		final String needs = neededBytes < 0 ? "" : "needs about " + megabytes(neededBytes) + ", ";
 		return "Not enough memory: " + needs + "have " + megabytes(have) + " in all. "
 				+ "Raise Java's maximum memory (Edit > Options > Memory & Threads in ImageJ, -Xmx or JAVA_OPTS=-Xmx8g on the command line), "
-				+ "or filter a smaller region or fewer slices.";
+				+ "filter a smaller region or fewer slices, or (Convolve ND, Correlate ND on a Z stack) give output_folder=[path] to write the result plane by plane.";
 	}
 
 	/** True when an {@link OutOfMemoryError} is {@code t} or among its causes. */

@@ -28,6 +28,7 @@ import io.github.convolvej.core.MissingData;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.cli.StackToStore;
 import io.github.convolvej.ij.ComplexOutput;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.MacroOptions;
@@ -95,7 +96,9 @@ public abstract class FilterPlugin implements PlugIn {
 			if (settings.kernelImage() != null)
 				KernelCalibration.mismatch(imp, WindowManager.getImage(settings.kernelImage())).ifPresent(w -> IJ.log(name + ": " + w));
 			final ImagePlus mask = settings.mask(WindowManager::getImage);
-			final List< ImagePlus > results = ImageFilter.applyAll(imp, settings, kernel, mask, progress);
+			final List< ImagePlus > results = settings.outputFolder() != null
+					? List.of(StackToStore.filter(imp, settings, kernel, progress))
+					: ImageFilter.applyAll(imp, settings, kernel, mask, progress);
 			if (settings.scaled())
 				logScaled(settings, imp);
 			for (int i = results.size() - 1; i >= 0; i--)
@@ -105,6 +108,8 @@ public abstract class FilterPlugin implements PlugIn {
 			IJ.showStatus(name + " cancelled");
 		} catch (final IllegalArgumentException | NotEnoughMemoryException e) {
 			CommandError.show(name, e.getMessage());
+		} catch (final java.io.IOException | java.io.UncheckedIOException e) {
+			CommandError.show(name, "Cannot write the result to the output folder: " + e.getMessage());
 		} finally {
 			progress.done();
 		}
@@ -160,6 +165,9 @@ public abstract class FilterPlugin implements PlugIn {
 		gd.addCheckbox("Preserve_nan", initial.preserveNan());
 		gd.addCheckbox("Certainty", initial.certainty());
 		gd.addCheckbox("Scaled units (named kernels in " + imp.getCalibration().getUnits() + ")", initial.scaled());
+		// a volume larger than memory: written plane by plane to a folder, opened as a virtual stack
+		gd.addStringField("Output_folder", initial.outputFolder() == null ? "" : initial.outputFolder(), 28);
+		gd.addChoice("Output_format", FilterSettings.OUTPUT_FORMATS, initial.outputFormat());
 		gd.addPreviewCheckbox(null, "Preview");
 		final TextArea info = new TextArea("", 3, 48, TextArea.SCROLLBARS_VERTICAL_ONLY);
 		info.setEditable(false);
@@ -275,6 +283,8 @@ public abstract class FilterPlugin implements PlugIn {
 		b.preserveNan(gd.getNextBoolean());
 		b.certainty(gd.getNextBoolean());
 		b.scaled(gd.getNextBoolean());
+		b.outputFolder(gd.getNextString());
+		b.outputFormat(gd.getNextChoice());
 		return b.build();
 	}
 
