@@ -91,10 +91,44 @@ def workloads():
     w["W9"] = (lambda: rand((2048, 2048)), {
         "scipy convolve2d": lambda a: signal.convolve2d(a, SCHARR, mode="same", boundary="symm"),
         "opencv 2 real filter2D": lambda a: (cv_filter(a, SCHARR.real.copy()), cv_filter(a, SCHARR.imag.copy()))})
+    w["W11"] = (volume_planes, {
+        "dask map_overlap gaussian_filter": dask_volume})
     w["W12"] = (twelve_templates, {
         "skimage match_template x12": lambda it: [np.argwhere(match_template(it[0], t) >= 0.8) for t in it[1]],
         "opencv matchTemplate x12": lambda it: [np.argwhere(cv2.matchTemplate(it[0], t, cv2.TM_CCOEFF_NORMED) >= 0.8) for t in it[1]]})
     return w
+
+
+def volume_planes():
+    # ConvolveJ's W11: 512 x 512 x 64 float32 TIFF planes in a temporary folder
+    import tempfile
+    import tifffile
+    root = tempfile.mkdtemp(prefix="convolvej-compare")
+    planes = os.path.join(root, "planes")
+    os.makedirs(planes)
+    a = rand((64, 512, 512))
+    for z in range(64):
+        tifffile.imwrite(os.path.join(planes, "z%03d.tif" % z), a[z])
+    return root
+
+
+def dask_volume(root):
+    # the same block plan in dask: blocks of 8 planes read lazily, overlap for the kernel,
+    # gaussian_filter(sigma 1.5, truncate 4, nearest) per block, written to Zarr (zlib 1), 2 workers
+    import glob
+    import shutil
+    import dask
+    import dask.array as da
+    import numcodecs
+    import tifffile
+    files = sorted(glob.glob(os.path.join(root, "planes", "*.tif")))
+    planes = [da.from_delayed(dask.delayed(tifffile.imread)(f), (512, 512), np.float32) for f in files]
+    vol = da.stack(planes).rechunk((8, 512, 512))
+    out = vol.map_overlap(ndimage.gaussian_filter, depth=6, boundary="nearest", sigma=1.5, mode="nearest", truncate=4.0, dtype=np.float32)
+    target = os.path.join(root, "out.zarr")
+    shutil.rmtree(target, ignore_errors=True)
+    with dask.config.set(scheduler="threads", num_workers=2):
+        out.to_zarr(target, compressor=numcodecs.Zlib(level=1), overwrite=True)
 
 
 def twelve_templates():

@@ -95,6 +95,16 @@ class PlaneFoldersTest {
 			}
 	}
 
+	/** The terminal's progress line: blocks, planes, the rate of the planes computed, the time left. */
+	@Test
+	void theProgressLineSaysBlocksRateAndTimeLeft() {
+		assertEquals("\rblocks 3 / 16, planes 48 / 256, 24.0 MB/s, about 9 s left   ", PlaneFolders.progressLine(3, 16, 48, 256, 48, 1.0, 2.0));
+		assertEquals("\rblocks 1 / 16, planes 16 / 256, 0.5 MB/s, about 2 min 0 s left   ", PlaneFolders.progressLine(1, 16, 16, 256, 16, 0.25, 8.0));
+		assertEquals("\rblocks 16 / 16, planes 256 / 256, 25.6 MB/s   ", PlaneFolders.progressLine(16, 16, 256, 256, 256, 1.0, 10.0));
+		// a resumed run that found everything written computed nothing: no rate
+		assertEquals("\rblocks 16 / 16, planes 256 / 256   ", PlaneFolders.progressLine(16, 16, 256, 256, 0, 1.0, 0.1));
+	}
+
 	@Test
 	void aMultiPageTiffIsReadPlaneByPlane() throws IOException {
 		final Img< FloatType > img = volume(dir.resolve("planes"), 12, 10, 9, 4);
