@@ -229,7 +229,7 @@ public abstract class FilterPlugin implements PlugIn {
 				settings = s;
 				error = null;
 				if (e != null) // null: the final call after OK
-					info.setText("Result: " + description + (s.scaled() ? "\nScaled: " + ScaledUnits.describe(s.kernelText(), imp) : ""));
+					info.setText("Result: " + description + (s.scaled() ? "\nScaled: " + ScaledUnits.describe(s.kernelText(), imp) : "") + memoryNote(imp, s));
 				if (previewOn && e != null)
 					preview.request(imp, s, kernel, mask);
 				else
@@ -252,11 +252,32 @@ public abstract class FilterPlugin implements PlugIn {
 		/** What these settings give, or what is wrong with them. */
 		String describe(final FilterSettings s) {
 			try {
-				return "Result: " + ImageFilter.check(imp, s, s.kernel(WindowManager::getImage, imp), s.mask(WindowManager::getImage));
+				return "Result: " + ImageFilter.check(imp, s, s.kernel(WindowManager::getImage, imp), s.mask(WindowManager::getImage)) + memoryNote(imp, s);
 			} catch (final IllegalArgumentException ex) {
 				return ex.getMessage();
 			}
 		}
+	}
+
+	/**
+	 * Where the result goes when it is written to a folder, or a warning when
+	 * a 32-bit result of the image's size would not fit in the memory left,
+	 * before OK is pressed.
+	 */
+	static String memoryNote(final ImagePlus imp, final FilterSettings s) {
+		return memoryNote(imp.getWidth(), imp.getHeight(), imp.getStackSize(), s);
+	}
+
+	/** {@link #memoryNote(ImagePlus, FilterSettings)} for an image of these sizes. */
+	static String memoryNote(final long width, final long height, final long planes, final FilterSettings s) {
+		if (s.outputFolder() != null)
+			return "\nWritten plane by plane to " + s.outputFolder() + " (" + s.outputFormat() + "), opened as a virtual stack.";
+		final long bytes = 4L * width * height * planes;
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (bytes < free)
+			return "";
+		return String.format(java.util.Locale.ROOT, "\nThe result (about %d MB) would not fit in the memory left (%d MB): give an Output folder to write it plane by plane.", bytes >> 20, free >> 20);
 	}
 
 	/**

@@ -82,6 +82,18 @@ class FilterPluginTest {
 		Interpreter.batchMode = false;
 	}
 
+	/** Before OK, the dialog says when the result would not fit in memory, and where a folder result goes. */
+	@Test
+	void theDialogSaysWhenTheResultWouldNotFit() {
+		final FilterSettings plain = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace");
+		assertEquals("", FilterPlugin.memoryNote(new ImagePlus("small", new ij.process.FloatProcessor(64, 64)), plain));
+		// a 40000 x 40000 x 1000 stack (6.4 TB as 32-bit), as a virtual stack may be
+		final String note = FilterPlugin.memoryNote(40000, 40000, 1000, plain);
+		assertTrue(note.contains("would not fit") && note.contains("Output folder"), note);
+		final FilterSettings toFolder = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace output_folder=[/data/out] output_format=Zarr");
+		assertTrue(FilterPlugin.memoryNote(40000, 40000, 1000, toFolder).contains("Written plane by plane to /data/out (Zarr)"));
+	}
+
 	@Test
 	void pluginsConfigNamesExistingPlugins() throws Exception {
 		final List< String[] > entries = pluginsConfig();
