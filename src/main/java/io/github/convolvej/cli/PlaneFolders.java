@@ -171,16 +171,56 @@ final class PlaneFolders {
 		final long outDepth = plan.output.dimension(2);
 		final double planeMegabytes = 4.0 * plan.output.dimension(0) * plan.output.dimension(1) / 1e6;
 		final long start = System.nanoTime();
-		long done = 0, computed = 0;
-		for (int block = 0; block < plan.blocks(); block++) {
-			final long planes = plan.lastPlane(block) - plan.firstPlane(block) + 1;
-			if (!(resume && sink.written(plan.firstPlane(block), plan.lastPlane(block)))) {
-				filterBlock(kernel, options.copy().progress(ProgressRange.part(options.progress(), block, plan.blocks())), sink, plan, block);
-				computed += planes;
+		// as many blocks in flight as threads, each on one thread: reading, compressing and
+		// writing a block overlap the others' convolution (memory: threads x block with halo)
+		final int threads = Math.max(1, Math.min(options.executor().getParallelism(), plan.blocks()));
+		final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		final long[] counts = new long[3]; // blocks done, planes done, planes computed
+		final IOException[] failure = new IOException[1];
+		final List< Runnable > workers = new ArrayList<>();
+		for (int w = 0; w < threads; w++)
+			workers.add(() -> {
+				int block;
+				while (failure[0] == null && (block = next.getAndIncrement()) < plan.blocks()) {
+					final long planes = plan.lastPlane(block) - plan.firstPlane(block) + 1;
+					boolean computed = false;
+					try {
+						if (!(resume && sink.written(plan.firstPlane(block), plan.lastPlane(block)))) {
+							final ConvolutionOptions one = options.copy().progress(ProgressRange.part(options.progress(), block, plan.blocks()));
+							filterBlock(kernel, threads > 1 ? one.executor(net.imglib2.parallel.TaskExecutors.singleThreaded()) : one, sink, plan, block);
+							computed = true;
+						}
+					}
+					catch (final IOException e) {
+						synchronized (failure) {
+							failure[0] = e;
+						}
+						return;
+					}
+					synchronized (counts) {
+						counts[0]++;
+						counts[1] += planes;
+						if (computed)
+							counts[2] += planes;
+						progress.print(progressLine((int) counts[0], plan.blocks(), counts[1], outDepth, counts[2], planeMegabytes, (System.nanoTime() - start) / 1e9));
+					}
+				}
+			});
+		if (threads == 1)
+			workers.get(0).run();
+		else
+			try {
+				options.executor().runAll(workers);
 			}
-			done += planes;
-			progress.print(progressLine(block + 1, plan.blocks(), done, outDepth, computed, planeMegabytes, (System.nanoTime() - start) / 1e9));
-		}
+			catch (final RuntimeException e) {
+				// a cancel or a failure in a worker arrives wrapped: give it as it was thrown
+				for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause())
+					if (c instanceof io.github.convolvej.core.CancelledException || c instanceof IllegalArgumentException)
+						throw (RuntimeException) c;
+				throw e;
+			}
+		if (failure[0] != null)
+			throw failure[0];
 		progress.println();
 	}
 
