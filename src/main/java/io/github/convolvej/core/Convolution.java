@@ -9,6 +9,7 @@ import io.github.convolvej.core.engine.ImageBlockSource;
 import io.github.convolvej.core.engine.BlockReader;
 import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.EngineChooser;
+import io.github.convolvej.core.engine.FloatTargets;
 import io.github.convolvej.core.engine.LineSink;
 import net.imglib2.Cursor;
 import net.imglib2.converter.Converters;
@@ -368,6 +369,8 @@ public final class Convolution {
 	}
 
 	private static void store(final double[] values, final RandomAccessibleInterval< ? extends RealType< ? > > target) {
+		if (FloatTargets.store(values, target))
+			return;
 		final Cursor< ? extends RealType< ? > > c = Views.flatIterable(target).cursor();
 		int i = 0;
 		while (c.hasNext())
