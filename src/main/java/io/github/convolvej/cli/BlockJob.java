@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.convolvej.core.BlockPlan;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.ij.FilterSettings;
@@ -143,7 +144,7 @@ public final class BlockJob implements Serializable {
 		final Kernel kernel = kernel(settings);
 		final PlaneFolders volume = volume();
 		final PlaneFolders.Sink sink = sink();
-		final PlaneFolders.Plan plan = volume.begin(kernel, settings.convolutionOptions(), sink, blockPlanes, resume);
+		final BlockPlan plan = volume.begin(kernel, settings.convolutionOptions(), sink, blockPlanes, resume);
 		final List< Integer > todo = new ArrayList<>();
 		for (int b = 0; b < plan.blocks(); b++)
 			if (!(resume && sink.written(plan.firstPlane(b), plan.lastPlane(b))))
@@ -163,7 +164,7 @@ public final class BlockJob implements Serializable {
 		final Kernel kernel = kernel(settings);
 		final PlaneFolders volume = volume();
 		final PlaneFolders.Sink sink = sink();
-		final PlaneFolders.Plan plan = volume.attach(kernel, settings.convolutionOptions(), sink, blockPlanes);
+		final BlockPlan plan = volume.attach(kernel, settings.convolutionOptions(), sink, blockPlanes);
 		if (block < 0 || block >= plan.blocks())
 			throw new IllegalArgumentException("Block " + block + " is not in the plan of " + plan.blocks() + " blocks.");
 		volume.filterBlock(kernel, settings.convolutionOptions(), sink, plan, block);

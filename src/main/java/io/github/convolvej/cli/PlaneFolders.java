@@ -16,6 +16,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 import ij.process.FloatProcessor;
+import io.github.convolvej.core.BlockPlan;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.ConvolutionOptions;
@@ -125,51 +126,28 @@ final class PlaneFolders {
 		void write(long z0, int width, int height, int planes, float[] values) throws IOException;
 	}
 
-	/** The block plan: the output's interval, cut along z into blocks of {@link #planes} planes. */
-	static final class Plan {
-		final Interval output;
-		final int planes;
-
-		Plan(final Interval output, final int planes) {
-			this.output = output;
-			this.planes = planes;
-		}
-
-		int blocks() {
-			return (int) ((output.dimension(2) + planes - 1) / planes);
-		}
-
-		long firstPlane(final int block) {
-			return (long) block * planes;
-		}
-
-		long lastPlane(final int block) {
-			return Math.min(output.dimension(2), firstPlane(block) + planes) - 1;
-		}
-	}
-
 	/** The output's interval for this kernel and these options. */
 	Interval outputInterval(final Kernel kernel, final ConvolutionOptions options) {
 		return options.mode().outputInterval(new FinalInterval(width, height, depth()), kernel.withDimensions(3), options.operation());
 	}
 
 	/** Prepares the sink (checked for a new or resumed run) and returns the plan. */
-	Plan begin(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes, final boolean resume) throws IOException {
+	BlockPlan begin(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes, final boolean resume) throws IOException {
 		final Interval output = outputInterval(kernel, options);
-		return new Plan(output, sink.begin(output.dimension(0), output.dimension(1), output.dimension(2), blockPlanes, resume));
+		return BlockPlan.of(new FinalInterval(width, height, depth()), kernel, options, sink.begin(output.dimension(0), output.dimension(1), output.dimension(2), blockPlanes, resume));
 	}
 
 	/** The plan of a sink another process has prepared. */
-	Plan attach(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes) {
+	BlockPlan attach(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes) {
 		final Interval output = outputInterval(kernel, options);
-		return new Plan(output, sink.attach(output.dimension(0), output.dimension(1), output.dimension(2), blockPlanes));
+		return BlockPlan.of(new FinalInterval(width, height, depth()), kernel, options, sink.attach(output.dimension(0), output.dimension(1), output.dimension(2), blockPlanes));
 	}
 
 	/** Filters the volume into {@code sink}, a block of {@code blockPlanes} output planes at a time (or the sink's chunk depth). */
 	void filter(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final int blockPlanes, final boolean resume, final PrintStream progress) throws IOException {
-		final Plan plan = begin(kernel, options, sink, blockPlanes, resume);
-		final long outDepth = plan.output.dimension(2);
-		final double planeMegabytes = 4.0 * plan.output.dimension(0) * plan.output.dimension(1) / 1e6;
+		final BlockPlan plan = begin(kernel, options, sink, blockPlanes, resume);
+		final long outDepth = plan.output().dimension(2);
+		final double planeMegabytes = 4.0 * plan.output().dimension(0) * plan.output().dimension(1) / 1e6;
 		final long start = System.nanoTime();
 		// as many blocks in flight as threads, each on one thread: reading, compressing and
 		// writing a block overlap the others' convolution (memory: threads x block with halo)
@@ -240,17 +218,13 @@ final class PlaneFolders {
 	 * One block of the plan: reads the input planes it needs (the boundary rule
 	 * applied at the volume's true first and last plane), filters, writes.
 	 */
-	void filterBlock(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final Plan plan, final int block) throws IOException {
+	void filterBlock(final Kernel kernel, final ConvolutionOptions options, final Sink sink, final BlockPlan plan, final int block) throws IOException {
 		final Kernel k = kernel.withDimensions(3);
-		final Interval output = plan.output;
 		final Boundary boundary = options.boundary();
-		final long z0 = plan.firstPlane(block), z1 = plan.lastPlane(block);
+		final long z0 = plan.firstPlane(block);
 		// the output slab, in image coordinates, and the input planes it reads
-		final long[] min = output.minAsLongArray(), max = output.maxAsLongArray();
-		min[2] = output.min(2) + z0;
-		max[2] = output.min(2) + z1;
-		final Interval slab = new FinalInterval(min, max);
-		final Interval source = Convolution.requiredSourceInterval(slab, k, options);
+		final Interval slab = plan.block(block);
+		final Interval source = plan.sourceInterval(block);
 		final int depth = (int) source.dimension(2);
 		final ArrayImg< FloatType, FloatArray > planesRead = ArrayImgs.floats(width, height, depth);
 		final float[] data = planesRead.update(null).getCurrentStorageArray();
