@@ -84,14 +84,18 @@ final class ZarrWriter implements PlaneFolders.Sink {
 		final ByteBuffer bytes = ByteBuffer.allocate(4 * chunk[0] * chunk[1] * chunk[2]).order(ByteOrder.LITTLE_ENDIAN);
 		for (int cy = 0; cy * chunk[1] < h; cy++)
 			for (int cx = 0; cx * chunk[2] < w; cx++) {
-				bytes.clear();
-				// edge chunks are whole in Zarr v2: padded with the fill value
-				for (int z = 0; z < chunk[0]; z++)
-					for (int y = 0; y < chunk[1]; y++)
-						for (int x = 0; x < chunk[2]; x++) {
-							final int gy = cy * chunk[1] + y, gx = cx * chunk[2] + x;
-							bytes.putFloat(z < planes && gy < h && gx < w ? values[(z * h + gy) * w + gx] : 0f);
-						}
+				// edge chunks are whole in Zarr v2: padded with the fill value (0, a new buffer's)
+				final java.nio.FloatBuffer floats = bytes.clear().asFloatBuffer();
+				java.util.Arrays.fill(bytes.array(), (byte) 0);
+				final int x0 = cx * chunk[2], width = Math.min(chunk[2], w - x0);
+				for (int z = 0; z < Math.min(chunk[0], planes); z++)
+					for (int y = 0; y < chunk[1]; y++) {
+						final int gy = cy * chunk[1] + y;
+						if (gy >= h)
+							break;
+						floats.position((z * chunk[1] + y) * chunk[2]);
+						floats.put(values, (z * h + gy) * w + x0, width);
+					}
 				final byte[] compressed = deflate(bytes.array());
 				SafeWrite.write(folder.resolve(row + "." + cy + "." + cx), file -> Files.write(file, compressed));
 			}

@@ -44,7 +44,7 @@ public final class SparkMain {
 				sc.setLogLevel("WARN");
 				err.println("Spark " + sc.version() + ", master " + sc.master() + ": " + job);
 				final int computed = SparkBlocks.run(sc, job, a.resume, a.blocksPerTask, err);
-				err.println(computed + " blocks computed; the result is in " + a.output);
+				err.println(computed + (computed == 1 ? " block" : " blocks") + " computed; the result is in " + a.output);
 			}
 			return 0;
 		}
