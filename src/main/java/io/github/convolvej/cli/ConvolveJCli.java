@@ -240,6 +240,9 @@ public final class ConvolveJCli {
 
 		final FilterSettings settings;
 		Kernel kernel = null;
+		// the kernel image file is read once: for the kernel, then for its calibration
+		final java.util.Map< String, ImagePlus > kernelImages = new java.util.HashMap<>();
+		final java.util.function.Function< String, ImagePlus > kernelImage = path -> kernelImages.computeIfAbsent(path, ConvolveJCli::readKernelImage);
 		try {
 			// The README promises exit 2 for a bad options string: unknown or repeated keys included.
 			final List< String > problems = FilterSettings.keyProblems(options);
@@ -248,7 +251,7 @@ public final class ConvolveJCli {
 			settings = FilterSettings.fromMacroOptions(operation, options);
 			// kernel_image= names a file here, where the macro names an open image.
 			if (!settings.scaled()) // scaled kernels need the image's pixel size: read below
-				kernel = settings.kernel(ConvolveJCli::readKernelImage);
+				kernel = settings.kernel(kernelImage);
 		}
 		catch (final UncheckedIOException e) {
 			throw e;
@@ -264,11 +267,11 @@ public final class ConvolveJCli {
 			throw new UsageException("--resume is for folders of planes; " + input + " is a file.");
 		final ImagePlus source = ImageFiles.read(input);
 		if (kernel == null) {
-			kernel = settings.kernel(ConvolveJCli::readKernelImage, source);
+			kernel = settings.kernel(kernelImage, source);
 			out.println(operation.name().toLowerCase(java.util.Locale.ROOT) + "-nd, scaled: " + ScaledUnits.describe(settings.kernelText(), source));
 		}
 		if (settings.kernelImage() != null)
-			KernelCalibration.mismatch(source, readKernelImage(settings.kernelImage())).ifPresent(w -> err.println("Warning: " + w));
+			KernelCalibration.mismatch(source, kernelImage.apply(settings.kernelImage())).ifPresent(w -> err.println("Warning: " + w));
 		// mask= names a file here too
 		final ImagePlus mask = settings.mask(path -> readImage("mask", path));
 		final List< ImagePlus > results = ImageFilter.applyAll(source, settings, kernel, mask, ProgressListener.NONE);

@@ -106,36 +106,4 @@ final class EachFile {
 		Files.createDirectories(folder);
 		return folder;
 	}
-
-	/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
-	static String csvCell(final String text) {
-		return text.matches("(?s).*[,\"\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-	}
-
-	/** Splits a CSV line written by {@link #csvCell} cells. */
-	static List< String > csvCells(final String line) {
-		final List< String > cells = new ArrayList<>();
-		final StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			final char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				} else if (c == '"')
-					quoted = false;
-				else
-					cell.append(c);
-			} else if (c == '"')
-				quoted = true;
-			else if (c == ',') {
-				cells.add(cell.toString());
-				cell.setLength(0);
-			} else
-				cell.append(c);
-		}
-		cells.add(cell.toString());
-		return cells;
-	}
 }

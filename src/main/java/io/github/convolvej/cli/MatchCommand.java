@@ -117,24 +117,19 @@ final class MatchCommand {
 		final List< java.util.Map< String, String > > rows = new ArrayList<>();
 		final int code = EachFile.forEach(files, file -> {
 			final MatchResult result = TemplateMatching.run(ImageFiles.read(file.toString()), templates, mask, settings, ProgressListener.NONE);
-			final String[] lines = MatchTable.csv(result).split("\n");
-			final List< String > header = EachFile.csvCells(lines[0]);
-			for (final String c : header)
+			// the union of the columns: a stack among the files adds Slice, and so on
+			for (final String c : MatchTable.columns(result))
 				if (!columns.contains(c))
 					columns.add(c);
-			for (int i = 1; i < lines.length; i++) {
-				final List< String > cells = EachFile.csvCells(lines[i]);
-				final java.util.Map< String, String > row = new java.util.HashMap<>();
-				row.put("File", file.getFileName().toString());
-				for (int c = 0; c < header.size(); c++)
-					row.put(header.get(c), cells.get(c));
+			for (final java.util.Map< String, String > row : MatchTable.cells(result)) {
+				row.put("File", MatchTable.csvCell(file.getFileName().toString()));
 				rows.add(row);
 			}
 		}, err);
 		final StringBuilder table = new StringBuilder(String.join(",", columns)).append('\n');
 		for (final java.util.Map< String, String > row : rows) {
 			for (int c = 0; c < columns.size(); c++)
-				table.append(c == 0 ? "" : ",").append(EachFile.csvCell(row.getOrDefault(columns.get(c), "")));
+				table.append(c == 0 ? "" : ",").append(row.getOrDefault(columns.get(c), ""));
 			table.append('\n');
 		}
 		if (csv == null)

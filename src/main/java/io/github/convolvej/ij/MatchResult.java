@@ -44,7 +44,7 @@ public final class MatchResult {
 
 	/** True when turned copies were searched: the table then has an {@code Angle} column. */
 	public boolean hasTurns() {
-		return settings.angles() != null || !(settings.rotations().length == 1 && settings.rotations()[0] == 0);
+		return settings.turns();
 	}
 
 	/** True when mirrors were searched: the table then has a {@code Flip} column. */

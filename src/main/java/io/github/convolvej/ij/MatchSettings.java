@@ -192,7 +192,7 @@ public final class MatchSettings {
 			sb.append(" templates=[").append(String.join(",", templates)).append(']');
 		if (mask != null)
 			sb.append(" mask=").append(MacroOptions.quote(mask));
-		if (!(rotations.length == 1 && rotations[0] == 0))
+		if (quarterTurns())
 			sb.append(" rotations=").append(rotationsText());
 		if (flip != Flip.NONE)
 			sb.append(" flip=").append(flip.label());
@@ -300,9 +300,18 @@ public final class MatchSettings {
 		return angles == null ? null : angles.clone();
 	}
 
-	/** True when turned, mirrored or several templates are searched, or a mask is used. */
+	/** True when turned or mirrored copies are searched. */
 	public boolean searchesCopies() {
-		return flip != Flip.NONE || angles != null || !(rotations.length == 1 && rotations[0] == 0);
+		return turns() || flip != Flip.NONE;
+	}
+
+	/** True when turned copies are searched: exact quarter turns or angles. */
+	public boolean turns() {
+		return quarterTurns() || angles != null;
+	}
+
+	private boolean quarterTurns() {
+		return !(rotations.length == 1 && rotations[0] == 0);
 	}
 
 	public String rotationsText() {
@@ -498,11 +507,7 @@ public final class MatchSettings {
 		public Builder rotations(final String text) {
 			if (blank(text) || isWord(text, "none"))
 				return rotations(new double[] { 0 });
-			final String[] parts = strip(text).split("[,\\s]+");
-			final double[] r = new double[parts.length];
-			for (int i = 0; i < r.length; i++)
-				r[i] = MacroOptions.parseNumber("rotations", parts[i]);
-			return rotations(r);
+			return rotations(numbers("rotations", text));
 		}
 
 		public Builder rotations(final double... degrees) {
@@ -529,12 +534,9 @@ public final class MatchSettings {
 		public Builder angles(final String text) {
 			if (blank(text) || isWord(text, "none"))
 				return angles((double[]) null);
-			final String[] parts = strip(text).split("[,\\s]+");
-			if (parts.length != 3)
+			final double[] a = numbers("angles", text);
+			if (a.length != 3)
 				throw new IllegalArgumentException("angles=" + text.trim() + " is not [start,stop,step]. Give three numbers in degrees, e.g. angles=[0,350,10] for every 10 degrees.");
-			final double[] a = new double[3];
-			for (int i = 0; i < 3; i++)
-				a[i] = MacroOptions.parseNumber("angles", parts[i]);
 			return angles(a);
 		}
 
@@ -547,6 +549,15 @@ public final class MatchSettings {
 			TemplateVariants.range(startStopStep[0], startStopStep[1], startStopStep[2]); // checks them
 			angles = startStopStep.clone();
 			return this;
+		}
+
+		/** Numbers separated by commas or spaces, brackets around them optional: {@code [0,90,180]}. */
+		private static double[] numbers(final String key, final String text) {
+			final String[] parts = strip(text).split("[,\\s]+");
+			final double[] v = new double[parts.length];
+			for (int i = 0; i < v.length; i++)
+				v[i] = MacroOptions.parseNumber(key, parts[i]);
+			return v;
 		}
 
 		private static String strip(final String text) {

@@ -1,5 +1,10 @@
 package io.github.convolvej.ij;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import ij.measure.ResultsTable;
 
 /**
@@ -86,32 +91,49 @@ public final class MatchTable {
 	 * with every digit (no rounding to the table's display precision).
 	 */
 	public static String csv(final MatchResult result) {
-		final ResultsTable rt = create(result);
-		// With no match the table has no columns yet; the header still says what a row would hold.
-		final String[] columns = rt.size() > 0 ? rt.getHeadings() : emptyHeadings(result);
+		final List< String > columns = columns(result);
 		final StringBuilder sb = new StringBuilder(String.join(",", columns)).append('\n');
-		for (int row = 0; row < rt.size(); row++) {
-			for (int c = 0; c < columns.length; c++) {
-				final double v = rt.getValue(columns[c], row);
-				// text columns (Template, Flip) hold NaN as their number
-				sb.append(c == 0 ? "" : ",").append(Double.isNaN(v) && isText(columns[c]) ? csvText(rt.getStringValue(columns[c], row)) : MacroOptions.format(v));
-			}
+		for (final Map< String, String > row : cells(result)) {
+			for (int c = 0; c < columns.size(); c++)
+				sb.append(c == 0 ? "" : ",").append(row.get(columns.get(c)));
 			sb.append('\n');
 		}
 		return sb.toString();
+	}
+
+	/** The table's columns, in order; with no match, those a row would hold. */
+	public static List< String > columns(final MatchResult result) {
+		final ResultsTable rt = create(result);
+		return java.util.Arrays.asList(rt.size() > 0 ? rt.getHeadings() : emptyHeadings(result));
+	}
+
+	/** One map per match, best first: column to its CSV cell (numbers with every digit, text quoted when needed). */
+	public static List< Map< String, String > > cells(final MatchResult result) {
+		final ResultsTable rt = create(result);
+		final List< Map< String, String > > rows = new ArrayList<>();
+		for (int row = 0; row < rt.size(); row++) {
+			final Map< String, String > cells = new LinkedHashMap<>();
+			for (final String column : rt.getHeadings()) {
+				final double v = rt.getValue(column, row);
+				// text columns (Template, Flip) hold NaN as their number
+				cells.put(column, Double.isNaN(v) && isText(column) ? csvCell(rt.getStringValue(column, row)) : MacroOptions.format(v));
+			}
+			rows.add(cells);
+		}
+		return rows;
 	}
 
 	private static boolean isText(final String column) {
 		return column.equals("Template") || column.equals("Flip");
 	}
 
-	/** A text cell, quoted when it holds a comma or a quote. */
-	private static String csvText(final String text) {
-		return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+	/** A CSV cell of text: quoted when it holds a comma, a quote or a line break. */
+	public static String csvCell(final String text) {
+		return text.matches("(?s).*[,\"\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
 	}
 
 	private static String[] emptyHeadings(final MatchResult result) {
-		final java.util.List< String > columns = new java.util.ArrayList<>(java.util.List.of("X", "Y", "BX", "BY", "Width", "Height", "Score"));
+		final List< String > columns = new ArrayList<>(List.of("X", "Y", "BX", "BY", "Width", "Height", "Score"));
 		if (result.isStack())
 			columns.add("Slice");
 		if (result.image().getNFrames() > 1)

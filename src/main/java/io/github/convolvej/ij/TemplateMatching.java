@@ -178,14 +178,13 @@ public final class TemplateMatching {
 							SearchRegion.restrict(map, region);
 						candidates.addAll(copies.size() == 1 ? finder.find(map) : finder.candidates(map, copies.size()));
 						best = best == null ? new BestScores(map, lower) : best.add(map);
-						last = map;
 					}
 				}
 				final List< Match > found = copies.size() == 1 ? candidates : finder.merge(candidates, lower);
 				for (final Match m : found)
 					matches.add(new ImageMatch(m, volumetric, channel, z, f, image::getStackIndex));
-				addPlanes(best.map(), planes);
 				last = best.map();
+				addPlanes(last, planes);
 			}
 		p.progress(1);
 		return new MatchResult(image, name, several, matches, scoreMap(image, last, planes, frames), settings);

@@ -1,10 +1,11 @@
 package io.github.convolvej.core.match;
 
+import java.util.Arrays;
+
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.util.Intervals;
-import net.imglib2.view.Views;
 
 /**
  * The best score of several templates (or turned and mirrored copies) at
@@ -14,96 +15,73 @@ import net.imglib2.view.Views;
 public final class BestScores {
 
 	private final boolean lowerIsBetter;
-	private ScoreMap first;
-	private float[] best;
+	private final ScoreMap first;
 	private Interval interval;
-	private int maps;
+	private float[] best;
 
 	/** Starts with one map's scores. */
 	public BestScores(final ScoreMap map, final boolean lowerIsBetter) {
 		this.lowerIsBetter = lowerIsBetter;
 		this.first = map;
 		this.interval = map.interval();
-		this.maps = 1;
 	}
 
 	/** Keeps the better score of this map where it has one. */
 	public BestScores add(final ScoreMap map) {
-		if (maps++ == 1) {
-			best = copy(first, union(first.interval(), map.interval()));
-			interval = union(first.interval(), map.interval());
+		if (best == null) {
+			best = nan(interval);
+			keepBetter(first);
 		}
-		final Interval wanted = union(interval, map.interval());
-		if (!Intervals.equals(wanted, interval)) {
-			best = regrid(best, interval, wanted);
-			interval = wanted;
+		final Interval union = Intervals.union(interval, map.interval());
+		if (!Intervals.equals(union, interval)) {
+			// a larger map (valid mode, another template size): the scores so far move into the union
+			final float[] grown = nan(union);
+			Boxes.copy(best, dims(interval), new int[union.numDimensions()], grown, dims(union), offset(interval, union), dims(interval));
+			best = grown;
+			interval = union;
 		}
-		final int n = interval.numDimensions();
-		final long[] pos = new long[n];
-		final var c = Views.flatIterable(map.scores()).cursor();
-		final long[] min = map.interval().minAsLongArray();
-		final long[] size = map.interval().dimensionsAsLongArray();
-		long i = 0;
-		while (c.hasNext()) {
-			final float v = c.next().get();
-			long rest = i++, at = 0, stride = 1;
-			for (int d = 0; d < n; d++) {
-				pos[d] = min[d] + rest % size[d];
-				rest /= size[d];
-				at += (pos[d] - interval.min(d)) * stride;
-				stride *= interval.dimension(d);
-			}
-			final float b = best[(int) at];
-			if (Float.isNaN(b) || (lowerIsBetter ? v < b : v > b))
-				best[(int) at] = v;
-		}
+		keepBetter(map);
 		return this;
+	}
+
+	private void keepBetter(final ScoreMap map) {
+		final float[] scores = PeakFinder.values(map);
+		final float[] b = best;
+		final boolean lower = lowerIsBetter;
+		Boxes.rows(dims(map.interval()), new int[interval.numDimensions()], dims(interval), offset(map.interval(), interval), dims(map.interval()), (from, to, length) -> {
+			for (int x = 0; x < length; x++) {
+				final float v = scores[from + x], old = b[to + x];
+				if (Float.isNaN(old) || (lower ? v < old : v > old))
+					b[to + x] = v;
+			}
+		});
 	}
 
 	/** The best scores as a score map (of the first map's method and template sizes). */
 	public ScoreMap map() {
-		if (maps == 1)
+		if (best == null)
 			return first;
 		return new ScoreMap(ArrayImgs.floats(best, interval.dimensionsAsLongArray()), new FinalInterval(interval), first.method(), first.mode(), first.templateDimensions(), first.anchor(), first.engine());
 	}
 
-	private static Interval union(final Interval a, final Interval b) {
-		return Intervals.union(a, b);
+	private static float[] nan(final Interval interval) {
+		final float[] v = new float[Math.toIntExact(Intervals.numElements(interval))];
+		Arrays.fill(v, Float.NaN);
+		return v;
 	}
 
-	private static float[] copy(final ScoreMap map, final Interval into) {
-		final float[] out = new float[Math.toIntExact(Intervals.numElements(into))];
-		java.util.Arrays.fill(out, Float.NaN);
-		final long[] min = map.interval().minAsLongArray(), size = map.interval().dimensionsAsLongArray();
-		final int n = min.length;
-		final var c = Views.flatIterable(map.scores()).cursor();
-		long i = 0;
-		while (c.hasNext()) {
-			final float v = c.next().get();
-			long rest = i++, at = 0, stride = 1;
-			for (int d = 0; d < n; d++) {
-				at += (min[d] + rest % size[d] - into.min(d)) * stride;
-				rest /= size[d];
-				stride *= into.dimension(d);
-			}
-			out[(int) at] = v;
-		}
-		return out;
+	private static int[] dims(final Interval interval) {
+		final int[] d = new int[interval.numDimensions()];
+		for (int i = 0; i < d.length; i++)
+			d[i] = Math.toIntExact(interval.dimension(i));
+		return d;
 	}
 
-	private static float[] regrid(final float[] values, final Interval from, final Interval to) {
-		final float[] out = new float[Math.toIntExact(Intervals.numElements(to))];
-		java.util.Arrays.fill(out, Float.NaN);
-		final int n = from.numDimensions();
-		for (int i = 0; i < values.length; i++) {
-			long rest = i, at = 0, stride = 1;
-			for (int d = 0; d < n; d++) {
-				at += (from.min(d) + rest % from.dimension(d) - to.min(d)) * stride;
-				rest /= from.dimension(d);
-				stride *= to.dimension(d);
-			}
-			out[(int) at] = values[i];
-		}
-		return out;
+	/** Where {@code inner} starts in {@code outer}. */
+	private static int[] offset(final Interval inner, final Interval outer) {
+		final int[] o = new int[inner.numDimensions()];
+		for (int i = 0; i < o.length; i++)
+			o[i] = Math.toIntExact(inner.min(i) - outer.min(i));
+		return o;
 	}
 }

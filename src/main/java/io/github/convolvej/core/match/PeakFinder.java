@@ -452,7 +452,7 @@ public final class PeakFinder {
 		}
 	}
 
-	private static float[] values(final ScoreMap map) {
+	static float[] values(final ScoreMap map) {
 		if (map.scores() instanceof ArrayImg && map.scores().firstElement() instanceof FloatType) {
 			@SuppressWarnings("unchecked")
 			final Object storage = ((ArrayImg< FloatType, ? >) map.scores()).update(null);
