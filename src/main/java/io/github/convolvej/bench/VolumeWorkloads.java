@@ -37,7 +37,7 @@ final class VolumeWorkloads {
 		return new Workload("W11", DESCRIPTION + ", one machine", (long) WIDTH * HEIGHT * DEPTH, VolumeWorkloads::volume, input -> {
 			final Path out = nextOutput((Path) input);
 			try {
-				BlockJob.of(Operation.CONVOLVE, ((Path) input).resolve("planes").toString(), out.toString(), OPTIONS, BLOCK).run(false, new PrintStream(OutputStream.nullOutputStream()));
+				BlockJob.of(Operation.CONVOLVE, ((Path) input).resolve("planes").toString(), out.toString(), OPTIONS, new long[] { 0, 0, BLOCK }).run(false, new PrintStream(OutputStream.nullOutputStream()));
 			}
 			catch (final IOException e) {
 				throw new UncheckedIOException(e);
@@ -63,7 +63,7 @@ final class VolumeWorkloads {
 		return new Workload("W13", DESCRIPTION + ", Spark local[2]", (long) WIDTH * HEIGHT * DEPTH, () -> new Object[] { volume(), SparkBench.start() }, input -> {
 			final Object[] in = (Object[]) input;
 			final Path out = nextOutput((Path) in[0]);
-			SparkBench.run(in[1], BlockJob.of(Operation.CONVOLVE, ((Path) in[0]).resolve("planes").toString(), out.toString(), OPTIONS, BLOCK));
+			SparkBench.run(in[1], BlockJob.of(Operation.CONVOLVE, ((Path) in[0]).resolve("planes").toString(), out.toString(), OPTIONS, new long[] { 0, 0, BLOCK }));
 			delete(out);
 			return "spark";
 		});

@@ -19,14 +19,14 @@ import io.github.convolvej.ij.OutputType;
 /**
  * Convolve ND or Correlate ND of a volume store (a folder of TIFF planes, a
  * multi-page TIFF or a Zarr v2 array) into a store (a folder of TIFF planes
- * or a {@code .zarr} folder), as a block plan: the output cut along z into
- * blocks, each read with the planes its kernel reaches, filtered and written
- * on its own. Only paths and the options text are kept, so a job is
+ * or a {@code .zarr} folder), as a block plan: the output cut into blocks
+ * (whole planes, or tiles of a Zarr output), each read with the halo its
+ * kernel reaches, filtered and written on its own. Only paths and the options text are kept, so a job is
  * serialized to wherever its blocks run (threads of this process, or the
  * executors of a Spark cluster reading the same file system).
  *
  * <pre>
- * BlockJob job = BlockJob.of(Operation.CONVOLVE, "planes/", "out.zarr", "kernel=[gaussian(2)] boundary=nearest", 16);
+ * BlockJob job = BlockJob.of(Operation.CONVOLVE, "planes/", "out.zarr", "kernel=[gaussian(2)] boundary=nearest", BlockJob.parseBlock("512,512,32"));
  * List&lt;Integer&gt; todo = job.begin(false);   // prepares the output; the blocks to compute
  * for (int b : todo) job.runBlock(b);          // anywhere, in any order, as often as wanted
  * </pre>
@@ -43,33 +43,52 @@ public final class BlockJob implements Serializable {
 	private final String options;
 	private final String input;
 	private final String output;
-	private final int blockPlanes;
+	/** The block size asked for, x, y, z; 0 leaves an axis to the output store (see {@link #parseBlock}). */
+	private final long[] block;
 
-	private BlockJob(final Operation operation, final String options, final String input, final String output, final int blockPlanes) {
+	private BlockJob(final Operation operation, final String options, final String input, final String output, final long[] block) {
 		this.operation = operation;
 		this.options = options;
 		this.input = input;
 		this.output = output;
-		this.blockPlanes = blockPlanes;
+		this.block = block.clone();
 	}
 
 	/**
 	 * A job, its options checked before anything is read.
 	 *
-	 * @param blockPlanes output planes per block (a Zarr output uses its chunk depth)
+	 * @param block the block size, x, y, z, as {@link #parseBlock} gives it
 	 * @throws UsageException for bad options or options a store cannot take
 	 */
-	public static BlockJob of(final Operation operation, final String input, final String output, final String options, final int blockPlanes) {
-		if (blockPlanes < 1)
-			throw new UsageException("--block needs the number of planes per block, a whole number of at least 1, as in --block 16.");
-		final BlockJob job = new BlockJob(operation, options, input, output, blockPlanes);
+	public static BlockJob of(final Operation operation, final String input, final String output, final String options, final long[] block) {
+		if (block.length != 3 || java.util.Arrays.stream(block).anyMatch(s -> s < 0))
+			throw new UsageException("A block size is three whole numbers X,Y,Z (0 for the store's choice), not " + java.util.Arrays.toString(block) + ".");
+		final BlockJob job = new BlockJob(operation, options, input, output, block);
 		job.kernel(job.settings()); // checks the options and the kernel
 		return job;
 	}
 
+	/**
+	 * The value of {@code --block}: {@code Z} (output planes per block, whole
+	 * planes or the Zarr output's tiles) or {@code X,Y,Z} (tiles of a Zarr
+	 * output, rounded up to whole chunks); null gives the default, blocks of
+	 * 16 planes.
+	 *
+	 * @return x, y, z; 0 where the output store chooses
+	 */
+	public static long[] parseBlock(final String text) {
+		if (text == null)
+			return new long[] { 0, 0, 16 };
+		if (text.matches("[1-9]\\d{0,5}"))
+			return new long[] { 0, 0, Long.parseLong(text) };
+		if (text.matches("[1-9]\\d{0,5},[1-9]\\d{0,5},[1-9]\\d{0,5}"))
+			return java.util.Arrays.stream(text.split(",")).mapToLong(Long::parseLong).toArray();
+		throw new UsageException("--block takes the output planes per block, as in --block 16, or a tile X,Y,Z for a .zarr output, as in --block 512,512,32 (whole numbers of at least 1), not '" + text + "'.");
+	}
+
 	/** True when a path names a store this job writes or reads plane by plane: a folder, or a name ending in / or .zarr. */
 	public static boolean isStore(final String path) {
-		return PlaneFolders.isFolder(path) || path.endsWith("/") || path.toLowerCase(Locale.ROOT).replaceAll("/+$", "").endsWith(".zarr");
+		return VolumeSource.isFolder(path) || path.endsWith("/") || path.toLowerCase(Locale.ROOT).replaceAll("/+$", "").endsWith(".zarr");
 	}
 
 	private FilterSettings settings() {
@@ -110,20 +129,20 @@ public final class BlockJob implements Serializable {
 		}
 	}
 
-	private PlaneFolders volume() throws IOException {
-		final Path in = Path.of(input);
-		return ZarrArray.isZarr(in) ? PlaneFolders.openZarr(in) : Files.isDirectory(in) ? PlaneFolders.open(in) : PlaneFolders.openStack(in);
+	private VolumeSource volume() throws IOException {
+		return VolumeSource.open(Path.of(input));
 	}
 
-	private PlaneFolders.Sink sink() throws IOException {
+	private BlockSink sink() throws IOException {
 		final Path out = Path.of(output);
 		final String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".zarr")) {
 			final Path in = Path.of(input);
-			// the input's chunking when it is a Zarr array, else blocks of planes in 256 x 256 tiles
-			return new ZarrWriter(out, ZarrArray.isZarr(in) ? ZarrArray.open(in).chunks() : new int[] { blockPlanes, 256, 256 });
+			// chunks of the tile asked for; else the input's chunking when it is a Zarr array; else 256 x 256 x planes
+			final boolean tileAsked = block[0] > 0 || block[1] > 0;
+			return new ZarrWriter(out, !tileAsked && ZarrArray.isZarr(in) ? ZarrArray.open(in).chunks() : null);
 		}
-		return PlaneFolders.tiffPlanes(out);
+		return new TiffPlaneSink(out);
 	}
 
 	private void checkPaths() throws IOException {
@@ -142,12 +161,11 @@ public final class BlockJob implements Serializable {
 		checkPaths();
 		final FilterSettings settings = settings();
 		final Kernel kernel = kernel(settings);
-		final PlaneFolders volume = volume();
-		final PlaneFolders.Sink sink = sink();
-		final BlockPlan plan = volume.begin(kernel, settings.convolutionOptions(), sink, blockPlanes, resume);
+		final BlockSink sink = sink();
+		final BlockPlan plan = BlockRun.begin(volume(), kernel, settings.convolutionOptions(), sink, block, resume);
 		final List< Integer > todo = new ArrayList<>();
 		for (int b = 0; b < plan.blocks(); b++)
-			if (!(resume && sink.written(plan.firstPlane(b), plan.lastPlane(b))))
+			if (!(resume && sink.written(plan.blockInOutput(b))))
 				todo.add(b);
 		return todo;
 	}
@@ -155,30 +173,30 @@ public final class BlockJob implements Serializable {
 	/** How many blocks the plan has. */
 	public int blocks() throws IOException {
 		final FilterSettings settings = settings();
-		return volume().attach(kernel(settings), settings.convolutionOptions(), sink(), blockPlanes).blocks();
+		return BlockRun.attach(volume(), kernel(settings), settings.convolutionOptions(), sink(), block).blocks();
 	}
 
 	/** Computes and writes one block, in an output that {@link #begin} prepared (here or in another process). */
 	public void runBlock(final int block) throws IOException {
 		final FilterSettings settings = settings();
 		final Kernel kernel = kernel(settings);
-		final PlaneFolders volume = volume();
-		final PlaneFolders.Sink sink = sink();
-		final BlockPlan plan = volume.attach(kernel, settings.convolutionOptions(), sink, blockPlanes);
+		final VolumeSource volume = volume();
+		final BlockSink sink = sink();
+		final BlockPlan plan = BlockRun.attach(volume, kernel, settings.convolutionOptions(), sink, this.block);
 		if (block < 0 || block >= plan.blocks())
 			throw new IllegalArgumentException("Block " + block + " is not in the plan of " + plan.blocks() + " blocks.");
-		volume.filterBlock(kernel, settings.convolutionOptions(), sink, plan, block);
+		BlockRun.filterBlock(volume, kernel, settings.convolutionOptions(), sink, plan, block);
 	}
 
-	/** The whole job in this process, block after block, with the progress of planes on {@code progress}. */
+	/** The whole job in this process, blocks on the options' threads, with a progress line on {@code progress}. */
 	public void run(final boolean resume, final PrintStream progress) throws IOException {
 		checkPaths();
 		final FilterSettings settings = settings();
-		volume().filter(kernel(settings), settings.convolutionOptions(), sink(), blockPlanes, resume, progress);
+		BlockRun.filter(volume(), kernel(settings), settings.convolutionOptions(), sink(), block, resume, progress);
 	}
 
 	@Override
 	public String toString() {
-		return operation.name().toLowerCase(Locale.ROOT) + "-nd " + input + " " + output + " \"" + options + "\" (blocks of " + blockPlanes + " planes)";
+		return operation.name().toLowerCase(Locale.ROOT) + "-nd " + input + " " + output + " \"" + options + "\" (blocks of " + block[0] + "," + block[1] + "," + block[2] + ", 0 = the store's choice)";
 	}
 }

@@ -148,7 +148,8 @@ public final class ConvolveJCli {
 	private int filter(final Operation operation, final List< String > args) throws IOException {
 		final List< String > positional = new ArrayList<>();
 		boolean scale = false, resume = false;
-		int block = 16, threads = 0;
+		String block = null;
+		int threads = 0;
 		String each = null;
 		for (int i = 0; i < args.size(); i++) {
 			final String a = args.get(i);
@@ -157,9 +158,10 @@ public final class ConvolveJCli {
 			else if (a.equals("--resume"))
 				resume = true;
 			else if (a.equals("--block")) {
-				if (i + 1 >= args.size() || !args.get(i + 1).matches("[1-9]\\d{0,5}"))
-					throw new UsageException("--block needs the number of planes per block, a whole number of at least 1, as in --block 16.");
-				block = Integer.parseInt(args.get(++i));
+				if (i + 1 >= args.size())
+					throw new UsageException("--block needs the planes per block, as in --block 16, or a tile X,Y,Z for a .zarr output, as in --block 512,512,32.");
+				block = args.get(++i);
+				BlockJob.parseBlock(block);
 			}
 			else if (a.equals("--each")) {
 				if (i + 1 >= args.size())
@@ -172,7 +174,7 @@ public final class ConvolveJCli {
 				threads = Integer.parseInt(args.get(++i));
 			}
 			else if (a.startsWith("--"))
-				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, --threads N, --each PATTERN, and for folders of planes --block N and --resume.");
+				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, --threads N, --each PATTERN, and for volumes (folders of planes, Zarr) --block Z or X,Y,Z and --resume.");
 			else
 				positional.add(a);
 		}
@@ -181,11 +183,11 @@ public final class ConvolveJCli {
 		if (each == null && positional.size() < 2)
 			throw new UsageException("Give an input and an output file, then the options in quotes, e.g. "
 					+ "in.tif out.tif \"kernel=laplace mode=same\".");
-		if (each != null && (resume || block != 16))
+		if (each != null && (resume || block != null))
 			throw new UsageException("--each filters files one by one; --block and --resume are for a folder of planes that is one volume.");
 		if (threads > 0) {
 			final boolean s = scale, r = resume;
-			final int b = block;
+			final String b = block;
 			final int[] code = new int[1];
 			final Exception[] failure = new Exception[1];
 			// the engines take their threads from ImgLib2's Parallelization context
@@ -224,15 +226,15 @@ public final class ConvolveJCli {
 		}
 		final List< Path > files = EachFile.files(pattern);
 		final Path out = EachFile.outputFolder(positional.get(0), files);
-		return EachFile.forEach(files, file -> filter(operation, List.of(file.toString(), EachFile.outputFor(file, out).toString(), options), scale, 16, false), err);
+		return EachFile.forEach(files, file -> filter(operation, List.of(file.toString(), EachFile.outputFor(file, out).toString(), options), scale, null, false), err);
 	}
 
-	private int filter(final Operation operation, final List< String > positional, final boolean scale, final int block, final boolean resume) throws IOException {
+	private int filter(final Operation operation, final List< String > positional, final boolean scale, final String block, final boolean resume) throws IOException {
 		final String input = positional.get(0);
 		final String output = positional.get(1);
 		// Options may come in one quoted argument or split by the shell: join them back.
 		final String options = String.join(" ", positional.subList(2, positional.size()));
-		if (!PlaneFolders.isFolder(input) && !PlaneFolders.isFolder(output) && !output.endsWith("/") && !output.toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "").endsWith(".zarr")) {
+		if (!VolumeSource.isFolder(input) && !VolumeSource.isFolder(output) && !output.endsWith("/") && !output.toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "").endsWith(".zarr")) {
 			ImageFiles.checkWritable(output);
 			SafeWrite.checkNotInput(output, input);
 			SafeWrite.checkNotInput(certaintyPath(output), input);
@@ -260,7 +262,7 @@ public final class ConvolveJCli {
 			throw new UsageException(e.getMessage(), e);
 		}
 		if (BlockJob.isStore(input) || BlockJob.isStore(output)) {
-			BlockJob.of(operation, input, output, options, block).run(resume, err);
+			BlockJob.of(operation, input, output, options, BlockJob.parseBlock(block)).run(resume, err);
 			return OK;
 		}
 		if (resume)

@@ -54,7 +54,7 @@ final class EachFile {
 		try (Stream< Path > list = Files.list(folder)) {
 			list.filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".") && matcher.matches(p.getFileName())).forEach(files::add);
 		}
-		files.sort(PlaneFolders::naturalOrder);
+		files.sort(VolumeSource::naturalOrder);
 		if (files.isEmpty())
 			throw new UsageException("--each " + pattern + " matches no file. Quote the pattern ('data/*.tif') so that the shell leaves it to ConvolveJ, or give a folder.");
 		return files;

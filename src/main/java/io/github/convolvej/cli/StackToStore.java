@@ -54,10 +54,10 @@ public final class StackToStore {
 		if (Files.exists(out) && !Files.isDirectory(out))
 			throw new IllegalArgumentException("output_folder=" + out + " is a file. Give a folder (it is created when missing).");
 		final ImageStack stack = image.getStack();
-		final PlaneFolders volume = PlaneFolders.ofStack(stack, image.getWidth(), image.getHeight());
-		final PlaneFolders.Sink sink = settings.zarrOutput() ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }) : PlaneFolders.tiffPlanes(out);
+		final VolumeSource volume = VolumeSource.ofStack(stack, image.getWidth(), image.getHeight());
+		final BlockSink sink = settings.zarrOutput() ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }) : new TiffPlaneSink(out);
 		final ConvolutionOptions options = settings.convolutionOptions().progress(progress);
-		volume.filter(kernel, options, sink, BLOCK_PLANES, false, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+		BlockRun.filter(volume, kernel, options, sink, new long[] { 0, 0, BLOCK_PLANES }, false, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 		progress.progress(1);
 		final ImagePlus result = open(out, settings.zarrOutput());
 		result.setTitle(ImageFilter.title(image, settings));

@@ -3,13 +3,12 @@ package io.github.convolvej.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
@@ -17,7 +16,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 
 /**
- * A Zarr v2 array read plane by plane along its first spatial axis, as
+ * A Zarr v2 array read a box at a time (a block and its halo), as
  * zarr-python, napari and dask write it: the folder holding {@code .zarray},
  * C order, little-endian {@code uint8}, {@code uint16} or {@code float32},
  * compressor none, {@code zlib} or {@code gzip}, no filters; axes
@@ -29,6 +28,9 @@ import java.util.zip.Inflater;
  */
 final class ZarrArray {
 
+	private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+	private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+
 	private final Path folder;
 	private final int[] shape, chunks;
 	private final String dtype;
@@ -37,9 +39,8 @@ final class ZarrArray {
 	private final String separator;
 	/** Chunk key of the leading channel and time axes: "0." per axis. */
 	private final String prefix;
-	/** The chunks of the chunk row along z read last: planes are read in order. */
-	private final Map< String, float[] > cached = new HashMap<>();
-	private int cachedRow = -1;
+	/** Decoded chunks, shared by the threads reading blocks: neighbouring blocks read the same chunks. */
+	private final DecodedCache< String > cache = new DecodedCache<>(DecodedCache.quarterOfTheHeap());
 
 	private ZarrArray(final Path folder, final int[] shape, final int[] chunks, final String dtype, final String compressor, final double fill, final String separator, final int leadingAxes) {
 		this.folder = folder;
@@ -108,48 +109,73 @@ final class ZarrArray {
 
 	/** Plane {@code z} as 32-bit values, x fastest. */
 	float[] plane(final int z) throws IOException {
-		final int row = z / chunks[0];
-		if (row != cachedRow) {
-			cached.clear();
-			cachedRow = row;
-		}
-		final int w = shape[2], h = shape[1];
-		final float[] plane = new float[w * h];
-		for (int cy = 0; cy * chunks[1] < h; cy++)
-			for (int cx = 0; cx * chunks[2] < w; cx++) {
-				final String key = prefix + row + separator + cy + separator + cx;
-				float[] chunk = cached.get(key);
-				if (chunk == null) {
-					chunk = readChunk(key);
-					cached.put(key, chunk);
-				}
-				final int zi = z - row * chunks[0];
-				for (int y = 0; y < chunks[1] && cy * chunks[1] + y < h; y++) {
-					final int from = (zi * chunks[1] + y) * chunks[2];
-					final int to = (cy * chunks[1] + y) * w + cx * chunks[2];
-					System.arraycopy(chunk, from, plane, to, Math.min(chunks[2], w - cx * chunks[2]));
-				}
-			}
+		final float[] plane = new float[width() * height()];
+		readBox(new long[] { 0, 0, z }, new int[] { width(), height(), 1 }, plane);
 		return plane;
 	}
 
-	private float[] readChunk(final String key) throws IOException {
-		final int values = chunks[0] * chunks[1] * chunks[2];
-		final float[] out = new float[values];
-		final Path file = folder.resolve(key);
-		if (!Files.exists(file)) {
-			Arrays.fill(out, (float) fill);
-			return out;
+	/**
+	 * Reads the box from {@code min} (x, y, z) of {@code size} values along
+	 * x, y, z into {@code into}, x fastest. The box lies inside the array.
+	 * Safe to call from several threads; decoded chunks are shared.
+	 */
+	void readBox(final long[] min, final int[] size, final float[] into) throws IOException {
+		// chunk axes are z, y, x; box axes x, y, z
+		final int cz = chunks[0], cy = chunks[1], cx = chunks[2];
+		final long x1 = min[0] + size[0], y1 = min[1] + size[1], z1 = min[2] + size[2];
+		for (long kz = min[2] / cz; kz * cz < z1; kz++)
+			for (long ky = min[1] / cy; ky * cy < y1; ky++)
+				for (long kx = min[0] / cx; kx * cx < x1; kx++) {
+					final String key = prefix + kz + separator + ky + separator + kx;
+					final byte[] raw = cache.get(key, () -> readChunk(key));
+					final long fromX = Math.max(min[0], kx * cx), toX = Math.min(x1, (kx + 1) * cx);
+					final int run = (int) (toX - fromX);
+					for (long z = Math.max(min[2], kz * cz); z < Math.min(z1, (kz + 1) * cz); z++)
+						for (long y = Math.max(min[1], ky * cy); y < Math.min(y1, (ky + 1) * cy); y++) {
+							final int from = (int) (((z - kz * cz) * cy + (y - ky * cy)) * cx + (fromX - kx * cx));
+							final int to = (int) (((z - min[2]) * size[1] + (y - min[1])) * size[0] + (fromX - min[0]));
+							decode(raw, from, into, to, run);
+						}
+				}
+	}
+
+	/** Converts {@code n} values of a raw chunk (empty: all fill value) from value {@code from} into floats. */
+	private void decode(final byte[] raw, final int from, final float[] into, final int to, final int n) {
+		if (raw.length == 0) {
+			Arrays.fill(into, to, to + n, (float) fill);
+			return;
 		}
+		switch (bytesPerValue()) {
+			case 1:
+				for (int i = 0; i < n; i++)
+					into[to + i] = raw[from + i] & 0xff;
+				break;
+			case 2:
+				for (int i = 0; i < n; i++)
+					into[to + i] = (short) SHORTS.get(raw, 2 * (from + i)) & 0xffff;
+				break;
+			default:
+				for (int i = 0; i < n; i++)
+					into[to + i] = (float) FLOATS.get(raw, 4 * (from + i));
+		}
+	}
+
+	private int bytesPerValue() {
+		return dtype.endsWith("1") ? 1 : dtype.endsWith("2") ? 2 : 4;
+	}
+
+	/** A chunk's bytes, decompressed; none for a chunk not in the folder (the fill value everywhere). */
+	private byte[] readChunk(final String key) throws IOException {
+		final int values = chunks[0] * chunks[1] * chunks[2];
+		final Path file = folder.resolve(key);
+		if (!Files.exists(file))
+			return new byte[0];
 		final byte[] raw = decompress(Files.readAllBytes(file), file);
-		final int bytes = dtype.endsWith("1") ? 1 : dtype.endsWith("2") ? 2 : 4;
+		final int bytes = bytesPerValue();
 		if (raw.length != values * bytes)
 			throw new IOException("Cannot read " + folder + ": its chunk " + key + " holds " + raw.length + " bytes, not the " + values * bytes
 					+ " a " + chunks[0] + " x " + chunks[1] + " x " + chunks[2] + " chunk of " + dtype + " needs. The array is damaged; write it again.");
-		final ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < values; i++)
-			out[i] = bytes == 1 ? b.get() & 0xff : bytes == 2 ? b.getShort() & 0xffff : b.getFloat();
-		return out;
+		return raw;
 	}
 
 	private byte[] decompress(final byte[] data, final Path file) throws IOException {

@@ -9,41 +9,55 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.Deflater;
 
+import net.imglib2.Interval;
+
 /**
  * Writes a result as a Zarr v2 array of {@code float32} (little-endian, C
  * order, zlib), axes {@code (z,y,x)}, that zarr-python, napari and dask read.
- * Chunks are written a chunk row along z at a time, each under a temporary
- * name and renamed when whole, so a killed run leaves only whole chunks and
- * {@code --resume} goes on from the first chunk row not complete.
+ * Blocks are whole chunks (a multiple of the chunk shape), so each chunk is
+ * written once, under a temporary name and renamed when whole: a killed run
+ * leaves only whole chunks and {@code --resume} computes the blocks with a
+ * chunk missing.
  */
-final class ZarrWriter implements PlaneFolders.Sink {
+final class ZarrWriter implements BlockSink {
+
+	/** Blocks of at least this many values along x and y, and 16 along z, unless asked otherwise: halos stay a small part of what is read. */
+	private static final long DEFAULT_TILE = 512, DEFAULT_PLANES = 16;
 
 	private final Path folder;
-	private final int[] chunk;
-	private long width, height, depth;
+	/** The chunk sizes x, y, z; null until the output's size is known, when none were given. */
+	private long[] chunk;
+	private long[] size;
 
-	/** @param chunk the chunk sizes, z, y, x (the input's when it is a Zarr array) */
+	/**
+	 * @param chunk the chunk sizes, z, y, x as in {@code .zarray} (the input's when it is a Zarr array),
+	 *            or null for chunks of the block size asked for (256 x 256 x 16 when not asked)
+	 */
 	ZarrWriter(final Path folder, final int[] chunk) {
 		this.folder = folder;
-		this.chunk = chunk.clone();
+		this.chunk = chunk == null ? null : new long[] { chunk[2], chunk[1], chunk[0] };
 	}
 
 	@Override
-	public int attach(final long w, final long h, final long d, final int blockPlanes) {
-		width = w;
-		height = h;
-		depth = d;
-		for (int a = 0; a < 3; a++)
-			chunk[a] = (int) Math.max(1, Math.min(chunk[a], new long[] { d, h, w }[a]));
-		return chunk[0];
+	public long[] attach(final long[] outputSize, final long[] block) {
+		size = outputSize.clone();
+		if (chunk == null)
+			chunk = new long[] { block[0] > 0 ? block[0] : 256, block[1] > 0 ? block[1] : 256, block[2] > 0 ? block[2] : DEFAULT_PLANES };
+		final long[] use = new long[3];
+		for (int a = 0; a < 3; a++) {
+			chunk[a] = Math.max(1, Math.min(chunk[a], size[a]));
+			final long asked = block[a] > 0 ? block[a] : a < 2 ? DEFAULT_TILE : DEFAULT_PLANES;
+			use[a] = Math.min((asked + chunk[a] - 1) / chunk[a] * chunk[a], (size[a] + chunk[a] - 1) / chunk[a] * chunk[a]);
+		}
+		return use;
 	}
 
 	@Override
-	public int begin(final long w, final long h, final long d, final int blockPlanes, final boolean resume) throws IOException {
-		attach(w, h, d, blockPlanes);
+	public long[] begin(final long[] outputSize, final long[] block, final boolean resume) throws IOException {
+		final long[] use = attach(outputSize, block);
 		final String zarray = String.format(Locale.ROOT, "{\n    \"chunks\": [%d, %d, %d],\n    \"compressor\": {\"id\": \"zlib\", \"level\": 1},\n"
 				+ "    \"dtype\": \"<f4\",\n    \"fill_value\": 0.0,\n    \"filters\": null,\n    \"order\": \"C\",\n    \"shape\": [%d, %d, %d],\n    \"zarr_format\": 2\n}\n",
-				chunk[0], chunk[1], chunk[2], d, h, w);
+				chunk[2], chunk[1], chunk[0], size[2], size[1], size[0]);
 		final Path meta = folder.resolve(".zarray");
 		if (Files.exists(folder)) {
 			try (var list = Files.list(folder)) {
@@ -63,42 +77,48 @@ final class ZarrWriter implements PlaneFolders.Sink {
 		Files.createDirectories(folder);
 		if (!Files.exists(meta))
 			SafeWrite.write(meta, file -> Files.writeString(file, zarray));
-		return chunk[0];
+		return use;
+	}
+
+	/** The chunk key of the chunk at chunk-grid position kx, ky, kz. */
+	private static String key(final long kx, final long ky, final long kz) {
+		return kz + "." + ky + "." + kx;
 	}
 
 	@Override
-	public boolean written(final long z0, final long z1) {
-		final long row = z0 / chunk[0];
-		for (long cy = 0; cy * chunk[1] < height; cy++)
-			for (long cx = 0; cx * chunk[2] < width; cx++)
-				if (!Files.isRegularFile(folder.resolve(row + "." + cy + "." + cx)))
-					return false;
+	public boolean written(final Interval block) {
+		for (long kz = block.min(2) / chunk[2]; kz * chunk[2] <= block.max(2); kz++)
+			for (long ky = block.min(1) / chunk[1]; ky * chunk[1] <= block.max(1); ky++)
+				for (long kx = block.min(0) / chunk[0]; kx * chunk[0] <= block.max(0); kx++)
+					if (!Files.isRegularFile(folder.resolve(key(kx, ky, kz))))
+						return false;
 		return true;
 	}
 
 	@Override
-	public void write(final long z0, final int w, final int h, final int planes, final float[] values) throws IOException {
-		if (z0 % chunk[0] != 0)
-			throw new IllegalStateException("Blocks must start at a chunk row: z " + z0 + ", chunk depth " + chunk[0] + ".");
-		final long row = z0 / chunk[0];
-		final ByteBuffer bytes = ByteBuffer.allocate(4 * chunk[0] * chunk[1] * chunk[2]).order(ByteOrder.LITTLE_ENDIAN);
-		for (int cy = 0; cy * chunk[1] < h; cy++)
-			for (int cx = 0; cx * chunk[2] < w; cx++) {
-				// edge chunks are whole in Zarr v2: padded with the fill value (0, a new buffer's)
-				final java.nio.FloatBuffer floats = bytes.clear().asFloatBuffer();
-				java.util.Arrays.fill(bytes.array(), (byte) 0);
-				final int x0 = cx * chunk[2], width = Math.min(chunk[2], w - x0);
-				for (int z = 0; z < Math.min(chunk[0], planes); z++)
-					for (int y = 0; y < chunk[1]; y++) {
-						final int gy = cy * chunk[1] + y;
-						if (gy >= h)
-							break;
-						floats.position((z * chunk[1] + y) * chunk[2]);
-						floats.put(values, (z * h + gy) * w + x0, width);
-					}
-				final byte[] compressed = deflate(bytes.array());
-				SafeWrite.write(folder.resolve(row + "." + cy + "." + cx), file -> Files.write(file, compressed));
-			}
+	public void write(final Interval block, final float[] values) throws IOException {
+		for (int a = 0; a < 3; a++)
+			if (block.min(a) % chunk[a] != 0)
+				throw new IllegalStateException("Blocks must start at a chunk: " + block.min(a) + " on axis " + a + ", chunk " + chunk[a] + ".");
+		final int cx = (int) chunk[0], cy = (int) chunk[1], cz = (int) chunk[2];
+		final int w = (int) block.dimension(0), h = (int) block.dimension(1), d = (int) block.dimension(2);
+		final ByteBuffer bytes = ByteBuffer.allocate(4 * cx * cy * cz).order(ByteOrder.LITTLE_ENDIAN);
+		for (int z0 = 0; z0 < d; z0 += cz)
+			for (int y0 = 0; y0 < h; y0 += cy)
+				for (int x0 = 0; x0 < w; x0 += cx) {
+					// edge chunks are whole in Zarr v2: padded with the fill value (0)
+					java.util.Arrays.fill(bytes.array(), (byte) 0);
+					final java.nio.FloatBuffer floats = bytes.clear().asFloatBuffer();
+					final int run = Math.min(cx, w - x0);
+					for (int z = 0; z < Math.min(cz, d - z0); z++)
+						for (int y = 0; y < Math.min(cy, h - y0); y++) {
+							floats.position((z * cy + y) * cx);
+							floats.put(values, ((z0 + z) * h + y0 + y) * w + x0, run);
+						}
+					final byte[] compressed = deflate(bytes.array());
+					final String name = key((block.min(0) + x0) / cx, (block.min(1) + y0) / cy, (block.min(2) + z0) / cz);
+					SafeWrite.write(folder.resolve(name), file -> Files.write(file, compressed));
+				}
 	}
 
 	private static byte[] deflate(final byte[] data) {

@@ -12,7 +12,7 @@ import io.github.convolvej.cli.UsageException;
 import io.github.convolvej.core.Operation;
 
 /**
- * {@code convolvej spark convolve-nd|correlate-nd IN OUT "options" [--master URL] [--block N] [--blocks-per-task N] [--resume]}:
+ * {@code convolvej spark convolve-nd|correlate-nd IN OUT "options" [--master URL] [--block Z|X,Y,Z] [--blocks-per-task N] [--resume]}:
  * the block plan of a volume store as Spark tasks. Without {@code --master}
  * (and without a master from {@code spark-submit}) Spark runs inside this
  * JVM on every core ({@code local[*]}). The same arguments go to
@@ -50,7 +50,7 @@ public final class SparkMain {
 		}
 		catch (final UsageException e) {
 			err.println("convolvej spark: " + e.getMessage());
-			err.println("Usage: convolvej spark convolve-nd|correlate-nd IN OUT \"options\" [--master URL] [--block N] [--blocks-per-task N] [--resume]");
+			err.println("Usage: convolvej spark convolve-nd|correlate-nd IN OUT \"options\" [--master URL] [--block Z|X,Y,Z] [--blocks-per-task N] [--resume]");
 			return 2;
 		}
 		catch (final Exception e) {
@@ -63,7 +63,8 @@ public final class SparkMain {
 	private static final class Arguments {
 		String command, input, output, options, master;
 		Operation operation;
-		int block = 16, blocksPerTask = 1;
+		long[] block = BlockJob.parseBlock(null);
+		int blocksPerTask = 1;
 		boolean resume;
 
 		static Arguments parse(final String[] args) {
@@ -76,7 +77,7 @@ public final class SparkMain {
 						a.master = value(args, ++i, s, "a Spark master URL such as local[*] or spark://host:7077");
 						break;
 					case "--block":
-						a.block = number(value(args, ++i, s, "the number of planes per block"), s);
+						a.block = BlockJob.parseBlock(value(args, ++i, s, "the planes per block (Z) or a tile X,Y,Z"));
 						break;
 					case "--blocks-per-task":
 						a.blocksPerTask = number(value(args, ++i, s, "the number of blocks per task"), s);
@@ -86,7 +87,7 @@ public final class SparkMain {
 						break;
 					default:
 						if (s.startsWith("--"))
-							throw new UsageException("Unknown flag '" + s + "'. The flags are --master URL, --block N, --blocks-per-task N and --resume.");
+							throw new UsageException("Unknown flag '" + s + "'. The flags are --master URL, --block Z or X,Y,Z, --blocks-per-task N and --resume.");
 						positional.add(s);
 				}
 			}

@@ -73,7 +73,7 @@ class ZarrArrayTest {
 		final Img< FloatType > expected = Convolution.apply(img, Kernel.parse("gaussian(1,1,1)"), ConvolutionOptions.convolve().boundary(io.github.convolvej.core.Boundary.WRAP)).real();
 		final Cursor< FloatType > e = expected.cursor();
 		for (int z = 0; z < 7; z++) {
-			final ImagePlus plane = IJ.openImage(out.resolve(PlaneFolders.planeName(z)).toString());
+			final ImagePlus plane = IJ.openImage(out.resolve(TiffPlaneSink.planeName(z)).toString());
 			for (final float v : (float[]) plane.getProcessor().getPixels())
 				assertEquals(e.next().get(), v, 1e-3);
 		}

@@ -98,9 +98,9 @@ class SparkBlocksTest {
 	void tiffPlanesGiveTheBytesOfTheSingleMachineRun() throws IOException {
 		final Path in = planes(dir.resolve("in"), 23, 17, 11);
 		final Path single = dir.resolve("single"), spark = dir.resolve("spark");
-		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, 3).run(false, quiet());
+		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, BlockJob.parseBlock("3")).run(false, quiet());
 		final ByteArrayOutputStream progress = new ByteArrayOutputStream();
-		final int computed = SparkBlocks.run(sc, BlockJob.of(Operation.CONVOLVE, in.toString(), spark + "/", OPTIONS, 3), false, 1, new PrintStream(progress, true, StandardCharsets.UTF_8));
+		final int computed = SparkBlocks.run(sc, BlockJob.of(Operation.CONVOLVE, in.toString(), spark + "/", OPTIONS, BlockJob.parseBlock("3")), false, 1, new PrintStream(progress, true, StandardCharsets.UTF_8));
 		assertEquals(4, computed, "11 planes in blocks of 3");
 		assertEquals(11, files(spark).size());
 		assertSameFiles(single, spark);
@@ -112,8 +112,8 @@ class SparkBlocksTest {
 		final Path in = Paths.get("src/test/resources/zarr/u2-zlib.zarr");
 		final Path single = dir.resolve("single.zarr"), spark = dir.resolve("spark.zarr");
 		final String options = "kernel=[0 1 0; 1 -4 1; 0 1 0 | 0 0 0; 0 1 0; 0 0 0] mode=same boundary=nearest algorithm=Direct";
-		BlockJob.of(Operation.CORRELATE, in.toString(), single.toString(), options, 2).run(false, quiet());
-		SparkBlocks.run(sc, BlockJob.of(Operation.CORRELATE, in.toString(), spark.toString(), options, 2), false, 2, quiet());
+		BlockJob.of(Operation.CORRELATE, in.toString(), single.toString(), options, BlockJob.parseBlock("4,5,2")).run(false, quiet());
+		SparkBlocks.run(sc, BlockJob.of(Operation.CORRELATE, in.toString(), spark.toString(), options, BlockJob.parseBlock("4,5,2")), false, 2, quiet());
 		assertTrue(files(spark).size() > 2, "chunks written");
 		assertSameFiles(single, spark);
 	}
@@ -122,11 +122,11 @@ class SparkBlocksTest {
 	void failedAttemptsAreRetriedToTheSameBytes() throws IOException {
 		final Path in = planes(dir.resolve("in"), 19, 13, 9);
 		final Path single = dir.resolve("single"), spark = dir.resolve("spark");
-		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, 2).run(false, quiet());
+		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, BlockJob.parseBlock("2")).run(false, quiet());
 		sc.setLocalProperty(SparkBlocks.FAIL_FIRST_ATTEMPT, "0,2,4");
 		sc.setLogLevel("OFF"); // the failures are planned
 		try {
-			assertEquals(5, SparkBlocks.run(sc, BlockJob.of(Operation.CONVOLVE, in.toString(), spark + "/", OPTIONS, 2), false, 1, quiet()));
+			assertEquals(5, SparkBlocks.run(sc, BlockJob.of(Operation.CONVOLVE, in.toString(), spark + "/", OPTIONS, BlockJob.parseBlock("2")), false, 1, quiet()));
 		}
 		finally {
 			sc.setLocalProperty(SparkBlocks.FAIL_FIRST_ATTEMPT, null);
@@ -139,8 +139,8 @@ class SparkBlocksTest {
 	void aJobThatFailsPartWayIsFinishedByResuming() throws IOException {
 		final Path in = planes(dir.resolve("in"), 21, 15, 12);
 		final Path single = dir.resolve("single"), spark = dir.resolve("spark");
-		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, 2).run(false, quiet());
-		final BlockJob job = BlockJob.of(Operation.CONVOLVE, in.toString(), spark + "/", OPTIONS, 2);
+		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, BlockJob.parseBlock("2")).run(false, quiet());
+		final BlockJob job = BlockJob.of(Operation.CONVOLVE, in.toString(), spark + "/", OPTIONS, BlockJob.parseBlock("2"));
 		sc.setLocalProperty(SparkBlocks.FAIL_EVERY_ATTEMPT, "3");
 		sc.setLogLevel("OFF");
 		try {
@@ -164,7 +164,7 @@ class SparkBlocksTest {
 	void theCommandRunsSparkEmbeddedInAJvmOfItsOwn() throws Exception {
 		final Path in = planes(dir.resolve("in"), 18, 14, 7);
 		final Path single = dir.resolve("single.zarr"), spark = dir.resolve("spark.zarr");
-		BlockJob.of(Operation.CONVOLVE, in.toString(), single.toString(), OPTIONS, 3).run(false, quiet());
+		BlockJob.of(Operation.CONVOLVE, in.toString(), single.toString(), OPTIONS, BlockJob.parseBlock("3")).run(false, quiet());
 		final java.util.List< String > command = new java.util.ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		// the --add-opens Spark needs on Java 17, as the tests' own JVM has them
@@ -188,7 +188,7 @@ class SparkBlocksTest {
 	void badArgumentsAreRefusedBeforeSparkStarts() throws IOException {
 		final Path in = planes(dir.resolve("in"), 16, 12, 6);
 		final Path single = dir.resolve("single");
-		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, 4).run(false, quiet());
+		BlockJob.of(Operation.CONVOLVE, in.toString(), single + "/", OPTIONS, BlockJob.parseBlock("4")).run(false, quiet());
 		// a second context cannot start beside the tests' one: the usage errors need none
 		final ByteArrayOutputStream err = new ByteArrayOutputStream();
 		assertEquals(2, SparkMain.run(new String[] { "blur", in.toString(), dir.resolve("x") + "/", OPTIONS }, new PrintStream(err, true, StandardCharsets.UTF_8)));

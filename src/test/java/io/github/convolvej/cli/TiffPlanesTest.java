@@ -37,7 +37,7 @@ import net.imglib2.type.numeric.real.FloatType;
  * deeper than a block; a run killed for real and resumed gives the bytes of
  * an uninterrupted run.
  */
-class PlaneFoldersTest {
+class TiffPlanesTest {
 
 	private static final String KERNEL = "1 2 1; 0 1 -1 | 2 0 1; 1 1 1 | 0 1 0; 3 -1 2 | 1 0 0; 0 0 1 | 1 1 1; 1 1 1";
 
@@ -64,7 +64,7 @@ class PlaneFoldersTest {
 	private static List< float[] > planes(final Path folder, final int count) {
 		final List< float[] > out = new ArrayList<>();
 		for (int z = 0; z < count; z++) {
-			final ImagePlus imp = IJ.openImage(folder.resolve(PlaneFolders.planeName(z)).toString());
+			final ImagePlus imp = IJ.openImage(folder.resolve(TiffPlaneSink.planeName(z)).toString());
 			out.add((float[]) imp.getProcessor().getPixels());
 		}
 		return out;
@@ -95,14 +95,48 @@ class PlaneFoldersTest {
 			}
 	}
 
-	/** The terminal's progress line: blocks, planes, the rate of the planes computed, the time left. */
+	/**
+	 * Tiles along x, y and z (a Zarr output cut into blocks of 3 x 2 x 2,
+	 * smaller than the kernel on every axis) give the whole volume's numbers
+	 * on every mode and boundary: wrap and symm reach across the true borders
+	 * from many blocks, and the halo of an inner block is its neighbours'.
+	 */
+	@Test
+	void tilesOfAZarrOutputGiveTheWholeVolumesNumbers() throws IOException {
+		final Path in = dir.resolve("in");
+		final Img< FloatType > img = volume(in, 13, 9, 11, 3);
+		final String kernel = KERNEL + " | 1 0 2; 2 1 0";
+		int run = 0;
+		for (final OutputMode mode : OutputMode.values())
+			for (final Boundary b : Boundary.values()) {
+				final Path out = dir.resolve("tiles" + run++ + ".zarr");
+				final String options = "kernel=[" + kernel + "] mode=" + mode.label() + " boundary=" + b.label() + " value=2.5 algorithm=Direct";
+				final CliRun r = CliRun.of("convolve-nd", in.toString(), out.toString(), options, "--block", "3,2,2", "--threads", "3");
+				assertEquals(ConvolveJCli.OK, r.exitCode, r.toString());
+				final Img< FloatType > expected = Convolution.apply(img, Kernel.parse(kernel), ConvolutionOptions.convolve().mode(mode).boundary(b).fillValue(2.5)).real();
+				final ZarrArray written = ZarrArray.open(out);
+				assertArrayEquals(new int[] { 2, 2, 3 }, written.chunks(), "chunks of the tile asked for (z, y, x)");
+				assertEquals(expected.dimension(2), written.depth());
+				final Cursor< FloatType > e = expected.cursor();
+				for (int z = 0; z < written.depth(); z++)
+					for (final float v : written.plane(z))
+						assertEquals(e.next().get(), v, 1e-4, mode + " " + b);
+			}
+		// a folder of TIFF planes is written a plane at a time: tiles are refused, nothing written
+		final CliRun refused = CliRun.of("convolve-nd", in.toString(), dir.resolve("planes-out") + "/", "kernel=[" + kernel + "]", "--block", "3,2,2");
+		assertEquals(ConvolveJCli.USAGE, refused.exitCode, refused.toString());
+		assertTrue(refused.err.contains("whole plane") && refused.err.contains(".zarr"), refused.toString());
+		assertEquals(ConvolveJCli.USAGE, CliRun.of("convolve-nd", in.toString(), dir.resolve("o.zarr").toString(), "kernel=[1 2 1]", "--block", "3,0,2").exitCode);
+	}
+
+	/** The terminal's progress line: blocks, megabytes of output done, the rate of what was computed, the time left. */
 	@Test
 	void theProgressLineSaysBlocksRateAndTimeLeft() {
-		assertEquals("\rblocks 3 / 16, planes 48 / 256, 24.0 MB/s, about 9 s left   ", PlaneFolders.progressLine(3, 16, 48, 256, 48, 1.0, 2.0));
-		assertEquals("\rblocks 1 / 16, planes 16 / 256, 0.5 MB/s, about 2 min 0 s left   ", PlaneFolders.progressLine(1, 16, 16, 256, 16, 0.25, 8.0));
-		assertEquals("\rblocks 16 / 16, planes 256 / 256, 25.6 MB/s   ", PlaneFolders.progressLine(16, 16, 256, 256, 256, 1.0, 10.0));
+		assertEquals("\rblocks 3 / 16, 12.0 / 64.0 MB, 6.0 MB/s, about 9 s left   ", BlockRun.progressLine(3, 16, 3_000_000, 16_000_000, 3_000_000, 2.0));
+		assertEquals("\rblocks 1 / 16, 4.0 / 64.0 MB, 0.5 MB/s, about 2 min 0 s left   ", BlockRun.progressLine(1, 16, 1_000_000, 16_000_000, 1_000_000, 8.0));
+		assertEquals("\rblocks 16 / 16, 64.0 / 64.0 MB, 6.4 MB/s   ", BlockRun.progressLine(16, 16, 16_000_000, 16_000_000, 16_000_000, 10.0));
 		// a resumed run that found everything written computed nothing: no rate
-		assertEquals("\rblocks 16 / 16, planes 256 / 256   ", PlaneFolders.progressLine(16, 16, 256, 256, 0, 1.0, 0.1));
+		assertEquals("\rblocks 16 / 16, 64.0 / 64.0 MB   ", BlockRun.progressLine(16, 16, 16_000_000, 16_000_000, 0, 0.1));
 	}
 
 	@Test
@@ -169,12 +203,12 @@ class PlaneFoldersTest {
 		final int before = count(killed);
 		assertTrue(before >= 3 && before < depth, "the run was killed while writing (" + before + " planes of " + depth + ")");
 		// what a kill in the middle of a write leaves: a temporary file, never a plane under its final name
-		Files.write(killed.resolve("." + PlaneFolders.planeName(before) + ".123.partial.tif"), new byte[] { 'I', 'I' });
+		Files.write(killed.resolve("." + TiffPlaneSink.planeName(before) + ".123.partial.tif"), new byte[] { 'I', 'I' });
 
 		final CliRun resumed = CliRun.inChildJvm(dir, 60, "convolve-nd", in.toString(), killed.toString(), options, "--block", "1", "--resume");
 		assertEquals(ConvolveJCli.OK, resumed.exitCode, resumed.toString());
 		for (int z = 0; z < depth; z++) {
-			final String name = PlaneFolders.planeName(z);
+			final String name = TiffPlaneSink.planeName(z);
 			assertArrayEquals(Files.readAllBytes(whole.resolve(name)), Files.readAllBytes(killed.resolve(name)), name);
 		}
 		try (var files = Files.list(killed)) {
