@@ -93,6 +93,8 @@ def workloads():
         "opencv 2 real filter2D": lambda a: (cv_filter(a, SCHARR.real.copy()), cv_filter(a, SCHARR.imag.copy()))})
     w["W11"] = (volume_planes, {
         "dask map_overlap gaussian_filter": dask_volume})
+    w["W15"] = (large_zarr, {
+        "dask map_overlap gaussian_filter": dask_large})
     w["W12"] = (twelve_templates, {
         "skimage match_template x12": lambda it: [np.argwhere(match_template(it[0], t) >= 0.8) for t in it[1]],
         "opencv matchTemplate x12": lambda it: [np.argwhere(cv2.matchTemplate(it[0], t, cv2.TM_CCOEFF_NORMED) >= 0.8) for t in it[1]]})
@@ -129,6 +131,37 @@ def dask_volume(root):
     shutil.rmtree(target, ignore_errors=True)
     with dask.config.set(scheduler="threads", num_workers=2):
         out.to_zarr(target, compressor=numcodecs.Zlib(level=1), overwrite=True)
+
+
+def large_zarr():
+    # ConvolveJ's W15: 1024 x 1024 x 512 uint16, chunks 32 x 256 x 256, zlib 1, the same values
+    # (an integer function of the position; see LargeVolumeWorkload.value)
+    import tempfile
+    import numcodecs
+    import zarr
+    root = tempfile.mkdtemp(prefix="convolvej-compare-w15")
+    a = zarr.open(os.path.join(root, "in.zarr"), mode="w", shape=(512, 1024, 1024), chunks=(32, 256, 256),
+                  dtype="<u2", compressor=numcodecs.Zlib(level=1))
+    for z0 in range(0, 512, 32):  # a chunk row at a time: each chunk written once
+        z, y, x = np.mgrid[z0:z0 + 32, 0:1024, 0:1024].astype(np.int64)
+        h = ((73856093 * x) ^ (19349663 * y) ^ (83492791 * z)) & 0xFFFF
+        a[z0:z0 + 32] = ((((x - 512) ** 2 + (y - 512) ** 2) // 64 + 40 * z) % 3000 + h % 256).astype(np.uint16)
+    return root
+
+
+def dask_large(root):
+    # the Zarr read lazily by its chunks, overlap 8 (the kernel's radius), gaussian_filter
+    # (sigma 2, truncate 4, reflect = ConvolveJ's symm) per block in float32, written to Zarr
+    # uncompressed (as ConvolveJ's --compressor none), 2 workers
+    import shutil
+    import dask
+    import dask.array as da
+    vol = da.from_zarr(os.path.join(root, "in.zarr")).astype(np.float32)
+    out = vol.map_overlap(ndimage.gaussian_filter, depth=8, boundary="reflect", sigma=2, mode="reflect", truncate=4.0, dtype=np.float32)
+    target = os.path.join(root, "out.zarr")
+    shutil.rmtree(target, ignore_errors=True)
+    with dask.config.set(scheduler="threads", num_workers=2):
+        out.to_zarr(target, compressor=None, overwrite=True)
 
 
 def twelve_templates():

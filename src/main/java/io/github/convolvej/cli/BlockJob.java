@@ -45,13 +45,16 @@ public final class BlockJob implements Serializable {
 	private final String output;
 	/** The block size asked for, x, y, z; 0 leaves an axis to the output store (see {@link #parseBlock}). */
 	private final long[] block;
+	/** A Zarr output's chunks compressed with zlib (else written as they are). */
+	private final boolean zlib;
 
-	private BlockJob(final Operation operation, final String options, final String input, final String output, final long[] block) {
+	private BlockJob(final Operation operation, final String options, final String input, final String output, final long[] block, final boolean zlib) {
 		this.operation = operation;
 		this.options = options;
 		this.input = input;
 		this.output = output;
 		this.block = block.clone();
+		this.zlib = zlib;
 	}
 
 	/**
@@ -63,9 +66,20 @@ public final class BlockJob implements Serializable {
 	public static BlockJob of(final Operation operation, final String input, final String output, final String options, final long[] block) {
 		if (block.length != 3 || java.util.Arrays.stream(block).anyMatch(s -> s < 0))
 			throw new UsageException("A block size is three whole numbers X,Y,Z (0 for the store's choice), not " + java.util.Arrays.toString(block) + ".");
-		final BlockJob job = new BlockJob(operation, options, input, output, block);
+		final BlockJob job = new BlockJob(operation, options, input, output, block, true);
 		job.kernel(job.settings()); // checks the options and the kernel
 		return job;
+	}
+
+	/**
+	 * The same job with a Zarr output's compressor given by {@code --compressor}:
+	 * {@code zlib} (level 1, the default) or {@code none} (faster to write,
+	 * larger on disk).
+	 */
+	public BlockJob compressor(final String name) {
+		if (!name.equals("zlib") && !name.equals("none"))
+			throw new UsageException("--compressor takes zlib or none (for a .zarr output), not '" + name + "'.");
+		return new BlockJob(operation, options, input, output, block, name.equals("zlib"));
 	}
 
 	/**
@@ -140,7 +154,7 @@ public final class BlockJob implements Serializable {
 			final Path in = Path.of(input);
 			// chunks of the tile asked for; else the input's chunking when it is a Zarr array; else 256 x 256 x planes
 			final boolean tileAsked = block[0] > 0 || block[1] > 0;
-			return new ZarrWriter(out, !tileAsked && ZarrArray.isZarr(in) ? ZarrArray.open(in).chunks() : null);
+			return new ZarrWriter(out, !tileAsked && ZarrArray.isZarr(in) ? ZarrArray.open(in).chunks() : null, zlib);
 		}
 		return new TiffPlaneSink(out);
 	}

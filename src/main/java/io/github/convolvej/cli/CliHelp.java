@@ -28,7 +28,7 @@ final class CliHelp {
 				"  correlate-nd IN OUT [OPTIONS] [--scale]  correlate, as Plugins > ConvolveJ > Correlate ND...",
 				"  match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
 				"                                           find a template, as Match Template...; matches as CSV",
-				"  spark convolve-nd|correlate-nd IN OUT [OPTIONS] [--master URL] [--block N] [--resume]",
+				"  spark convolve-nd|correlate-nd IN OUT [OPTIONS] [--master URL] [--block Z|X,Y,Z] [--resume]",
 				"                                           a volume store's blocks as Apache Spark tasks",
 				"  demo [FOLDER] [--quick]                  the example macros on the bundled samples: figures",
 				"                                           (PNG) and results (TIFF) in FOLDER (demo-output/)",
@@ -82,7 +82,7 @@ final class CliHelp {
 						"  convolvej match-template face.png eye.png --csv matches.csv \"method=[Correlation coefficient]\"");
 			case "spark":
 				return lines(
-						"Usage: convolvej spark convolve-nd|correlate-nd IN OUT [OPTIONS] [--master URL] [--block N]",
+						"Usage: convolvej spark convolve-nd|correlate-nd IN OUT [OPTIONS] [--master URL] [--block Z|X,Y,Z]",
 						"                       [--blocks-per-task N] [--resume]",
 						"",
 						"Runs the block plan of a volume store as Apache Spark tasks: IN a folder of TIFF planes,",
@@ -92,7 +92,7 @@ final class CliHelp {
 						"tasks write the same bytes. Progress: blocks done / total.",
 						"",
 						"  --master URL           Spark's master; default local[*]: Spark in this JVM, every core",
-						"  --block N              output planes per block (default 16; a Zarr output: its chunk depth)",
+						"  --block Z|X,Y,Z        output planes per block (default 16), or tiles of a .zarr output",
 						"  --blocks-per-task N    blocks per Spark task (default 1), for tasks of a few seconds",
 						"  --resume               finish a stopped run: only the blocks not yet written",
 						"",
@@ -129,7 +129,7 @@ final class CliHelp {
 	private static String filter(final String command, final String menu, final String verb) {
 		return lines(
 				"Usage: convolvej " + command + " IN OUT [OPTIONS] [--scale] [--threads N]",
-				"       convolvej " + command + " IN_FOLDER OUT_FOLDER [OPTIONS] [--block N] [--resume]",
+				"       convolvej " + command + " IN_VOLUME OUT_VOLUME [OPTIONS] [--block Z|X,Y,Z] [--compressor zlib|none] [--resume]",
 				"",
 				verb + " the image IN and writes the result to OUT. OPTIONS is the options string",
 				"of the macro command run(\"" + menu + "\", OPTIONS); quote it:",
@@ -159,20 +159,23 @@ final class CliHelp {
 				"               and clipped to 0..255, as output=[Same as input] does",
 				"  --scale      for .png: stretch the result's min..max to 0..255 instead of clipping",
 				"  --threads N  use N threads (default: all cores)",
-				"A folder IN of 2-D TIFF planes (one z plane per file, natural name order), or a multi-page",
-				"TIFF or a Zarr v2 array (.zarr folder) IN with a folder OUT (ending in /), is read plane",
-				"by plane, for volumes larger than",
-				"memory: OUT is a folder of 32-bit planes plane_00000.tif, ..., computed",
-				"N planes at a time (--block N, default 16), each written whole when done;",
-				"  --resume     finish a run that was stopped: only the planes not yet in OUT are computed",
-				"An OUT ending in .zarr is written as a Zarr v2 float32 array (zlib), chunked as a Zarr IN.",
+				"Volumes larger than memory: IN a folder of 2-D TIFF planes (one z plane per file, natural",
+				"name order), a multi-page TIFF or a Zarr v2 array (.zarr folder); OUT a folder (ending",
+				"in /) of 32-bit planes plane_00000.tif, ..., or a .zarr folder (float32). The output is",
+				"computed a block at a time, each read with its halo and written whole when done:",
+				"  --block Z        Z output planes per block (default 16); a .zarr OUT cuts them into",
+				"                   tiles of its chunks (256 x 256, or a Zarr IN's chunks)",
+				"  --block X,Y,Z    tiles of X x Y x Z for a .zarr OUT, which is chunked so",
+				"  --compressor zlib|none   a .zarr OUT's chunks: zlib level 1 (default) or as they are",
+				"  --resume         finish a run that was stopped: only the blocks not yet in OUT",
 				"",
 				"Examples:",
 				"  convolvej " + command + " in.tif out.tif \"kernel=laplace mode=same boundary=symm\"",
 				"  convolvej " + command + " sample:cameraman blur.png \"kernel=[box(5)] mode=same\"",
 				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(2,2,1)] boundary=nearest\"",
 				"  convolvej " + command + " stack.tif smooth.tif \"kernel=[gaussian(0.5)] scaled boundary=fill value=NaN nan=Interpolate\"",
-				"  convolvej " + command + " planes/ smoothed/ \"kernel=[gaussian(2,2,2)]\" --block 8 --resume");
+				"  convolvej " + command + " planes/ smoothed/ \"kernel=[gaussian(2,2,2)]\" --block 8 --resume",
+				"  convolvej " + command + " big.zarr smooth.zarr \"kernel=[gaussian(2,2,2)]\" --block 256,256,32");
 	}
 
 	private static String lines(final String... lines) {

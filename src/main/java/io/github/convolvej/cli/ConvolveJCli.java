@@ -148,7 +148,7 @@ public final class ConvolveJCli {
 	private int filter(final Operation operation, final List< String > args) throws IOException {
 		final List< String > positional = new ArrayList<>();
 		boolean scale = false, resume = false;
-		String block = null;
+		String block = null, compressor = "zlib";
 		int threads = 0;
 		String each = null;
 		for (int i = 0; i < args.size(); i++) {
@@ -163,6 +163,11 @@ public final class ConvolveJCli {
 				block = args.get(++i);
 				BlockJob.parseBlock(block);
 			}
+			else if (a.equals("--compressor")) {
+				if (i + 1 >= args.size())
+					throw new UsageException("--compressor takes zlib or none (for a .zarr output).");
+				compressor = args.get(++i);
+			}
 			else if (a.equals("--each")) {
 				if (i + 1 >= args.size())
 					throw new UsageException("--each needs a pattern or a folder, as in --each 'data/*.tif' OUTDIR \"options\".");
@@ -174,7 +179,7 @@ public final class ConvolveJCli {
 				threads = Integer.parseInt(args.get(++i));
 			}
 			else if (a.startsWith("--"))
-				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, --threads N, --each PATTERN, and for volumes (folders of planes, Zarr) --block Z or X,Y,Z and --resume.");
+				throw new UsageException("Unknown flag '" + a + "'. The flags are --scale, --threads N, --each PATTERN, and for volumes (folders of planes, Zarr) --block Z or X,Y,Z, --compressor zlib|none and --resume.");
 			else
 				positional.add(a);
 		}
@@ -183,18 +188,18 @@ public final class ConvolveJCli {
 		if (each == null && positional.size() < 2)
 			throw new UsageException("Give an input and an output file, then the options in quotes, e.g. "
 					+ "in.tif out.tif \"kernel=laplace mode=same\".");
-		if (each != null && (resume || block != null))
-			throw new UsageException("--each filters files one by one; --block and --resume are for a folder of planes that is one volume.");
+		if (each != null && (resume || block != null || !compressor.equals("zlib")))
+			throw new UsageException("--each filters files one by one; --block, --compressor and --resume are for a volume (a folder of planes, a Zarr array).");
 		if (threads > 0) {
 			final boolean s = scale, r = resume;
-			final String b = block;
+			final String b = block, c = compressor;
 			final int[] code = new int[1];
 			final Exception[] failure = new Exception[1];
 			// the engines take their threads from ImgLib2's Parallelization context
 			final String pattern = each;
 			Parallelization.runWithNumThreads(threads, () -> {
 				try {
-					code[0] = pattern != null ? filterEach(operation, pattern, positional, s) : filter(operation, positional, s, b, r);
+					code[0] = pattern != null ? filterEach(operation, pattern, positional, s) : filter(operation, positional, s, b, r, c);
 				}
 				catch (final IOException | RuntimeException e) {
 					failure[0] = e;
@@ -206,7 +211,7 @@ public final class ConvolveJCli {
 				throw (RuntimeException) failure[0];
 			return code[0];
 		}
-		return each != null ? filterEach(operation, each, positional, scale) : filter(operation, positional, scale, block, resume);
+		return each != null ? filterEach(operation, each, positional, scale) : filter(operation, positional, scale, block, resume, compressor);
 	}
 
 	/** --each PATTERN OUTDIR [OPTIONS]: every file on its own, into OUTDIR under its own name. */
@@ -226,10 +231,10 @@ public final class ConvolveJCli {
 		}
 		final List< Path > files = EachFile.files(pattern);
 		final Path out = EachFile.outputFolder(positional.get(0), files);
-		return EachFile.forEach(files, file -> filter(operation, List.of(file.toString(), EachFile.outputFor(file, out).toString(), options), scale, null, false), err);
+		return EachFile.forEach(files, file -> filter(operation, List.of(file.toString(), EachFile.outputFor(file, out).toString(), options), scale, null, false, "zlib"), err);
 	}
 
-	private int filter(final Operation operation, final List< String > positional, final boolean scale, final String block, final boolean resume) throws IOException {
+	private int filter(final Operation operation, final List< String > positional, final boolean scale, final String block, final boolean resume, final String compressor) throws IOException {
 		final String input = positional.get(0);
 		final String output = positional.get(1);
 		// Options may come in one quoted argument or split by the shell: join them back.
@@ -262,7 +267,7 @@ public final class ConvolveJCli {
 			throw new UsageException(e.getMessage(), e);
 		}
 		if (BlockJob.isStore(input) || BlockJob.isStore(output)) {
-			BlockJob.of(operation, input, output, options, BlockJob.parseBlock(block)).run(resume, err);
+			BlockJob.of(operation, input, output, options, BlockJob.parseBlock(block)).compressor(compressor).run(resume, err);
 			return OK;
 		}
 		if (resume)

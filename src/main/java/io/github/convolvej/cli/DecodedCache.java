@@ -6,64 +6,95 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Decoded pieces of a store (Zarr chunks, TIFF planes) kept while there is
- * room, the least recently used dropped first: neighbouring blocks read the
- * same chunks for their halos, and decompressing a chunk again for each
- * would cost more than the filter. Threads asking for a piece another thread
- * is decoding wait for it instead of decoding it again.
+ * Decoded pieces of a store kept while there is room, the least recently
+ * used dropped first: neighbouring blocks read the same chunks for their
+ * halos, and decompressing a chunk again for each would cost more than the
+ * filter. A piece decodes into parts (the planes of a Zarr chunk) kept and
+ * dropped one by one, so that a block that needs a few planes of a chunk for
+ * its halo keeps only those, and no kept part is one of the heap's huge
+ * objects. Threads asking for a piece another thread is decoding wait for it
+ * instead of decoding it again.
  */
 final class DecodedCache< K > {
 
-	/** Decodes one piece. */
+	/** Decodes one piece into its parts (byte[] or float[] each). */
 	@FunctionalInterface
 	interface Decoder< V > {
-		V decode() throws IOException;
+		V[] decode() throws IOException;
+	}
+
+	private static final class Part {
+		final Object key;
+		final int index;
+
+		Part(final Object key, final int index) {
+			this.key = key;
+			this.index = index;
+		}
+
+		@Override
+		public boolean equals(final Object o) {
+			return o instanceof Part && ((Part) o).key.equals(key) && ((Part) o).index == index;
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(key, index);
+		}
 	}
 
 	private final long budget;
 	private long bytes;
-	private final LinkedHashMap< K, Object > pieces = new LinkedHashMap<>(64, 0.75f, true);
-	private final Map< K, CompletableFuture< Object > > decoding = new HashMap<>();
+	private final LinkedHashMap< Part, Object > parts = new LinkedHashMap<>(1024, 0.75f, true);
+	private final Map< K, CompletableFuture< Object[] > > decoding = new HashMap<>();
 
-	/** @param budget bytes of decoded pieces kept at most (one piece is always kept, whatever its size) */
+	/** @param budget bytes of decoded parts kept at most */
 	DecodedCache(final long budget) {
 		this.budget = budget;
 	}
 
-	/** A quarter of the heap the JVM may grow to, for the pieces of one store. */
-	static long quarterOfTheHeap() {
+	/**
+	 * The budget of one store's pieces: 3/8 of the heap the JVM may grow to.
+	 * Blocks swept along z use the planes of three chunk rows (the halo
+	 * above, their own, the halo below) and decode the rest of the row below
+	 * for the next blocks, so a volume of 1024 x 1024 uint16 planes in chunks
+	 * 32 deep is decoded once in 512 MB of heap.
+	 */
+	static long shareOfTheHeap() {
 		return Runtime.getRuntime().maxMemory() / 4;
 	}
 
-	/** The piece of this key (a byte[] or a float[]), decoded now or taken from the cache. */
+	/** Part {@code index} of the piece {@code key}, decoded now (with all its parts) or taken from the cache. */
 	@SuppressWarnings("unchecked")
-	< V > V get(final K key, final Decoder< V > decoder) throws IOException {
-		final CompletableFuture< Object > pending;
+	< V > V part(final K key, final int index, final Decoder< V > decoder) throws IOException {
+		final CompletableFuture< Object[] > pending;
 		final boolean mine;
 		synchronized (this) {
-			final Object kept = pieces.get(key);
+			final Object kept = parts.get(new Part(key, index));
 			if (kept != null)
 				return (V) kept;
-			final CompletableFuture< Object > other = decoding.get(key);
+			final CompletableFuture< Object[] > other = decoding.get(key);
 			mine = other == null;
 			pending = mine ? new CompletableFuture<>() : other;
 			if (mine)
 				decoding.put(key, pending);
 		}
 		if (!mine)
-			return (V) await(pending);
+			return (V) await(pending)[index];
 		try {
-			final V value = decoder.decode();
+			final V[] all = decoder.decode();
 			synchronized (this) {
 				decoding.remove(key);
-				keep(key, value);
+				for (int i = 0; i < all.length; i++)
+					keep(new Part(key, i), all[i]);
 			}
-			pending.complete(value);
-			return value;
+			pending.complete(all);
+			return all[index];
 		}
 		catch (final IOException | RuntimeException | Error e) {
 			synchronized (this) {
@@ -74,26 +105,27 @@ final class DecodedCache< K > {
 		}
 	}
 
-	private void keep(final K key, final Object value) {
-		pieces.put(key, value);
+	private void keep(final Part key, final Object value) {
+		final Object before = parts.put(key, value);
+		if (before != null)
+			bytes -= sizeOf(before);
 		bytes += sizeOf(value);
-		final Iterator< Map.Entry< K, Object > > oldest = pieces.entrySet().iterator();
-		while (bytes > budget && pieces.size() > 1) {
-			final Map.Entry< K, Object > e = oldest.next();
-			bytes -= sizeOf(e.getValue());
+		final Iterator< Map.Entry< Part, Object > > oldest = parts.entrySet().iterator();
+		while (bytes > budget && oldest.hasNext()) {
+			bytes -= sizeOf(oldest.next().getValue());
 			oldest.remove();
 		}
 	}
 
-	private static long sizeOf(final Object piece) {
-		if (piece instanceof byte[])
-			return ((byte[]) piece).length;
-		if (piece instanceof float[])
-			return 4L * ((float[]) piece).length;
-		throw new IllegalStateException("The cache keeps byte[] and float[] pieces, not " + piece.getClass());
+	private static long sizeOf(final Object part) {
+		if (part instanceof byte[])
+			return ((byte[]) part).length;
+		if (part instanceof float[])
+			return 4L * ((float[]) part).length;
+		throw new IllegalStateException("The cache keeps byte[] and float[] parts, not " + part.getClass());
 	}
 
-	private static Object await(final CompletableFuture< Object > pending) throws IOException {
+	private static Object[] await(final CompletableFuture< Object[] > pending) throws IOException {
 		try {
 			return pending.get();
 		}

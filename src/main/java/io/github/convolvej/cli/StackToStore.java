@@ -55,7 +55,7 @@ public final class StackToStore {
 			throw new IllegalArgumentException("output_folder=" + out + " is a file. Give a folder (it is created when missing).");
 		final ImageStack stack = image.getStack();
 		final VolumeSource volume = VolumeSource.ofStack(stack, image.getWidth(), image.getHeight());
-		final BlockSink sink = settings.zarrOutput() ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }) : new TiffPlaneSink(out);
+		final BlockSink sink = settings.zarrOutput() ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }, true) : new TiffPlaneSink(out);
 		final ConvolutionOptions options = settings.convolutionOptions().progress(progress);
 		BlockRun.filter(volume, kernel, options, sink, new long[] { 0, 0, BLOCK_PLANES }, false, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 		progress.progress(1);

@@ -101,11 +101,11 @@ final class VolumeSource {
 
 	/** Planes read whole (a TIFF plane cannot be read in part) and kept while there is room: tiles of a plane read it once. */
 	private static VolumeSource ofPlanes(final PlaneReader planes, final int width, final int height, final int depth) {
-		final DecodedCache< Integer > cache = new DecodedCache<>(DecodedCache.quarterOfTheHeap());
+		final DecodedCache< Integer > cache = new DecodedCache<>(DecodedCache.shareOfTheHeap());
 		return new VolumeSource((min, size, into) -> {
 			for (int z = 0; z < size[2]; z++) {
 				final int plane = (int) min[2] + z;
-				final float[] values = cache.get(plane, () -> planes.read(plane));
+				final float[] values = cache.part(plane, 0, () -> new float[][] { planes.read(plane) });
 				for (int y = 0; y < size[1]; y++)
 					System.arraycopy(values, (int) ((min[1] + y) * width + min[0]), into, (z * size[1] + y) * size[0], size[0]);
 			}

@@ -39,8 +39,8 @@ final class ZarrArray {
 	private final String separator;
 	/** Chunk key of the leading channel and time axes: "0." per axis. */
 	private final String prefix;
-	/** Decoded chunks, shared by the threads reading blocks: neighbouring blocks read the same chunks. */
-	private final DecodedCache< String > cache = new DecodedCache<>(DecodedCache.quarterOfTheHeap());
+	/** Decoded chunk planes, shared by the threads reading blocks: neighbouring blocks read the same chunks. */
+	private final DecodedCache< String > cache = new DecodedCache<>(DecodedCache.shareOfTheHeap());
 
 	private ZarrArray(final Path folder, final int[] shape, final int[] chunks, final String dtype, final String compressor, final double fill, final String separator, final int leadingAxes) {
 		this.folder = folder;
@@ -117,7 +117,7 @@ final class ZarrArray {
 	/**
 	 * Reads the box from {@code min} (x, y, z) of {@code size} values along
 	 * x, y, z into {@code into}, x fastest. The box lies inside the array.
-	 * Safe to call from several threads; decoded chunks are shared.
+	 * Safe to call from several threads; decoded chunk planes are shared.
 	 */
 	void readBox(final long[] min, final int[] size, final float[] into) throws IOException {
 		// chunk axes are z, y, x; box axes x, y, z
@@ -127,19 +127,20 @@ final class ZarrArray {
 			for (long ky = min[1] / cy; ky * cy < y1; ky++)
 				for (long kx = min[0] / cx; kx * cx < x1; kx++) {
 					final String key = prefix + kz + separator + ky + separator + kx;
-					final byte[] raw = cache.get(key, () -> readChunk(key));
 					final long fromX = Math.max(min[0], kx * cx), toX = Math.min(x1, (kx + 1) * cx);
 					final int run = (int) (toX - fromX);
-					for (long z = Math.max(min[2], kz * cz); z < Math.min(z1, (kz + 1) * cz); z++)
+					for (long z = Math.max(min[2], kz * cz); z < Math.min(z1, (kz + 1) * cz); z++) {
+						final byte[] plane = cache.part(key, (int) (z - kz * cz), () -> readChunk(key));
 						for (long y = Math.max(min[1], ky * cy); y < Math.min(y1, (ky + 1) * cy); y++) {
-							final int from = (int) (((z - kz * cz) * cy + (y - ky * cy)) * cx + (fromX - kx * cx));
+							final int from = (int) ((y - ky * cy) * cx + (fromX - kx * cx));
 							final int to = (int) (((z - min[2]) * size[1] + (y - min[1])) * size[0] + (fromX - min[0]));
-							decode(raw, from, into, to, run);
+							decode(plane, from, into, to, run);
 						}
+					}
 				}
 	}
 
-	/** Converts {@code n} values of a raw chunk (empty: all fill value) from value {@code from} into floats. */
+	/** Converts {@code n} values of a chunk plane (empty: all fill value) from value {@code from} into floats. */
 	private void decode(final byte[] raw, final int from, final float[] into, final int to, final int n) {
 		if (raw.length == 0) {
 			Arrays.fill(into, to, to + n, (float) fill);
@@ -164,45 +165,57 @@ final class ZarrArray {
 		return dtype.endsWith("1") ? 1 : dtype.endsWith("2") ? 2 : 4;
 	}
 
-	/** A chunk's bytes, decompressed; none for a chunk not in the folder (the fill value everywhere). */
-	private byte[] readChunk(final String key) throws IOException {
-		final int values = chunks[0] * chunks[1] * chunks[2];
+	/** A chunk's planes (z), decompressed; empty planes for a chunk not in the folder (the fill value everywhere). */
+	private byte[][] readChunk(final String key) throws IOException {
+		final int planeBytes = chunks[1] * chunks[2] * bytesPerValue();
 		final Path file = folder.resolve(key);
-		if (!Files.exists(file))
-			return new byte[0];
-		final byte[] raw = decompress(Files.readAllBytes(file), file);
-		final int bytes = bytesPerValue();
-		if (raw.length != values * bytes)
-			throw new IOException("Cannot read " + folder + ": its chunk " + key + " holds " + raw.length + " bytes, not the " + values * bytes
-					+ " a " + chunks[0] + " x " + chunks[1] + " x " + chunks[2] + " chunk of " + dtype + " needs. The array is damaged; write it again.");
-		return raw;
+		final byte[][] planes = new byte[chunks[0]][];
+		if (!Files.exists(file)) {
+			Arrays.fill(planes, new byte[0]);
+			return planes;
+		}
+		final byte[] raw = decompress(Files.readAllBytes(file), file, planeBytes * chunks[0]);
+		for (int z = 0; z < planes.length; z++)
+			planes[z] = Arrays.copyOfRange(raw, z * planeBytes, (z + 1) * planeBytes);
+		return planes;
 	}
 
-	private byte[] decompress(final byte[] data, final Path file) throws IOException {
-		if (compressor == null)
-			return data;
+	/** The chunk's bytes, which must be exactly {@code length} once decompressed. */
+	private byte[] decompress(final byte[] data, final Path file, final int length) throws IOException {
+		final byte[] out;
+		int n;
 		try {
-			if (compressor.equals("gzip"))
-				try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
-					return in.readAllBytes();
-				}
-			final Inflater inflater = new Inflater();
-			inflater.setInput(data);
-			final ByteArrayOutputStream out = new ByteArrayOutputStream();
-			final byte[] buffer = new byte[1 << 16];
-			while (!inflater.finished()) {
-				final int n = inflater.inflate(buffer);
-				if (n == 0 && (inflater.needsInput() || inflater.needsDictionary()))
-					throw new DataFormatException("the data end before the stream does");
-				out.write(buffer, 0, n);
+			if (compressor == null) {
+				out = data;
+				n = data.length;
 			}
-			inflater.end();
-			return out.toByteArray();
+			else if (compressor.equals("gzip"))
+				try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
+					out = in.readNBytes(length + 1);
+					n = out.length;
+				}
+			else {
+				final Inflater inflater = new Inflater();
+				inflater.setInput(data);
+				out = new byte[length + 1];
+				n = 0;
+				while (!inflater.finished() && n < out.length) {
+					final int got = inflater.inflate(out, n, out.length - n);
+					if (got == 0 && (inflater.needsInput() || inflater.needsDictionary()))
+						throw new DataFormatException("the data end before the stream does");
+					n += got;
+				}
+				inflater.end();
+			}
 		}
 		catch (final IOException | DataFormatException e) {
 			throw new IOException("Cannot read " + folder + ": its chunk " + file.getFileName() + " is not valid " + compressor + " data (" + e.getMessage()
 					+ "). The array is damaged; write it again.", e);
 		}
+		if (n != length)
+			throw new IOException("Cannot read " + folder + ": its chunk " + file.getFileName() + " holds " + (n > length ? "more than " : "") + n + " bytes, not the " + length
+					+ " a " + chunks[0] + " x " + chunks[1] + " x " + chunks[2] + " chunk of " + dtype + " needs. The array is damaged; write it again.");
+		return out;
 	}
 
 	private static IOException refused(final Path folder, final String why) {

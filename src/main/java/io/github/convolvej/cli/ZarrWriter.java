@@ -13,7 +13,7 @@ import net.imglib2.Interval;
 
 /**
  * Writes a result as a Zarr v2 array of {@code float32} (little-endian, C
- * order, zlib), axes {@code (z,y,x)}, that zarr-python, napari and dask read.
+ * order, zlib level 1 or uncompressed), axes {@code (z,y,x)}, that zarr-python, napari and dask read.
  * Blocks are whole chunks (a multiple of the chunk shape), so each chunk is
  * written once, under a temporary name and renamed when whole: a killed run
  * leaves only whole chunks and {@code --resume} computes the blocks with a
@@ -21,10 +21,15 @@ import net.imglib2.Interval;
  */
 final class ZarrWriter implements BlockSink {
 
-	/** Blocks of at least this many values along x and y, and 16 along z, unless asked otherwise: halos stay a small part of what is read. */
-	private static final long DEFAULT_TILE = 512, DEFAULT_PLANES = 16;
+	/**
+	 * Blocks of at least this many values along x and y, and 16 along z,
+	 * unless asked otherwise: halos stay a small part of what is read, and a
+	 * block with its halo stays within what the engines compute in one piece.
+	 */
+	private static final long DEFAULT_TILE = 256, DEFAULT_PLANES = 16;
 
 	private final Path folder;
+	private final boolean zlib;
 	/** The chunk sizes x, y, z; null until the output's size is known, when none were given. */
 	private long[] chunk;
 	private long[] size;
@@ -32,9 +37,11 @@ final class ZarrWriter implements BlockSink {
 	/**
 	 * @param chunk the chunk sizes, z, y, x as in {@code .zarray} (the input's when it is a Zarr array),
 	 *            or null for chunks of the block size asked for (256 x 256 x 16 when not asked)
+	 * @param zlib chunks compressed with zlib (level 1), else written as they are
 	 */
-	ZarrWriter(final Path folder, final int[] chunk) {
+	ZarrWriter(final Path folder, final int[] chunk, final boolean zlib) {
 		this.folder = folder;
+		this.zlib = zlib;
 		this.chunk = chunk == null ? null : new long[] { chunk[2], chunk[1], chunk[0] };
 	}
 
@@ -55,9 +62,9 @@ final class ZarrWriter implements BlockSink {
 	@Override
 	public long[] begin(final long[] outputSize, final long[] block, final boolean resume) throws IOException {
 		final long[] use = attach(outputSize, block);
-		final String zarray = String.format(Locale.ROOT, "{\n    \"chunks\": [%d, %d, %d],\n    \"compressor\": {\"id\": \"zlib\", \"level\": 1},\n"
+		final String zarray = String.format(Locale.ROOT, "{\n    \"chunks\": [%d, %d, %d],\n    \"compressor\": %s,\n"
 				+ "    \"dtype\": \"<f4\",\n    \"fill_value\": 0.0,\n    \"filters\": null,\n    \"order\": \"C\",\n    \"shape\": [%d, %d, %d],\n    \"zarr_format\": 2\n}\n",
-				chunk[2], chunk[1], chunk[0], size[2], size[1], size[0]);
+				chunk[2], chunk[1], chunk[0], zlib ? "{\"id\": \"zlib\", \"level\": 1}" : "null", size[2], size[1], size[0]);
 		final Path meta = folder.resolve(".zarray");
 		if (Files.exists(folder)) {
 			try (var list = Files.list(folder)) {
@@ -115,7 +122,7 @@ final class ZarrWriter implements BlockSink {
 							floats.position((z * cy + y) * cx);
 							floats.put(values, ((z0 + z) * h + y0 + y) * w + x0, run);
 						}
-					final byte[] compressed = deflate(bytes.array());
+					final byte[] compressed = zlib ? deflate(bytes.array()) : bytes.array();
 					final String name = key((block.min(0) + x0) / cx, (block.min(1) + y0) / cy, (block.min(2) + z0) / cz);
 					SafeWrite.write(folder.resolve(name), file -> Files.write(file, compressed));
 				}

@@ -110,6 +110,25 @@ class ZarrArrayTest {
 		org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(chunk));
 	}
 
+	/** --compressor none writes the chunks as they are (a .zarray without compressor), with the numbers of zlib's. */
+	@Test
+	void uncompressedChunksHoldTheSameNumbers() throws IOException {
+		final Path zlib = dir.resolve("zlib.zarr"), none = dir.resolve("none.zarr");
+		final String options = "kernel=[gaussian(1,1,1)] boundary=mirror";
+		final String in = FIXTURES.resolve("u2-zlib.zarr").toString();
+		assertEquals(ConvolveJCli.OK, CliRun.of("convolve-nd", in, zlib.toString(), options, "--block", "4,4,3").exitCode);
+		final CliRun run = CliRun.of("convolve-nd", in, none.toString(), options, "--block", "4,4,3", "--compressor", "none");
+		assertEquals(ConvolveJCli.OK, run.exitCode, run.toString());
+		assertTrue(Files.readString(none.resolve(".zarray")).contains("\"compressor\": null"));
+		assertEquals(4 * 3 * 4 * 4, Files.size(none.resolve("0.0.0")), "a chunk of 3 x 4 x 4 float32 as it is");
+		final ZarrArray a = ZarrArray.open(zlib), b = ZarrArray.open(none);
+		for (int z = 0; z < a.depth(); z++)
+			org.junit.jupiter.api.Assertions.assertArrayEquals(a.plane(z), b.plane(z));
+		final CliRun bad = CliRun.of("convolve-nd", in, dir.resolve("lz4.zarr").toString(), options, "--compressor", "lz4");
+		assertEquals(ConvolveJCli.USAGE, bad.exitCode);
+		assertTrue(bad.err.contains("zlib or none"), bad.toString());
+	}
+
 	@Test
 	void damagedOrUnsupportedArraysAreRefused() throws IOException {
 		// a chunk cut short
