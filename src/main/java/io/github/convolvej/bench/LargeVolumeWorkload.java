@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.Deflater;
 
 /**
@@ -94,7 +92,7 @@ final class LargeVolumeWorkload {
 				throw new IllegalStateException(e);
 			}
 			finally {
-				delete(out);
+				VolumeWorkloads.delete(out);
 			}
 			return "blocks";
 		}
@@ -115,7 +113,7 @@ final class LargeVolumeWorkload {
 	private static Path volume() {
 		try {
 			final Path root = Files.createTempDirectory("convolvej-bench-w15");
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> VolumeWorkloads.delete(root)));
 			final Path zarr = Files.createDirectories(root.resolve("in.zarr"));
 			Files.writeString(zarr.resolve(".zarray"), String.format(Locale.ROOT, "{\n    \"chunks\": [%d, %d, %d],\n    \"compressor\": {\"id\": \"zlib\", \"level\": 1},\n"
 					+ "    \"dtype\": \"<u2\",\n    \"fill_value\": 0,\n    \"filters\": null,\n    \"order\": \"C\",\n    \"shape\": [%d, %d, %d],\n    \"zarr_format\": 2\n}\n",
@@ -148,16 +146,5 @@ final class LargeVolumeWorkload {
 			out.write(buffer, 0, deflater.deflate(buffer));
 		deflater.end();
 		return out.toByteArray();
-	}
-
-	private static void delete(final Path folder) {
-		if (!Files.exists(folder))
-			return;
-		try (Stream< Path > all = Files.walk(folder)) {
-			all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (final IOException e) {
-			// a temporary folder: what is left is the system's to clean
-		}
 	}
 }

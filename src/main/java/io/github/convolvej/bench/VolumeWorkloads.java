@@ -95,7 +95,8 @@ final class VolumeWorkloads {
 		}
 	}
 
-	private static void delete(final Path folder) {
+	/** Deletes a temporary folder and what it holds, as far as it can. */
+	static void delete(final Path folder) {
 		if (!Files.exists(folder))
 			return;
 		try (Stream< Path > all = Files.walk(folder)) {
