@@ -67,6 +67,9 @@ final class BlockRun {
 		final List< Runnable > workers = new ArrayList<>();
 		for (int w = 0; w < threads; w++)
 			workers.add(() -> {
+				// the block's source and result, kept from block to block: blocks are large, and
+				// arrays that large made anew for each keep the garbage collector busy
+				final float[][] buffers = new float[2][];
 				int b;
 				while (failure[0] == null && (b = next.getAndIncrement()) < plan.blocks()) {
 					final long values = values(plan.block(b));
@@ -74,7 +77,7 @@ final class BlockRun {
 					try {
 						if (!(resume && sink.written(plan.blockInOutput(b)))) {
 							final ConvolutionOptions one = options.copy().progress(ProgressRange.part(options.progress(), b, plan.blocks()));
-							filterBlock(volume, kernel, threads > 1 ? one.executor(TaskExecutors.singleThreaded()) : one, sink, plan, b);
+							filterBlock(volume, kernel, threads > 1 ? one.executor(TaskExecutors.singleThreaded()) : one, sink, plan, b, buffers);
 							computed = true;
 						}
 					}
@@ -135,17 +138,30 @@ final class BlockRun {
 	 * whole volume beyond the volume's borders), filters, writes.
 	 */
 	static void filterBlock(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final BlockPlan plan, final int block) throws IOException {
+		filterBlock(volume, kernel, options, sink, plan, block, new float[2][]);
+	}
+
+	/**
+	 * As above, with {@code buffers} for the source and the result (null or
+	 * too small: made here and left in {@code buffers} for the next block).
+	 */
+	private static void filterBlock(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final BlockPlan plan, final int block, final float[][] buffers) throws IOException {
 		final Interval target = plan.block(block);
 		final Interval source = plan.sourceInterval(block);
 		final long sourceValues = values(source);
 		if (sourceValues > Integer.MAX_VALUE - 8)
 			throw new UsageException("A block with its halo would hold " + sourceValues + " values, more than an array can: give smaller blocks with --block X,Y,Z.");
-		final ArrayImg< FloatType, FloatArray > read = ArrayImgs.floats(source.dimensionsAsLongArray());
-		volume.readExtended(source, options.boundary(), options.fillValue(), read.update(null).getCurrentStorageArray());
+		if (buffers[0] == null || buffers[0].length < sourceValues)
+			buffers[0] = new float[(int) sourceValues];
+		if (buffers[1] == null || buffers[1].length < values(target))
+			buffers[1] = new float[(int) values(target)];
+		// arrays longer than the block are fine: an ArrayImg reads only its own values
+		final ArrayImg< FloatType, FloatArray > read = ArrayImgs.floats(buffers[0], source.dimensionsAsLongArray());
+		volume.readExtended(source, options.boundary(), options.fillValue(), buffers[0]);
 		// the box read is all the block needs: nothing beyond it is ever asked for (NaN would show if it were)
 		final var extended = Views.extendValue(Views.translate(read, source.minAsLongArray()), Float.NaN);
-		final ArrayImg< FloatType, FloatArray > result = ArrayImgs.floats(target.dimensionsAsLongArray());
+		final ArrayImg< FloatType, FloatArray > result = ArrayImgs.floats(buffers[1], target.dimensionsAsLongArray());
 		Convolution.compute(extended, kernel.withDimensions(3), Views.translate(result, target.minAsLongArray()), null, options);
-		sink.write(plan.blockInOutput(block), result.update(null).getCurrentStorageArray());
+		sink.write(plan.blockInOutput(block), buffers[1]);
 	}
 }

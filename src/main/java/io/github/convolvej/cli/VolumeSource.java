@@ -29,10 +29,10 @@ final class VolumeSource {
 
 	private static final Pattern NUMBER = Pattern.compile("\\d+");
 
-	/** Reads the box from {@code min} (x, y, z) of {@code size} values, inside the volume, x fastest. */
+	/** Reads the box from {@code min} (x, y, z) of {@code size} values, inside the volume, x fastest, into {@code into} from {@code offset}. */
 	@FunctionalInterface
 	private interface BoxReader {
-		void read(long[] min, int[] size, float[] into) throws IOException;
+		void read(long[] min, int[] size, float[] into, int offset) throws IOException;
 	}
 
 	/** Reads plane {@code z} (0-based) whole, as 32-bit values. */
@@ -102,12 +102,12 @@ final class VolumeSource {
 	/** Planes read whole (a TIFF plane cannot be read in part) and kept while there is room: tiles of a plane read it once. */
 	private static VolumeSource ofPlanes(final PlaneReader planes, final int width, final int height, final int depth) {
 		final DecodedCache< Integer > cache = new DecodedCache<>(DecodedCache.shareOfTheHeap());
-		return new VolumeSource((min, size, into) -> {
+		return new VolumeSource((min, size, into, offset) -> {
 			for (int z = 0; z < size[2]; z++) {
 				final int plane = (int) min[2] + z;
 				final float[] values = cache.part(plane, 0, () -> new float[][] { planes.read(plane) });
 				for (int y = 0; y < size[1]; y++)
-					System.arraycopy(values, (int) ((min[1] + y) * width + min[0]), into, (z * size[1] + y) * size[0], size[0]);
+					System.arraycopy(values, (int) ((min[1] + y) * width + min[0]), into, offset + (z * size[1] + y) * size[0], size[0]);
 			}
 		}, width, height, depth);
 	}
@@ -189,8 +189,13 @@ final class VolumeSource {
 		// the volume box the runs read: from their lowest position, forwards
 		final long[] min = { low(rx), low(ry), low(rz) };
 		final int[] read = { extent(rx), extent(ry), extent(rz) };
+		if (rx[3] == 1 && ry[3] == 1 && rz[3] == 1 && nx == size[0] && ny == size[1]) {
+			// forwards along all axes, whole rows and planes of the box: read in place
+			reader.read(min, read, into, (int) (rz[0] * size[1] * size[0]));
+			return;
+		}
 		final float[] values = new float[read[0] * read[1] * read[2]];
-		reader.read(min, read, values);
+		reader.read(min, read, values, 0);
 		for (int z = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++) {
 				final long vz = rz[2] + rz[3] * z - min[2], vy = ry[2] + ry[3] * y - min[1];

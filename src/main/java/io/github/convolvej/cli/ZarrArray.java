@@ -110,16 +110,17 @@ final class ZarrArray {
 	/** Plane {@code z} as 32-bit values, x fastest. */
 	float[] plane(final int z) throws IOException {
 		final float[] plane = new float[width() * height()];
-		readBox(new long[] { 0, 0, z }, new int[] { width(), height(), 1 }, plane);
+		readBox(new long[] { 0, 0, z }, new int[] { width(), height(), 1 }, plane, 0);
 		return plane;
 	}
 
 	/**
 	 * Reads the box from {@code min} (x, y, z) of {@code size} values along
-	 * x, y, z into {@code into}, x fastest. The box lies inside the array.
-	 * Safe to call from several threads; decoded chunk planes are shared.
+	 * x, y, z into {@code into} from {@code offset}, x fastest. The box lies
+	 * inside the array. Safe to call from several threads; decoded chunk
+	 * planes are shared.
 	 */
-	void readBox(final long[] min, final int[] size, final float[] into) throws IOException {
+	void readBox(final long[] min, final int[] size, final float[] into, final int offset) throws IOException {
 		// chunk axes are z, y, x; box axes x, y, z
 		final int cz = chunks[0], cy = chunks[1], cx = chunks[2];
 		final long x1 = min[0] + size[0], y1 = min[1] + size[1], z1 = min[2] + size[2];
@@ -133,7 +134,7 @@ final class ZarrArray {
 						final byte[] plane = cache.part(key, (int) (z - kz * cz), () -> readChunk(key));
 						for (long y = Math.max(min[1], ky * cy); y < Math.min(y1, (ky + 1) * cy); y++) {
 							final int from = (int) ((y - ky * cy) * cx + (fromX - kx * cx));
-							final int to = (int) (((z - min[2]) * size[1] + (y - min[1])) * size[0] + (fromX - min[0]));
+							final int to = offset + (int) (((z - min[2]) * size[1] + (y - min[1])) * size[0] + (fromX - min[0]));
 							decode(plane, from, into, to, run);
 						}
 					}
@@ -174,37 +175,42 @@ final class ZarrArray {
 			Arrays.fill(planes, new byte[0]);
 			return planes;
 		}
-		final byte[] raw = decompress(Files.readAllBytes(file), file, planeBytes * chunks[0]);
 		for (int z = 0; z < planes.length; z++)
-			planes[z] = Arrays.copyOfRange(raw, z * planeBytes, (z + 1) * planeBytes);
+			planes[z] = new byte[planeBytes];
+		decompress(Files.readAllBytes(file), file, planes);
 		return planes;
 	}
 
-	/** The chunk's bytes, which must be exactly {@code length} once decompressed. */
-	private byte[] decompress(final byte[] data, final Path file, final int length) throws IOException {
-		final byte[] out;
-		int n;
+	/** Decompresses a chunk straight into its planes, which it must fill exactly. */
+	private void decompress(final byte[] data, final Path file, final byte[][] planes) throws IOException {
+		final int planeBytes = planes[0].length, length = planeBytes * planes.length;
+		long n = 0;
+		boolean more;
 		try {
 			if (compressor == null) {
-				out = data;
 				n = data.length;
+				for (int z = 0; z < planes.length && (z + 1) * planeBytes <= data.length; z++)
+					System.arraycopy(data, z * planeBytes, planes[z], 0, planeBytes);
+				more = false;
 			}
 			else if (compressor.equals("gzip"))
 				try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(data))) {
-					out = in.readNBytes(length + 1);
-					n = out.length;
+					for (final byte[] plane : planes)
+						n += in.readNBytes(plane, 0, planeBytes);
+					more = in.read() >= 0;
 				}
 			else {
 				final Inflater inflater = new Inflater();
 				inflater.setInput(data);
-				out = new byte[length + 1];
-				n = 0;
-				while (!inflater.finished() && n < out.length) {
-					final int got = inflater.inflate(out, n, out.length - n);
-					if (got == 0 && (inflater.needsInput() || inflater.needsDictionary()))
-						throw new DataFormatException("the data end before the stream does");
-					n += got;
-				}
+				for (final byte[] plane : planes)
+					for (int at = 0; at < planeBytes && !inflater.finished();) {
+						final int got = inflater.inflate(plane, at, planeBytes - at);
+						if (got == 0 && (inflater.needsInput() || inflater.needsDictionary()))
+							throw new DataFormatException("the data end before the stream does");
+						at += got;
+						n += got;
+					}
+				more = !inflater.finished() && inflater.inflate(new byte[1]) > 0;
 				inflater.end();
 			}
 		}
@@ -212,10 +218,9 @@ final class ZarrArray {
 			throw new IOException("Cannot read " + folder + ": its chunk " + file.getFileName() + " is not valid " + compressor + " data (" + e.getMessage()
 					+ "). The array is damaged; write it again.", e);
 		}
-		if (n != length)
-			throw new IOException("Cannot read " + folder + ": its chunk " + file.getFileName() + " holds " + (n > length ? "more than " : "") + n + " bytes, not the " + length
+		if (n != length || more)
+			throw new IOException("Cannot read " + folder + ": its chunk " + file.getFileName() + " holds " + (more ? "more than " + length : Long.toString(n)) + " bytes, not the " + length
 					+ " a " + chunks[0] + " x " + chunks[1] + " x " + chunks[2] + " chunk of " + dtype + " needs. The array is damaged; write it again.");
-		return out;
 	}
 
 	private static IOException refused(final Path folder, final String why) {

@@ -33,6 +33,8 @@ final class ZarrWriter implements BlockSink {
 	/** The chunk sizes x, y, z; null until the output's size is known, when none were given. */
 	private long[] chunk;
 	private long[] size;
+	/** Per thread, a chunk's bytes: written again for every chunk instead of made anew. */
+	private final ThreadLocal< ByteBuffer > chunkBytes = new ThreadLocal<>();
 
 	/**
 	 * @param chunk the chunk sizes, z, y, x as in {@code .zarray} (the input's when it is a Zarr array),
@@ -109,7 +111,11 @@ final class ZarrWriter implements BlockSink {
 				throw new IllegalStateException("Blocks must start at a chunk: " + block.min(a) + " on axis " + a + ", chunk " + chunk[a] + ".");
 		final int cx = (int) chunk[0], cy = (int) chunk[1], cz = (int) chunk[2];
 		final int w = (int) block.dimension(0), h = (int) block.dimension(1), d = (int) block.dimension(2);
-		final ByteBuffer bytes = ByteBuffer.allocate(4 * cx * cy * cz).order(ByteOrder.LITTLE_ENDIAN);
+		ByteBuffer bytes = chunkBytes.get();
+		if (bytes == null || bytes.capacity() != 4 * cx * cy * cz) {
+			bytes = ByteBuffer.allocate(4 * cx * cy * cz).order(ByteOrder.LITTLE_ENDIAN);
+			chunkBytes.set(bytes);
+		}
 		for (int z0 = 0; z0 < d; z0 += cz)
 			for (int y0 = 0; y0 < h; y0 += cy)
 				for (int x0 = 0; x0 < w; x0 += cx) {
