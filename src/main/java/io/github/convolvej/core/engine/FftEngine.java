@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.convolvej.core.ProgressCount;
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
 
@@ -101,8 +102,7 @@ public final class FftEngine implements CorrelationEngine {
 				}
 			};
 			final AtomicInteger next = new AtomicInteger();
-			final AtomicInteger done = new AtomicInteger();
-			final int reportEvery = Math.max(1, plan.tileCount / 100);
+			final ProgressCount done = new ProgressCount(progress, plan.tileCount, plan.tileCount / 100);
 			final List< Runnable > workers = new ArrayList<>();
 			for (int w = 0; w < Math.min(plan.threads, plan.tileCount); w++)
 				workers.add(() -> {
@@ -112,9 +112,7 @@ public final class FftEngine implements CorrelationEngine {
 					while ((t = next.getAndIncrement()) < plan.tileCount) {
 						progress.checkCancelled();
 						tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, inline, checkpoint);
-						final int d = done.incrementAndGet();
-						if (d % reportEvery == 0)
-							progress.progress((double) d / plan.tileCount);
+						done.step();
 					}
 				});
 			executor.runAll(workers);

@@ -3,9 +3,9 @@ package io.github.convolvej.core.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.github.convolvej.core.ProgressCount;
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
 
@@ -39,7 +39,7 @@ final class LineRanges {
 	static void runEach(final int count, final TaskExecutor executor, final ProgressListener progress, final Supplier< ItemTask > tasks) {
 		final int n = Math.max(1, Math.min(count, executor.getParallelism()));
 		final AtomicInteger next = new AtomicInteger();
-		final AtomicLong done = new AtomicLong();
+		final ProgressCount done = new ProgressCount(progress, count, 1);
 		final List< Runnable > runnables = new ArrayList<>(n);
 		for (int t = 0; t < n; t++)
 			runnables.add(() -> {
@@ -48,7 +48,7 @@ final class LineRanges {
 				while ((item = next.getAndIncrement()) < count) {
 					progress.checkCancelled();
 					task.run(item);
-					progress.progress((double) done.incrementAndGet() / count);
+					done.step();
 				}
 			});
 		executor.runAll(runnables);
@@ -57,18 +57,14 @@ final class LineRanges {
 
 	static void run(final int count, final TaskExecutor executor, final ProgressListener progress, final RangeTask task) {
 		final int tasks = Math.max(1, Math.min(count, executor.suggestNumberOfTasks()));
-		final AtomicLong done = new AtomicLong();
-		final int reportEvery = Math.max(1, count / 100);
+		final ProgressCount done = new ProgressCount(progress, count, count / 100);
 		final List< Runnable > runnables = new ArrayList<>(tasks);
 		for (int t = 0; t < tasks; t++) {
 			final int from = (int) ((long) count * t / tasks);
 			final int to = (int) ((long) count * (t + 1) / tasks);
 			runnables.add(() -> task.run(from, to, () -> {
-				final long d = done.incrementAndGet();
-				if (d % reportEvery == 0) {
+				if (done.step())
 					progress.checkCancelled();
-					progress.progress((double) d / count);
-				}
 			}));
 		}
 		executor.runAll(runnables);
