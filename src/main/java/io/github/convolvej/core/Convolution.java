@@ -328,6 +328,9 @@ public final class Convolution {
 		if (algorithm == Algorithm.AUTO)
 			// every engine gives the direct sum's NaN and infinity pattern (MissingDataRun), so FFT stays a choice
 			algorithm = EngineChooser.choose(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
+		else if (algorithm == Algorithm.SEPARABLE && !isSeparable(w))
+			// asked for, but the kernel is not a product of 1-D factors: the direct sums, decided before running
+			algorithm = Algorithm.DIRECT;
 		return new Computation(input, w.dimensions(), weights, EngineChooser.engine(algorithm), out, w.anchor());
 	}
 

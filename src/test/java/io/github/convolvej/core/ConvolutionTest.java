@@ -99,6 +99,23 @@ class ConvolutionTest {
 		return l;
 	}
 
+	/** algorithm=Separable on a kernel that is not a product of 1-D factors runs the direct sums, and says so. */
+	@Test
+	void separableAskedForAnotherKernelRunsDirect() {
+		final Img< FloatType > img = ArrayImgs.floats(23, 17);
+		final Random rnd = new Random(3);
+		for (final FloatType t : img)
+			t.set(rnd.nextFloat());
+		final Kernel notRankOne = Kernel.parse("1 2 0; 0 1 3; 2 0 1");
+		final ConvolutionResult< FloatType > separable = Convolution.apply(img, notRankOne, ConvolutionOptions.convolve().algorithm(Algorithm.SEPARABLE));
+		final ConvolutionResult< FloatType > direct = Convolution.apply(img, notRankOne, ConvolutionOptions.convolve().algorithm(Algorithm.DIRECT));
+		assertEquals("direct", separable.engine());
+		final Cursor< FloatType > a = separable.real().cursor(), b = direct.real().cursor();
+		while (a.hasNext())
+			assertEquals(b.next().get(), a.next().get(), 0);
+		assertEquals("separable", Convolution.apply(img, Kernel.parse("1 2 1; 2 4 2; 1 2 1"), ConvolutionOptions.convolve().algorithm(Algorithm.SEPARABLE)).engine());
+	}
+
 	@Test
 	void everyModeBoundaryAndEngineMatchesTheFormula() {
 		final Random rnd = new Random(1);

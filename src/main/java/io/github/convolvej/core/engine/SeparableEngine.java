@@ -17,8 +17,9 @@ import net.imglib2.parallel.TaskExecutor;
  * comes last, on the fewest rows, over shifted copies of each row. All passes
  * of a tile run while its rows are in cache.
  * <p>
- * When a weight set is not rank 1, {@link DirectEngine} does the work and its
- * name is reported.
+ * Only for weight sets that are rank 1: the caller checks before choosing
+ * this engine (a forced {@code SEPARABLE} on another kernel runs the direct
+ * engine, decided in {@code Convolution}).
  */
 public final class SeparableEngine implements CorrelationEngine {
 
@@ -34,35 +35,30 @@ public final class SeparableEngine implements CorrelationEngine {
 		this.limits = limits;
 	}
 
-	private volatile String lastName = "separable";
-
 	@Override
 	public String name() {
-		return lastName;
+		return "separable";
 	}
 
+	/**
+	 * @throws IllegalArgumentException for a weight set that is not a product
+	 *             of 1-D factors: the caller decides before running (the direct
+	 *             engine sums any kernel)
+	 */
 	@Override
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		final int[] k = Tiling.atLeast2D(kernelDims);
 		final double[][][] factors = new double[weights.length][][];
 		for (int s = 0; s < weights.length; s++) {
 			final Optional< double[][] > f = Separability.factors(weights[s], kernelDims);
-			if (!f.isPresent()) {
-				direct(input, kernelDims, weights, outputs, executor, progress);
-				return;
-			}
+			if (!f.isPresent())
+				throw new IllegalArgumentException("The separable engine needs a kernel that is a product of 1-D factors; run this one with the direct engine.");
 			factors[s] = new double[k.length][];
 			for (int d = 0; d < k.length; d++)
 				factors[s][d] = d < kernelDims.length ? f.get()[d] : new double[] { 1 };
 		}
-		lastName = "separable";
 		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 3, limits);
 		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, new boolean[] { true }), factors, outputs)::run);
-	}
-
-	private void direct(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
-		lastName = "direct";
-		new DirectEngine(limits).correlate(input, kernelDims, weights, outputs, executor, progress);
 	}
 
 	/** One task's state: the ring of rows and the buffers of the passes. */

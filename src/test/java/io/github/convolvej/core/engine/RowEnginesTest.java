@@ -196,7 +196,7 @@ class RowEnginesTest {
 	}
 
 	@Test
-	void separableHandsNonSeparableKernelsToDirect() {
+	void separableTakesRankOneKernelsOnly() {
 		final Random rnd = new Random(5);
 		final Block in = randomBlock(rnd, 20, 20);
 		final SeparableEngine engine = new SeparableEngine();
@@ -205,8 +205,8 @@ class RowEnginesTest {
 		// Scharr's parts: each rank 1
 		run(engine, in, new int[] { 3, 3 }, new double[][] { { -3, 0, 3, -10, 0, 10, -3, 0, 3 }, { -3, -10, -3, 0, 0, 0, 3, 10, 3 } }, TaskExecutors.singleThreaded());
 		assertEquals("separable", engine.name());
-		run(engine, in, new int[] { 5, 5 }, new double[][] { randomWeights(rnd, 25) }, TaskExecutors.singleThreaded());
-		assertEquals("direct", engine.name());
+		final double[][] notRankOne = { randomWeights(rnd, 25) };
+		org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> run(engine, in, new int[] { 5, 5 }, notRankOne, TaskExecutors.singleThreaded()));
 	}
 
 	@Test
