@@ -66,6 +66,12 @@ final class TileTransform {
 	/** Complex values in a spectrum. */
 	final int elements;
 	private final DoubleFFT_1D[] fft;
+	/**
+	 * False to transform every axis with JTransforms on gathered lines: the A
+	 * side of the benchmark that keeps {@link VectorFft} (system property
+	 * {@code convolvej.fft.gatheredLines=true}; see the README's Performance).
+	 */
+	private static final boolean ROW_TRANSFORMS = !Boolean.getBoolean("convolvej.fft.gatheredLines");
 	/** Per axis after x with a power-of-two length: transforms along whole rows (see {@link VectorFft}). */
 	private final VectorFft[] vector;
 	/** Per thread: lines gathered for a complex pass, rows read from the source, a row of the inverse. */
@@ -97,7 +103,7 @@ final class TileTransform {
 		this.vector = new VectorFft[n];
 		for (int d = 0; d < n; d++)
 			if (transformed[d] && size[d] > 1) {
-				if (d > 0 && Integer.bitCount(size[d]) == 1)
+				if (ROW_TRANSFORMS && d > 0 && Integer.bitCount(size[d]) == 1)
 					vector[d] = new VectorFft(size[d]);
 				else
 					fft[d] = new DoubleFFT_1D(size[d]);
