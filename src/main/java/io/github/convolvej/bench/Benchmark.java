@@ -66,8 +66,14 @@ import net.imglib2.view.Views;
 public final class Benchmark {
 
 	private static final long SEED = 42;
-	/** Warm-up lasts at least three runs and, up to 100 runs, this long. */
-	private static final long WARM_UP_NANOS = 3_000_000_000L;
+	/**
+	 * Warm-up lasts at least this long (the JIT compiles the hot loops in
+	 * the first seconds; short workloads, as the FFT's many small methods,
+	 * need seconds of runs, not a few runs), then until the times are
+	 * stable: the median of the last three runs within 3% of the median of
+	 * the three before. At most 100 runs or {@link #WARM_UP_MAX_NANOS}.
+	 */
+	private static final long WARM_UP_NANOS = 2_000_000_000L, WARM_UP_MAX_NANOS = 30_000_000_000L;
 
 	private Benchmark() {}
 
@@ -134,7 +140,9 @@ public final class Benchmark {
 		if (viaCompute || algorithm != Algorithm.AUTO)
 			all = workloads(viaCompute, algorithm);
 		final TaskExecutor executor = threads == 1 ? TaskExecutors.singleThreaded() : TaskExecutors.numThreads(threads);
-		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up, Java %s, %d cores%n", threads, runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+		final String cpu = CpuFlags.read();
+		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up until stable, Java %s, %d cores, CPU %s, vector engine: no%n", threads, runs,
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), cpu);
 		out.printf(Locale.ROOT, "%-4s %-10s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
 		final List< String > rows = new ArrayList<>();
 		for (final String id : only) {
@@ -144,7 +152,7 @@ public final class Benchmark {
 			final String report = w.run.report(r.medianMs);
 			if (report != null)
 				out.printf(Locale.ROOT, "%-4s %s%n", "", report);
-			rows.add(String.format(Locale.ROOT, "{\"id\":\"%s\",\"engine\":\"%s\",\"median_ms\":%.3f,\"mpix_per_s\":%.3f,\"peak_extra_heap_mb\":%.1f%s}", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb,
+			rows.add(String.format(Locale.ROOT, "{\"id\":\"%s\",\"engine\":\"%s\",\"median_ms\":%.3f,\"mpix_per_s\":%.3f,\"peak_extra_heap_mb\":%.1f,\"warm_up_runs\":%d,\"cpu\":\"%s\",\"vector\":false%s}", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, r.warmUpRuns, cpu,
 					report == null ? "" : ",\"note\":\"" + report.replace("\"", "'") + "\""));
 		}
 		if (json != null)
@@ -174,20 +182,25 @@ public final class Benchmark {
 		String engine;
 		double medianMs;
 		double peakHeapMb;
+		int warmUpRuns;
 	}
 
 	private static Result measure(final Workload w, final int runs, final TaskExecutor executor) {
 		final Object input = w.input.get();
 		final Result r = new Result();
 		final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		// warm-up: the JIT compiles the hot loops; short workloads (the FFT's
-		// many small methods) need a few seconds of runs, not a few runs
-		final long warmUntil = System.nanoTime() + WARM_UP_NANOS;
 		// a run in a JVM of its own starts cold every time, as a user's does: one run warms the disk cache
 		final boolean ownJvm = w.run.ownJvm();
-		final int warmRuns = ownJvm ? 1 : 3;
-		for (int i = 0; i < warmRuns || !ownJvm && i < 100 && System.nanoTime() < warmUntil; i++)
+		final List< Double > warm = new ArrayList<>();
+		final long start = System.nanoTime();
+		do {
+			final long t0 = System.nanoTime();
 			r.engine = runWith(w, input, executor);
+			warm.add((System.nanoTime() - t0) / 1e6);
+		}
+		while (!ownJvm && warm.size() < 100 && System.nanoTime() - start < WARM_UP_MAX_NANOS
+				&& (System.nanoTime() - start < WARM_UP_NANOS || !stable(warm)));
+		r.warmUpRuns = warm.size();
 		final double[] times = new double[runs];
 		long peak = 0;
 		for (int i = 0; i < runs; i++) {
@@ -206,6 +219,20 @@ public final class Benchmark {
 		r.medianMs = times[runs / 2];
 		r.peakHeapMb = Math.max(0, peak) / 1048576.0;
 		return r;
+	}
+
+	/** Whether the median of the last three times is within 3% of the median of the three before. */
+	static boolean stable(final List< Double > times) {
+		final int n = times.size();
+		if (n < 6)
+			return false;
+		final double last = median3(times.get(n - 1), times.get(n - 2), times.get(n - 3));
+		final double before = median3(times.get(n - 4), times.get(n - 5), times.get(n - 6));
+		return Math.abs(last - before) <= 0.03 * before;
+	}
+
+	private static double median3(final double a, final double b, final double c) {
+		return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 	}
 
 	private static String runWith(final Workload w, final Object input, final TaskExecutor executor) {
