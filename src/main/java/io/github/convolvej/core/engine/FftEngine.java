@@ -1,10 +1,7 @@
 package io.github.convolvej.core.engine;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.convolvej.core.ProgressCount;
+import io.github.convolvej.core.ParallelItems;
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
 
@@ -101,22 +98,11 @@ public final class FftEngine implements CorrelationEngine {
 					return 1;
 				}
 			};
-			final AtomicInteger next = new AtomicInteger();
-			final ProgressCount done = new ProgressCount(progress, plan.tileCount, plan.tileCount / 100);
-			final List< Runnable > workers = new ArrayList<>();
-			for (int w = 0; w < Math.min(plan.threads, plan.tileCount); w++)
-				workers.add(() -> {
-					final double[] spectrum = new double[2 * tile.elements];
-					final double[][] dests = destinations(spectrum, sets, tile.elements);
-					int t;
-					while ((t = next.getAndIncrement()) < plan.tileCount) {
-						progress.checkCancelled();
-						tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, inline, checkpoint);
-						done.step();
-					}
-				});
-			executor.runAll(workers);
-			progress.checkCancelled();
+			ParallelItems.forEach(plan.tileCount, executor, progress, () -> {
+				final double[] spectrum = new double[2 * tile.elements];
+				final double[][] dests = destinations(spectrum, sets, tile.elements);
+				return t -> tile(plan, t, tile, input, spectrum, spectra, multiplierStrides, dests, outputs, inline, checkpoint);
+			});
 			progress.progress(1);
 			return;
 		}
@@ -197,17 +183,7 @@ public final class FftEngine implements CorrelationEngine {
 					return;
 				}
 				final int part = Math.max(1, count / (8 * threads));
-				final AtomicInteger next = new AtomicInteger();
-				final List< Runnable > workers = new ArrayList<>();
-				for (int w = 0; w < Math.min(threads, count); w++)
-					workers.add(() -> {
-						int from;
-						while ((from = next.getAndAdd(part)) < count) {
-							progress.checkCancelled();
-							body.run(from, Math.min(count, from + part));
-						}
-					});
-				executor.runAll(workers);
+				ParallelItems.forEach((count + part - 1) / part, executor, ParallelItems.cancelOnly(progress), () -> p -> body.run(p * part, Math.min(count, (p + 1) * part)));
 			}
 
 			@Override

@@ -3,6 +3,7 @@ package io.github.convolvej.core.engine;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
+import io.github.convolvej.core.ParallelItems;
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
 
@@ -157,7 +158,7 @@ final class Tiling {
 	}
 
 	/** Runs every tile on the executor, each task with its own worker; progress and cancellation per tile. */
-	void run(final TaskExecutor executor, final ProgressListener progress, final Supplier< LineRanges.ItemTask > workers) {
-		LineRanges.runEach(tiles, executor, progress, workers);
+	void run(final TaskExecutor executor, final ProgressListener progress, final Supplier< ParallelItems.ItemTask > workers) {
+		ParallelItems.forEach(tiles, executor, progress, workers);
 	}
 }

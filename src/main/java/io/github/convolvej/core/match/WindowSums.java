@@ -1,9 +1,9 @@
 package io.github.convolvej.core.match;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
+import io.github.convolvej.core.ParallelItems;
+import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.core.engine.Block;
 import net.imglib2.parallel.TaskExecutor;
 
@@ -71,13 +71,13 @@ final class WindowSums {
 		// each task keeps the suffix sums of k rows: at most about 64 MB of them at once
 		final long bufferValues = 2L * k * rowLength;
 		final int tasks = (int) Math.max(1, Math.min(Math.min(topLength / Math.max(k, 16), 2 * executor.getParallelism()), (8L << 20) / bufferValues));
-		final List< Runnable > runnables = new ArrayList<>(tasks);
-		for (int task = 0; task < tasks; task++) {
-			final int from = (int) ((long) topLength * task / tasks), to = (int) ((long) topLength * (task + 1) / tasks);
-			runnables.add(() -> {
-				final double[] suffix1 = new double[k * rowLength], suffix2 = new double[k * rowLength];
-				final double[] out1 = new double[outRowLength], out2 = new double[outRowLength];
-				final double[] acc1 = new double[rowLength], acc2 = new double[rowLength];
+		ParallelItems.forEach(tasks, executor, ProgressListener.NONE, () -> {
+			// per thread: the suffix sums of k rows and a row of each sum
+			final double[] suffix1 = new double[k * rowLength], suffix2 = new double[k * rowLength];
+			final double[] out1 = new double[outRowLength], out2 = new double[outRowLength];
+			final double[] acc1 = new double[rowLength], acc2 = new double[rowLength];
+			return task -> {
+				final int from = (int) ((long) topLength * task / tasks), to = (int) ((long) topLength * (task + 1) / tasks);
 				for (int c = from; c < to; c += k) {
 					final int end = Math.min(c + k, to);
 					// suffix sums of the chunk's rows c+k-1 down to c
@@ -112,12 +112,8 @@ final class WindowSums {
 						belowTop(suffix1, suffix2, at, rowDims, rowWindow, out1, out2, i * outRowLength, rows);
 					}
 				}
-			});
-		}
-		if (runnables.size() == 1)
-			runnables.get(0).run();
-		else
-			executor.runAll(runnables);
+			};
+		});
 	}
 
 	/** Window sums of one finished row (plane, ...) along the axes below the top one, handed on. */
