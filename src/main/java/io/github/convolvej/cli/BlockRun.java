@@ -60,7 +60,7 @@ final class BlockRun {
 		final long start = System.nanoTime();
 		// as many blocks in flight as threads, each on one thread: reading, compressing and
 		// writing a block overlap the others' convolution (memory: threads x block with halo)
-		final int threads = Math.max(1, Math.min(options.executor().getParallelism(), plan.blocks()));
+		final int threads = blocksInFlight(options.executor().getParallelism(), plan, Runtime.getRuntime().maxMemory());
 		final AtomicInteger next = new AtomicInteger();
 		final long[] counts = new long[3]; // blocks done, values done, values computed
 		final IOException[] failure = new IOException[1];
@@ -112,6 +112,20 @@ final class BlockRun {
 		if (failure[0] != null)
 			throw failure[0];
 		progress.println();
+	}
+
+	/**
+	 * How many blocks may be in flight: one per thread, but no more than
+	 * fit in the 5/8 of the heap the cache of decoded chunks leaves, at
+	 * about 12 bytes per source value (the block read in 32-bit, the
+	 * engine's rows in 64-bit) and 12 per output value; at least one.
+	 */
+	static int blocksInFlight(final int threads, final BlockPlan plan, final long maxMemory) {
+		long largest = 0;
+		for (int b = 0; b < plan.blocks() && b < 64; b++)
+			largest = Math.max(largest, 12 * (values(plan.sourceInterval(b)) + values(plan.block(b))));
+		final long fit = maxMemory / 8 * 5 / Math.max(1, largest);
+		return (int) Math.max(1, Math.min(Math.min(threads, plan.blocks()), fit));
 	}
 
 	private static long values(final Interval interval) {

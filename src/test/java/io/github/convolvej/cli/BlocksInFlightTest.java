@@ -1,0 +1,25 @@
+package io.github.convolvej.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.convolvej.core.BlockPlan;
+import io.github.convolvej.core.ConvolutionOptions;
+import io.github.convolvej.core.Kernel;
+import net.imglib2.FinalInterval;
+
+/** Fewer blocks are in flight than threads when the heap left beside the chunk cache holds fewer. */
+class BlocksInFlightTest {
+
+	@Test
+	void asManyAsThreadsUnlessTheHeapHoldsFewer() {
+		// blocks of 100 x 100 x 10 planes read with a halo of 2: 100 x 100 x 14 source values
+		final BlockPlan plan = BlockPlan.of(new FinalInterval(100, 100, 100), Kernel.parse("box(5)").withDimensions(3), ConvolutionOptions.convolve(), 0, 0, 10);
+		final long perBlock = 12L * (100 * 100 * 14 + 100 * 100 * 10);
+		assertEquals(4, BlockRun.blocksInFlight(4, plan, 1L << 30), "room for many");
+		assertEquals(2, BlockRun.blocksInFlight(4, plan, (2 * perBlock + 1) * 8 / 5 + 8), "room for two beside the cache");
+		assertEquals(1, BlockRun.blocksInFlight(4, plan, perBlock / 2), "always one");
+		assertEquals(10, BlockRun.blocksInFlight(64, plan, 1L << 40), "never more than blocks");
+	}
+}
