@@ -18,19 +18,24 @@ final class CpuFlags {
 
 	static String read() {
 		try {
-			final String info = Files.readString(Path.of("/proc/cpuinfo"));
-			final int at = info.indexOf("\nflags");
-			if (at < 0)
-				return "unknown";
-			final String line = info.substring(at + 1, info.indexOf('\n', at + 1)).toLowerCase(Locale.ROOT);
-			final List< String > flags = new ArrayList<>();
-			for (final String f : new String[] { "avx2", "fma", "avx512f", "avx512bw", "avx512vl" })
-				if ((" " + line + " ").contains(" " + f + " "))
-					flags.add(f);
-			return flags.isEmpty() ? "no AVX2" : String.join("+", flags);
+			return of(Files.readString(Path.of("/proc/cpuinfo")));
 		}
 		catch (final IOException | RuntimeException e) {
 			return "unknown";
 		}
+	}
+
+	/** The extensions named on the first {@code flags} line of a cpuinfo text. */
+	static String of(final String cpuinfo) {
+		final String text = "\n" + cpuinfo + "\n";
+		final int at = text.indexOf("\nflags");
+		if (at < 0)
+			return "unknown";
+		final String line = " " + text.substring(at + 1, text.indexOf('\n', at + 1)).toLowerCase(Locale.ROOT) + " ";
+		final List< String > flags = new ArrayList<>();
+		for (final String f : new String[] { "avx2", "fma", "avx512f", "avx512bw", "avx512vl" })
+			if (line.contains(" " + f + " "))
+				flags.add(f);
+		return flags.isEmpty() ? "no AVX2" : String.join("+", flags);
 	}
 }

@@ -20,6 +20,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.parallel.TaskExecutors;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
@@ -56,7 +57,7 @@ final class BlockRun {
 	/** Filters the volume into {@code sink}, block by block, with a progress line on {@code progress}. */
 	static void filter(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final long[] block, final boolean resume, final PrintStream progress) throws IOException {
 		final BlockPlan plan = begin(volume, kernel, options, sink, block, resume);
-		final long totalValues = values(plan.output());
+		final long totalValues = Intervals.numElements(plan.output());
 		final long start = System.nanoTime();
 		// as many blocks in flight as threads, each on one thread: reading, compressing and
 		// writing a block overlap the others' convolution (memory: threads x block with halo)
@@ -72,7 +73,7 @@ final class BlockRun {
 				final float[][] buffers = new float[2][];
 				int b;
 				while (failure[0] == null && (b = next.getAndIncrement()) < plan.blocks()) {
-					final long values = values(plan.block(b));
+					final long values = Intervals.numElements(plan.block(b));
 					boolean computed = false;
 					try {
 						if (!(resume && sink.written(plan.blockInOutput(b)))) {
@@ -123,16 +124,9 @@ final class BlockRun {
 	static int blocksInFlight(final int threads, final BlockPlan plan, final long maxMemory) {
 		long largest = 0;
 		for (int b = 0; b < plan.blocks() && b < 64; b++)
-			largest = Math.max(largest, 12 * (values(plan.sourceInterval(b)) + values(plan.block(b))));
+			largest = Math.max(largest, 12 * (Intervals.numElements(plan.sourceInterval(b)) + Intervals.numElements(plan.block(b))));
 		final long fit = maxMemory / 8 * 5 / Math.max(1, largest);
 		return (int) Math.max(1, Math.min(Math.min(threads, plan.blocks()), fit));
-	}
-
-	private static long values(final Interval interval) {
-		long n = 1;
-		for (int d = 0; d < interval.numDimensions(); d++)
-			n *= interval.dimension(d);
-		return n;
 	}
 
 	/** {@code blocks 3 / 16, 48.0 / 256.0 MB, 24.0 MB/s, about 9 s left}, from the start of the line; MB of 32-bit output. */
@@ -162,13 +156,13 @@ final class BlockRun {
 	private static void filterBlock(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final BlockPlan plan, final int block, final float[][] buffers) throws IOException {
 		final Interval target = plan.block(block);
 		final Interval source = plan.sourceInterval(block);
-		final long sourceValues = values(source);
+		final long sourceValues = Intervals.numElements(source);
 		if (sourceValues > Integer.MAX_VALUE - 8)
 			throw new UsageException("A block with its halo would hold " + sourceValues + " values, more than an array can: give smaller blocks with --block X,Y,Z.");
 		if (buffers[0] == null || buffers[0].length < sourceValues)
 			buffers[0] = new float[(int) sourceValues];
-		if (buffers[1] == null || buffers[1].length < values(target))
-			buffers[1] = new float[(int) values(target)];
+		if (buffers[1] == null || buffers[1].length < Intervals.numElements(target))
+			buffers[1] = new float[(int) Intervals.numElements(target)];
 		// arrays longer than the block are fine: an ArrayImg reads only its own values
 		final ArrayImg< FloatType, FloatArray > read = ArrayImgs.floats(buffers[0], source.dimensionsAsLongArray());
 		volume.readExtended(source, options.boundary(), options.fillValue(), buffers[0]);

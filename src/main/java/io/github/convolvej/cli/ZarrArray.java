@@ -34,6 +34,8 @@ final class ZarrArray {
 	private final Path folder;
 	private final int[] shape, chunks;
 	private final String dtype;
+	/** 1, 2 or 4: uint8, uint16, float32. */
+	private final int bytesPerValue;
 	private final String compressor;
 	private final double fill;
 	private final String separator;
@@ -47,6 +49,7 @@ final class ZarrArray {
 		this.shape = shape;
 		this.chunks = chunks;
 		this.dtype = dtype;
+		this.bytesPerValue = dtype.endsWith("1") ? 1 : dtype.endsWith("2") ? 2 : 4;
 		this.compressor = compressor;
 		this.fill = fill;
 		this.separator = separator;
@@ -147,7 +150,7 @@ final class ZarrArray {
 			Arrays.fill(into, to, to + n, (float) fill);
 			return;
 		}
-		switch (bytesPerValue()) {
+		switch (bytesPerValue) {
 			case 1:
 				for (int i = 0; i < n; i++)
 					into[to + i] = raw[from + i] & 0xff;
@@ -162,13 +165,9 @@ final class ZarrArray {
 		}
 	}
 
-	private int bytesPerValue() {
-		return dtype.endsWith("1") ? 1 : dtype.endsWith("2") ? 2 : 4;
-	}
-
 	/** A chunk's planes (z), decompressed; empty planes for a chunk not in the folder (the fill value everywhere). */
 	private byte[][] readChunk(final String key) throws IOException {
-		final int planeBytes = chunks[1] * chunks[2] * bytesPerValue();
+		final int planeBytes = chunks[1] * chunks[2] * bytesPerValue;
 		final Path file = folder.resolve(key);
 		final byte[][] planes = new byte[chunks[0]][];
 		if (!Files.exists(file)) {

@@ -119,10 +119,11 @@ final class ZarrWriter implements BlockSink {
 		for (int z0 = 0; z0 < d; z0 += cz)
 			for (int y0 = 0; y0 < h; y0 += cy)
 				for (int x0 = 0; x0 < w; x0 += cx) {
-					// edge chunks are whole in Zarr v2: padded with the fill value (0)
-					java.util.Arrays.fill(bytes.array(), (byte) 0);
-					final java.nio.FloatBuffer floats = bytes.clear().asFloatBuffer();
 					final int run = Math.min(cx, w - x0);
+					// edge chunks are whole in Zarr v2: what the block does not fill is the fill value (0)
+					if (run < cx || h - y0 < cy || d - z0 < cz)
+						java.util.Arrays.fill(bytes.array(), (byte) 0);
+					final java.nio.FloatBuffer floats = bytes.clear().asFloatBuffer();
 					for (int z = 0; z < Math.min(cz, d - z0); z++)
 						for (int y = 0; y < Math.min(cy, h - y0); y++) {
 							floats.position((z * cy + y) * cx);

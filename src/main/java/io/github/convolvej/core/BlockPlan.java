@@ -29,6 +29,7 @@ public final class BlockPlan {
 	private final Interval output;
 	private final long[] size;
 	private final long[] grid;
+	private final int blocks;
 	private final Kernel kernel;
 	private final ConvolutionOptions options;
 
@@ -40,6 +41,10 @@ public final class BlockPlan {
 		grid = new long[size.length];
 		for (int d = 0; d < size.length; d++)
 			grid[d] = Math.max(1, (output.dimension(d) + size[d] - 1) / size[d]);
+		final long count = Arrays.stream(grid).reduce(1, Math::multiplyExact);
+		if (count > Integer.MAX_VALUE)
+			throw new IllegalArgumentException("Blocks of " + Arrays.toString(size) + " cut this image into more than 2^31 blocks: give larger blocks.");
+		blocks = (int) count;
 	}
 
 	/**
@@ -62,10 +67,7 @@ public final class BlockPlan {
 				throw new IllegalArgumentException("A block size is a whole number of at least 1 (or 0 for the whole axis), not " + s + ".");
 			size[d] = Math.max(1, s == 0 ? output.dimension(d) : Math.min(s, output.dimension(d)));
 		}
-		final BlockPlan plan = new BlockPlan(output, size, k, options);
-		if (Arrays.stream(plan.grid).reduce(1, Math::multiplyExact) > Integer.MAX_VALUE)
-			throw new IllegalArgumentException("Blocks of " + Arrays.toString(size) + " cut this image into more than 2^31 blocks: give larger blocks.");
-		return plan;
+		return new BlockPlan(output, size, k, options);
 	}
 
 	/** The whole output, in image coordinates. */
@@ -84,7 +86,7 @@ public final class BlockPlan {
 	}
 
 	public int blocks() {
-		return (int) Arrays.stream(grid).reduce(1, (a, b) -> a * b);
+		return blocks;
 	}
 
 	/** Block {@code b}: its output interval, in image coordinates. */

@@ -215,17 +215,7 @@ final class NonFinitePattern {
 			}
 			final int[] inDims = indicators.dims();
 			final Algorithm algorithm = EngineChooser.choose(inDims, kDims, Math.max(1, nonZero), sets.length, separable, executor.getParallelism(), () -> true);
-			final ProgressListener cancelOnly = new ProgressListener() {
-
-				@Override
-				public void progress(final double fraction) {}
-
-				@Override
-				public boolean isCancelled() {
-					return progress.isCancelled();
-				}
-			};
-			EngineChooser.engine(algorithm).correlate(indicators, kDims, sets, sinks, executor, cancelOnly);
+			EngineChooser.engine(algorithm).correlate(indicators, kDims, sets, sinks, executor, progress.cancelOnly());
 			return new Counts(box, sums);
 		}
 

@@ -59,18 +59,4 @@ public final class ParallelItems {
 		executor.runAll(runnables);
 		progress.checkCancelled();
 	}
-
-	/** A listener that only passes on cancellation: for loops inside a step whose progress is counted elsewhere. */
-	public static ProgressListener cancelOnly(final ProgressListener progress) {
-		return new ProgressListener() {
-
-			@Override
-			public void progress(final double fraction) {}
-
-			@Override
-			public boolean isCancelled() {
-				return progress.isCancelled();
-			}
-		};
-	}
 }

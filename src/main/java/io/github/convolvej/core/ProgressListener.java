@@ -28,6 +28,21 @@ public interface ProgressListener {
 	/** True to stop as soon as possible with a {@link CancelledException}. */
 	boolean isCancelled();
 
+	/** This listener's cancellation without its progress: for work inside a step whose progress is counted elsewhere. */
+	default ProgressListener cancelOnly() {
+		final ProgressListener self = this;
+		return new ProgressListener() {
+
+			@Override
+			public void progress(final double fraction) {}
+
+			@Override
+			public boolean isCancelled() {
+				return self.isCancelled();
+			}
+		};
+	}
+
 	/** Throws {@link CancelledException} when {@link #isCancelled()}. */
 	default void checkCancelled() {
 		if (isCancelled())

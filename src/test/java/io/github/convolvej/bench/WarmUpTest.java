@@ -1,5 +1,6 @@
 package io.github.convolvej.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,10 @@ class WarmUpTest {
 	}
 
 	@Test
-	void theCpuFlagsAreNamed() {
-		final String flags = CpuFlags.read();
-		assertTrue(flags.equals("unknown") || flags.equals("no AVX2") || flags.matches("[a-z0-9+]+"), flags);
+	void theCpuFlagsAreReadOffCpuinfo() {
+		assertEquals("avx2+fma", CpuFlags.of("processor\t: 0\nflags\t\t: fpu sse4_2 avx avx2 fma bmi2\nbugs\t\t: none\n"));
+		assertEquals("avx2+fma+avx512f+avx512bw+avx512vl", CpuFlags.of("flags : avx2 fma avx512f avx512cd avx512bw avx512vl"));
+		assertEquals("no AVX2", CpuFlags.of("model name : old\nflags : fpu sse2 avx\n"), "avx alone is not avx2");
+		assertEquals("unknown", CpuFlags.of("Features : fp asimd\n"), "no flags line (ARM)");
 	}
 }

@@ -183,7 +183,7 @@ public final class FftEngine implements CorrelationEngine {
 					return;
 				}
 				final int part = Math.max(1, count / (8 * threads));
-				ParallelItems.forEach((count + part - 1) / part, executor, ParallelItems.cancelOnly(progress), () -> p -> body.run(p * part, Math.min(count, (p + 1) * part)));
+				ParallelItems.forEach((count + part - 1) / part, executor, progress.cancelOnly(), () -> p -> body.run(p * part, Math.min(count, (p + 1) * part)));
 			}
 
 			@Override
