@@ -75,16 +75,6 @@ public final class BlockPlan {
 		return output;
 	}
 
-	/** Output values per block along each axis (blocks at the far edges may hold fewer). */
-	public long[] blockSize() {
-		return size.clone();
-	}
-
-	/** How many blocks along each axis. */
-	public long[] grid() {
-		return grid.clone();
-	}
-
 	public int blocks() {
 		return blocks;
 	}
