@@ -29,6 +29,7 @@ import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.engine.VectorEngines;
 import io.github.convolvej.core.match.Match;
 import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.core.match.MatchOptions;
@@ -141,18 +142,19 @@ public final class Benchmark {
 			all = workloads(viaCompute, algorithm);
 		final TaskExecutor executor = threads == 1 ? TaskExecutors.singleThreaded() : TaskExecutors.numThreads(threads);
 		final String cpu = CpuFlags.read();
-		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up until stable, Java %s, %d cores, CPU %s, vector engine: no%n", threads, runs,
-				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), cpu);
-		out.printf(Locale.ROOT, "%-4s %-10s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
+		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up until stable, Java %s, %d cores, CPU %s, vector engine: %s%n", threads, runs,
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), cpu,
+				VectorEngines.available() ? "yes (float sums, " + VectorEngines.lanes() + " lanes)" : "no (start Java with --add-modules jdk.incubator.vector)");
+		out.printf(Locale.ROOT, "%-4s %-13s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
 		final List< String > rows = new ArrayList<>();
 		for (final String id : only) {
 			final Workload w = all.get(id);
 			final Result r = measure(w, runs, executor);
-			out.printf(Locale.ROOT, "%-4s %-10s %10.1f %10.1f %10.1f  %s%n", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, w.description);
+			out.printf(Locale.ROOT, "%-4s %-13s %10.1f %10.1f %10.1f  %s%n", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, w.description);
 			final String report = w.run.report(r.medianMs);
 			if (report != null)
 				out.printf(Locale.ROOT, "%-4s %s%n", "", report);
-			rows.add(String.format(Locale.ROOT, "{\"id\":\"%s\",\"engine\":\"%s\",\"median_ms\":%.3f,\"mpix_per_s\":%.3f,\"peak_extra_heap_mb\":%.1f,\"warm_up_runs\":%d,\"cpu\":\"%s\",\"vector\":false%s}", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, r.warmUpRuns, cpu,
+			rows.add(String.format(Locale.ROOT, "{\"id\":\"%s\",\"engine\":\"%s\",\"median_ms\":%.3f,\"mpix_per_s\":%.3f,\"peak_extra_heap_mb\":%.1f,\"warm_up_runs\":%d,\"cpu\":\"%s\",\"vector\":%b%s}", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, r.warmUpRuns, cpu, r.engine.contains("vector"),
 					report == null ? "" : ",\"note\":\"" + report.replace("\"", "'") + "\""));
 		}
 		if (json != null)

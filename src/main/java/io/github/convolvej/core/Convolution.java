@@ -11,6 +11,7 @@ import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.EngineChooser;
 import io.github.convolvej.core.engine.FloatTargets;
 import io.github.convolvej.core.engine.LineSink;
+import io.github.convolvej.core.engine.VectorEngines;
 import net.imglib2.Cursor;
 import net.imglib2.converter.Converters;
 import net.imglib2.FinalInterval;
@@ -90,7 +91,7 @@ public final class Convolution {
 	 * @throws CancelledException when the progress listener cancels
 	 */
 	public static ConvolutionResult< FloatType > apply(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
-		final Prepared p = prepare(image, kernel, options);
+		final Prepared p = prepare(image, kernel, options, true);
 		final ArrayImg< FloatType, FloatArray > re = ArrayImgs.floats(p.computation.outDims());
 		final ArrayImg< FloatType, FloatArray > im = p.kernel.isComplex() ? ArrayImgs.floats(p.computation.outDims()) : null;
 		final ArrayImg< FloatType, FloatArray > certainty = options.certainty() ? ArrayImgs.floats(p.computation.outDims()) : null;
@@ -103,7 +104,7 @@ public final class Convolution {
 
 	/** As {@link #apply}, into a 64-bit result. */
 	public static ConvolutionResult< DoubleType > applyDouble(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
-		final Prepared p = prepare(image, kernel, options);
+		final Prepared p = prepare(image, kernel, options, false);
 		final ArrayImg< DoubleType, DoubleArray > re = ArrayImgs.doubles(p.computation.outDims());
 		final ArrayImg< DoubleType, DoubleArray > im = p.kernel.isComplex() ? ArrayImgs.doubles(p.computation.outDims()) : null;
 		final ArrayImg< DoubleType, DoubleArray > certainty = options.certainty() ? ArrayImgs.doubles(p.computation.outDims()) : null;
@@ -124,7 +125,8 @@ public final class Convolution {
 		}
 	}
 
-	private static Prepared prepare(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
+	/** @param floatResult whether the result is 32-bit, so that its sums may be accumulated in float */
+	private static Prepared prepare(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options, final boolean floatResult) {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
@@ -143,7 +145,8 @@ public final class Convolution {
 			imageMin[d] = Math.toIntExact(image.min(d) - required.min(d));
 			imageMax[d] = Math.toIntExact(image.max(d) - required.min(d));
 		}
-		return new Prepared(k, computation(input, w, out, options).missing(mask, imageMin, imageMax));
+		final boolean floatSums = floatResult && mask == null && options.missingData() == MissingData.PROPAGATE && !options.certainty();
+		return new Prepared(k, computation(input, w, out, options, floatSums).missing(mask, imageMin, imageMax));
 	}
 
 	private static String sizeText(final Interval i) {
@@ -298,7 +301,7 @@ public final class Convolution {
 		final Interval required = requiredInterval(out, w);
 		final RandomAccessibleInterval< ? extends RealType< ? > > maskImage = options.mask();
 		if (maskImage == null)
-			return computation(BlockReader.read(extended, required), w, out, options);
+			return computation(BlockReader.read(extended, required), w, out, options, false);
 		if (maskImage.numDimensions() != out.numDimensions())
 			throw new IllegalArgumentException("The mask has " + maskImage.numDimensions() + " axes but the target " + out.numDimensions() + ".");
 		final Block mask = BlockReader.read(options.boundary().extend(asDouble(maskImage), new DoubleType(1)), required);
@@ -308,7 +311,7 @@ public final class Convolution {
 			imageMin[d] = Math.toIntExact(maskImage.min(d) - required.min(d));
 			imageMax[d] = Math.toIntExact(maskImage.max(d) - required.min(d));
 		}
-		return computation(BlockReader.read(extended, required), w, out, options).missing(mask, imageMin, imageMax);
+		return computation(BlockReader.read(extended, required), w, out, options, false).missing(mask, imageMin, imageMax);
 	}
 
 	/** The source pixels that output {@code out} reads: {@code n - a' .. n - a' + K - 1}. */
@@ -322,7 +325,13 @@ public final class Convolution {
 		return new FinalInterval(min, max);
 	}
 
-	private static Computation computation(final BlockSource input, final Kernel w, final Interval out, final ConvolutionOptions options) {
+	/**
+	 * @param floatSums whether the sums may be accumulated in float: a 32-bit
+	 *            result without missing-data arithmetic; the vector engine then
+	 *            runs the direct sums when present and the source's values are
+	 *            floats, unless {@code precision=double}
+	 */
+	private static Computation computation(final BlockSource input, final Kernel w, final Interval out, final ConvolutionOptions options, final boolean floatSums) {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
@@ -331,7 +340,8 @@ public final class Convolution {
 		else if (algorithm == Algorithm.SEPARABLE && !isSeparable(w))
 			// asked for, but the kernel is not a product of 1-D factors: the direct sums, decided before running
 			algorithm = Algorithm.DIRECT;
-		return new Computation(input, w.dimensions(), weights, EngineChooser.engine(algorithm), out, w.anchor());
+		final boolean vector = algorithm == Algorithm.DIRECT && floatSums && options.precision() == Precision.FLOAT && VectorEngines.available() && input.exactInFloat();
+		return new Computation(input, w.dimensions(), weights, vector ? VectorEngines.direct() : EngineChooser.engine(algorithm), out, w.anchor());
 	}
 
 	private static long[] requiredSize(final Interval out, final Kernel w) {

@@ -26,6 +26,7 @@ public final class ConvolutionOptions {
 	private Boundary boundary = Boundary.SYMMETRIC;
 	private double fillValue = 0;
 	private Algorithm algorithm = Algorithm.AUTO;
+	private Precision precision = Precision.FLOAT;
 	private TaskExecutor executor;
 	private ProgressListener progress = ProgressListener.NONE;
 	private MissingData missingData = MissingData.PROPAGATE;
@@ -65,6 +66,16 @@ public final class ConvolutionOptions {
 	public ConvolutionOptions algorithm(final Algorithm a) {
 		this.algorithm = a;
 		return this;
+	}
+
+	/** How a 32-bit result's sums accumulate (see {@link Precision}); 64-bit results always sum in double. */
+	public ConvolutionOptions precision(final Precision p) {
+		this.precision = p;
+		return this;
+	}
+
+	public Precision precision() {
+		return precision;
 	}
 
 	/**
@@ -169,6 +180,7 @@ public final class ConvolutionOptions {
 		c.boundary = boundary;
 		c.fillValue = fillValue;
 		c.algorithm = algorithm;
+		c.precision = precision;
 		c.executor = executor;
 		c.progress = progress;
 		c.missingData = missingData;

@@ -35,6 +35,15 @@ public interface BlockSource {
 		};
 	}
 
+	/**
+	 * True when every value is exactly a float (float, 8- and 16-bit images and
+	 * a fill value that is a float), so that an engine summing in float loses
+	 * nothing in reading them.
+	 */
+	default boolean exactInFloat() {
+		return false;
+	}
+
 	/** True when no value is NaN or infinite (scans the source). */
 	boolean allFinite();
 

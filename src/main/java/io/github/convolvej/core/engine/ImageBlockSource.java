@@ -144,31 +144,61 @@ public final class ImageBlockSource implements BlockSource {
 
 				@Override
 				public void read(final int[] min, final int length, final double[] dest) {
-					final long key = (long) min[0] << 32 | length;
+					readRow(min, runs(min[0], length), pos, dest, 0);
+				}
+
+				@Override
+				public void readFloats(final int[] min, final int length, final float[] dest) {
+					final Runs r = runs(min[0], length);
+					final long index = rowIndex(min, r, pos);
+					if (index < 0) {
+						Arrays.fill(dest, 0, r.width, (float) fill);
+						return;
+					}
+					final Object src = storage.array(index);
+					final int srcRow = storage.offset(index);
+					for (int i = 0; i < r.count; i++)
+						if (r.src[i] < 0)
+							Arrays.fill(dest, r.dest[i], r.dest[i] + r.length[i], (float) fill);
+						else
+							pixels.narrow(src, srcRow + r.src[i], dest, r.dest[i], r.length[i]);
+				}
+
+				private Runs runs(final int from, final int length) {
+					final long key = (long) from << 32 | length;
 					Runs r = runs.get(key);
 					if (r == null) {
-						r = new Runs(map[0], min[0], length);
+						r = new Runs(map[0], from, length);
 						runs.put(key, r);
 					}
-					readRow(min, r, pos, dest, 0);
+					return r;
 				}
 			};
 		return BlockSource.super.rowReader();
 	}
 
+	@Override
+	public boolean exactInFloat() {
+		return pixels.exactInFloat() && (Double.isNaN(fill) || (float) fill == fill);
+	}
+
 	/** One row from the image's own arrays; {@code pos} is scratch space. */
 	private void readRow(final int[] min, final Runs runs, final long[] pos, final double[] dest, final int destOffset) {
+		final long index = rowIndex(min, runs, pos);
+		if (index < 0)
+			Arrays.fill(dest, destOffset, destOffset + runs.width, fill);
+		else
+			expandRow(storage.array(index), storage.offset(index), runs, dest, destOffset);
+	}
+
+	/** The storage index of the image row that a block row reads, or -1 when it lies wholly in the fill value. */
+	private long rowIndex(final int[] min, final Runs runs, final long[] pos) {
 		boolean outside = runs.srcMax < 0;
 		for (int d = 1; d < pos.length && !outside; d++) {
 			pos[d] = map[d][min[d]];
 			outside = pos[d] < 0;
 		}
-		if (outside) {
-			Arrays.fill(dest, destOffset, destOffset + runs.width, fill);
-			return;
-		}
-		final long index = storage.index(pos);
-		expandRow(storage.array(index), storage.offset(index), runs, dest, destOffset);
+		return outside ? -1 : storage.index(pos);
 	}
 
 	/** A band buffer of at least {@code n} values, kept per thread. */

@@ -48,6 +48,14 @@ abstract class PixelBands {
 	/** {@code dest[destPos + i] = buffer[from + i]} for {@code i < length}, as doubles. */
 	abstract void widen(Object buffer, int from, double[] dest, int destPos, int length);
 
+	/** {@code dest[destPos + i] = buffer[from + i]} for {@code i < length}, as floats (rounded for wider types). */
+	abstract void narrow(Object buffer, int from, float[] dest, int destPos, int length);
+
+	/** Whether every value of this pixel type is exactly a float. */
+	boolean exactInFloat() {
+		return false;
+	}
+
 	/** True when {@code buffer[0 .. length)} holds no NaN or infinity (always for integer types). */
 	boolean allFinite(final Object buffer, final int length) {
 		return true;
@@ -136,6 +144,13 @@ abstract class PixelBands {
 		}
 
 		@Override
+		void narrow(final Object buffer, final int from, final float[] dest, final int destPos, final int length) {
+			final double[] b = (double[]) buffer;
+			for (int i = 0; i < length; i++)
+				dest[destPos + i] = (float) b[from + i];
+		}
+
+		@Override
 		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
 			System.arraycopy(buffer, from, dest, destPos, length);
 		}
@@ -171,6 +186,16 @@ abstract class PixelBands {
 		}
 
 		@Override
+		boolean exactInFloat() {
+			return true;
+		}
+
+		@Override
+		void narrow(final Object buffer, final int from, final float[] dest, final int destPos, final int length) {
+			System.arraycopy(buffer, from, dest, destPos, length);
+		}
+
+		@Override
 		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
 			final float[] b = (float[]) buffer;
 			for (int i = 0; i < length; i++)
@@ -194,6 +219,22 @@ abstract class PixelBands {
 		@Override
 		int length(final Object buffer) {
 			return ((byte[]) buffer).length;
+		}
+
+		@Override
+		boolean exactInFloat() {
+			return true;
+		}
+
+		@Override
+		void narrow(final Object buffer, final int from, final float[] dest, final int destPos, final int length) {
+			final byte[] b = (byte[]) buffer;
+			if (unsigned)
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i] & 0xff;
+			else
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i];
 		}
 
 		@Override
@@ -227,6 +268,22 @@ abstract class PixelBands {
 		}
 
 		@Override
+		boolean exactInFloat() {
+			return true;
+		}
+
+		@Override
+		void narrow(final Object buffer, final int from, final float[] dest, final int destPos, final int length) {
+			final short[] b = (short[]) buffer;
+			if (unsigned)
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i] & 0xffff;
+			else
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i];
+		}
+
+		@Override
 		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
 			final short[] b = (short[]) buffer;
 			if (unsigned)
@@ -254,6 +311,17 @@ abstract class PixelBands {
 		@Override
 		int length(final Object buffer) {
 			return ((int[]) buffer).length;
+		}
+
+		@Override
+		void narrow(final Object buffer, final int from, final float[] dest, final int destPos, final int length) {
+			final int[] b = (int[]) buffer;
+			if (unsigned)
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i] & 0xffffffffL;
+			else
+				for (int i = 0; i < length; i++)
+					dest[destPos + i] = b[from + i];
 		}
 
 		@Override
