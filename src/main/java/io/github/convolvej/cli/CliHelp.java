@@ -146,6 +146,7 @@ final class CliHelp {
 				"  output=32-bit|[Same as input]  result type (32-bit float by default)",
 				"  complex=Magnitude|Real|Imaginary|Phase|All   complex kernels",
 				"  algorithm=Auto|Direct|Separable|FFT",
+				"  precision=float|double         how 32-bit results sum (float: the vector engine, when present)",
 				"  nan=Propagate|Interpolate|Fill missing pixels (NaN, mask 0; outside with value=NaN):",
 				"                                 NaN around them, normalized convolution, or read as value",
 				"  mask=FILE                      an image of IN's size; 0 marks missing pixels",

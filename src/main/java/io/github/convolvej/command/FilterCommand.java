@@ -60,6 +60,9 @@ public abstract class FilterCommand implements Command {
 	@Parameter(required = false, persist = false, choices = { "Auto", "Direct", "Separable", "FFT" })
 	private String algorithm = "Auto";
 
+	@Parameter(required = false, persist = false, choices = { "float", "double" }, description = "How 32-bit results are summed: float (the vector engine, when Java runs with jdk.incubator.vector) or double.")
+	private String precision = "float";
+
 	@Parameter(required = false, persist = false, choices = { "Propagate", "Interpolate", "Fill" }, description = "Missing pixels (NaN, mask 0): Propagate makes their neighbourhood NaN, Interpolate is normalized convolution, Fill reads them as value.")
 	private String nan = "Propagate";
 
@@ -98,7 +101,7 @@ public abstract class FilterCommand implements Command {
 		if (image == null)
 			throw new IllegalArgumentException("No input image. Pass the image to filter as 'image'.");
 		final FilterSettings settings = FilterSettings.builder(operation).kernel(kernel).kernelImage(kernel_image == null ? null : kernel_image.getTitle())
-				.mode(mode).boundary(boundary).value(value).anchor(anchor).normalize(normalize).output(output).complex(complex).algorithm(algorithm)
+				.mode(mode).boundary(boundary).value(value).anchor(anchor).normalize(normalize).output(output).complex(complex).algorithm(algorithm).precision(precision)
 				.missingData(nan).maskImage(mask == null ? null : mask.getTitle()).preserveNan(preserve_nan).certainty(certainty).scaled(scaled).outputFolder(output_folder).outputFormat(output_format).build();
 		final Kernel k = settings.kernel(title -> kernel_image != null && title.equals(kernel_image.getTitle()) ? kernel_image : WindowManager.getImage(title), image);
 		final List< ImagePlus > results;

@@ -13,6 +13,7 @@ import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.MissingData;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.Precision;
 
 /**
  * The options of Convolve ND and Correlate ND, as the dialog, the macro
@@ -24,7 +25,7 @@ import io.github.convolvej.core.OutputMode;
  * {@code boundary=}, {@code value=}, {@code anchor=center|[x,y,z]},
  * {@code normalize}, {@code output=32-bit|[Same as input]},
  * {@code complex=Magnitude|Real|Imaginary|Phase|All},
- * {@code algorithm=Auto|Direct|Separable|FFT}; for missing data
+ * {@code algorithm=Auto|Direct|Separable|FFT}, {@code precision=float|double}; for missing data
  * {@code nan=Propagate|Interpolate|Fill}, {@code mask=[title]},
  * {@code preserve_nan}, {@code certainty}; {@code scaled} for named kernels
  * in calibrated units. Unknown keys are ignored, as ImageJ does.
@@ -51,6 +52,7 @@ public final class FilterSettings {
 	private final OutputType output;
 	private final ComplexOutput complex;
 	private final Algorithm algorithm;
+	private final Precision precision;
 	private final MissingData missingData;
 	private final String maskImage;
 	private final boolean preserveNan;
@@ -74,6 +76,7 @@ public final class FilterSettings {
 		output = b.output;
 		complex = b.complex;
 		algorithm = b.algorithm;
+		precision = b.precision;
 		missingData = b.missingData;
 		maskImage = b.maskImage;
 		preserveNan = b.preserveNan;
@@ -84,7 +87,7 @@ public final class FilterSettings {
 	}
 
 	/** Every macro key this command reads. */
-	public static final java.util.List< String > KEYS = java.util.List.of("kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "nan", "mask", "preserve_nan", "certainty", "scaled", "output_folder", "output_format");
+	public static final java.util.List< String > KEYS = java.util.List.of("kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "precision", "nan", "mask", "preserve_nan", "certainty", "scaled", "output_folder", "output_format");
 
 	/**
 	 * Unknown or repeated keys in a macro options string, one message each;
@@ -116,6 +119,7 @@ public final class FilterSettings {
 		b.output(MacroOptions.value(o, "output"));
 		b.complex(MacroOptions.value(o, "complex"));
 		b.algorithm(MacroOptions.value(o, "algorithm"));
+		b.precision(MacroOptions.value(o, "precision"));
 		b.missingData(MacroOptions.value(o, "nan"));
 		b.maskImage(MacroOptions.value(o, "mask"));
 		b.preserveNan(MacroOptions.flag(o, "preserve_nan"));
@@ -145,6 +149,8 @@ public final class FilterSettings {
 		sb.append(" output=").append(MacroOptions.quote(output.label()));
 		sb.append(" complex=").append(complex.label());
 		sb.append(" algorithm=").append(algorithm.label());
+		if (precision != Precision.FLOAT)
+			sb.append(" precision=").append(precision.label());
 		if (missingData != MissingData.PROPAGATE)
 			sb.append(" nan=").append(missingData.label());
 		if (maskImage != null)
@@ -235,7 +241,7 @@ public final class FilterSettings {
 
 	/** The options for the core, without executor or progress. */
 	public ConvolutionOptions convolutionOptions() {
-		return new ConvolutionOptions().operation(operation).mode(mode).boundary(boundary).fillValue(value).algorithm(algorithm)
+		return new ConvolutionOptions().operation(operation).mode(mode).boundary(boundary).fillValue(value).algorithm(algorithm).precision(precision)
 				.missingData(missingData).preserveNan(preserveNan).certainty(certainty);
 	}
 
@@ -285,6 +291,11 @@ public final class FilterSettings {
 
 	public Algorithm algorithm() {
 		return algorithm;
+	}
+
+	/** How 32-bit results sum: float (the vector engine where present) or double. */
+	public Precision precision() {
+		return precision;
 	}
 
 	/** What missing pixels do ({@code nan=}). */
@@ -339,6 +350,7 @@ public final class FilterSettings {
 		b.output = output;
 		b.complex = complex;
 		b.algorithm = algorithm;
+		b.precision = precision;
 		b.missingData = missingData;
 		b.maskImage = maskImage;
 		b.preserveNan = preserveNan;
@@ -373,6 +385,7 @@ public final class FilterSettings {
 		private OutputType output = OutputType.FLOAT;
 		private ComplexOutput complex = ComplexOutput.MAGNITUDE;
 		private Algorithm algorithm = Algorithm.AUTO;
+		private Precision precision = Precision.FLOAT;
 		private MissingData missingData = MissingData.PROPAGATE;
 		private String maskImage;
 		private boolean preserveNan;
@@ -463,6 +476,16 @@ public final class FilterSettings {
 			return this;
 		}
 
+		/** {@code float} or {@code double}; null keeps the default (float). */
+		public Builder precision(final String label) {
+			return label == null ? this : precision(Precision.fromLabel(label));
+		}
+
+		public Builder precision(final Precision p) {
+			precision = Objects.requireNonNull(p, "precision");
+			return this;
+		}
+
 		/** {@code Propagate}, {@code Interpolate} or {@code Fill}; null keeps the default. */
 		public Builder missingData(final String label) {
 			return label == null ? this : missingData(MissingData.fromLabel(label));
@@ -538,14 +561,14 @@ public final class FilterSettings {
 		if (!(o instanceof FilterSettings))
 			return false;
 		final FilterSettings s = (FilterSettings) o;
-		return operation == s.operation && Objects.equals(kernelText, s.kernelText) && Objects.equals(kernelImage, s.kernelImage) && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && Arrays.equals(anchor, s.anchor) && normalize == s.normalize && output == s.output && complex == s.complex && algorithm == s.algorithm
+		return operation == s.operation && Objects.equals(kernelText, s.kernelText) && Objects.equals(kernelImage, s.kernelImage) && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && Arrays.equals(anchor, s.anchor) && normalize == s.normalize && output == s.output && complex == s.complex && algorithm == s.algorithm && precision == s.precision
 				&& missingData == s.missingData && Objects.equals(maskImage, s.maskImage) && preserveNan == s.preserveNan && certainty == s.certainty && scaled == s.scaled
 				&& Objects.equals(outputFolder, s.outputFolder) && zarr == s.zarr;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(operation, kernelText, kernelImage, mode, boundary, value, Arrays.hashCode(anchor), normalize, output, complex, algorithm, missingData, maskImage, preserveNan, certainty, scaled, outputFolder, zarr);
+		return Objects.hash(operation, kernelText, kernelImage, mode, boundary, value, Arrays.hashCode(anchor), normalize, output, complex, algorithm, precision, missingData, maskImage, preserveNan, certainty, scaled, outputFolder, zarr);
 	}
 
 	@Override

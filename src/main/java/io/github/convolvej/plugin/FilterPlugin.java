@@ -27,6 +27,7 @@ import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.MissingData;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.Precision;
 import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.cli.StackToStore;
 import io.github.convolvej.ij.ComplexOutput;
@@ -159,6 +160,8 @@ public abstract class FilterPlugin implements PlugIn {
 		gd.addChoice("Output", OutputType.labels(), initial.output().label());
 		gd.addChoice("Complex", ComplexOutput.labels(), initial.complex().label());
 		gd.addChoice("Algorithm", Algorithm.labels(), initial.algorithm().label());
+		// float: the vector engine's float sums where Java has it; double: every sum in double
+		gd.addChoice("Precision", Precision.labels(), initial.precision().label());
 		// ImageJ's macro key is the label's first word: "NaN (missing data)" records nan=
 		gd.addChoice("NaN (missing data)", MissingData.labels(), initial.missingData().label());
 		gd.addChoice("Mask", imageTitles(), initial.maskImage() == null ? FilterSettings.NO_IMAGE : initial.maskImage());
@@ -299,6 +302,7 @@ public abstract class FilterPlugin implements PlugIn {
 		b.output(gd.getNextChoice());
 		b.complex(gd.getNextChoice());
 		b.algorithm(gd.getNextChoice());
+		b.precision(gd.getNextChoice());
 		b.missingData(gd.getNextChoice());
 		b.maskImage(gd.getNextChoice());
 		b.preserveNan(gd.getNextBoolean());

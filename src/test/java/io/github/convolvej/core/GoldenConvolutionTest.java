@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import io.github.convolvej.core.engine.VectorEngines;
+import net.imglib2.Cursor;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * Every convolution case of {@code golden/cases.jsonl} (SciPy's
@@ -49,6 +55,35 @@ class GoldenConvolutionTest {
 		for (final GoldenCase c : convolutionCases())
 			for (final Algorithm a : Algorithm.values())
 				tests.add(DynamicTest.dynamicTest(c.id + " " + a.label() + " (" + c.oracle + ")", () -> check(c, a)));
+		return tests;
+	}
+
+	/**
+	 * Every case through the vector engine (float sums, 32-bit result) on the
+	 * image read as floats, held to the direct sums' tolerance. Skipped in a
+	 * JVM without {@code jdk.incubator.vector}; the build runs these tests
+	 * once with it.
+	 */
+	@TestFactory
+	List< DynamicTest > everyCaseThroughTheVectorEngine() {
+		final List< DynamicTest > tests = new ArrayList<>();
+		for (final GoldenCase c : convolutionCases())
+			tests.add(DynamicTest.dynamicTest(c.id + " vector (" + c.oracle + ")", () -> {
+				assumeTrue(VectorEngines.available(), "this JVM runs without jdk.incubator.vector");
+				final ConvolutionOptions options = new ConvolutionOptions().operation(c.operation()).mode(c.outputMode()).boundary(c.boundaryRule()).fillValue(c.value).algorithm(Algorithm.DIRECT);
+				final Img< FloatType > image = ArrayImgs.floats(c.image.longDims());
+				final Cursor< FloatType > to = image.cursor();
+				for (final double v : c.image.re)
+					to.next().setReal(v);
+				final ConvolutionResult< FloatType > r = Convolution.apply(image, c.kernelWithAnchor(), options);
+				assertEquals("direct-vector", r.engine());
+				final double scale = DIRECT_TOLERANCE * Math.max(1, c.expected.maxAbs());
+				assertClose(c.expected.re, ConvolutionTest.values(r.real()), scale, "real part");
+				if (c.expected.isComplex())
+					assertClose(c.expected.im, ConvolutionTest.values(r.imaginary()), scale, "imaginary part");
+				// precision=double: the double sums, as before
+				assertEquals("direct", Convolution.apply(image, c.kernelWithAnchor(), options.copy().precision(Precision.DOUBLE)).engine());
+			}));
 		return tests;
 	}
 

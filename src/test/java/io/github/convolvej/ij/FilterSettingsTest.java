@@ -21,6 +21,7 @@ import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.OutputMode;
+import io.github.convolvej.core.Precision;
 
 class FilterSettingsTest {
 
@@ -38,6 +39,18 @@ class FilterSettingsTest {
 		assertEquals(OutputType.FLOAT, s.output());
 		assertEquals(ComplexOutput.MAGNITUDE, s.complex());
 		assertEquals(Algorithm.AUTO, s.algorithm());
+		assertEquals(Precision.FLOAT, s.precision());
+		assertEquals(Precision.FLOAT, s.convolutionOptions().precision());
+	}
+
+	@Test
+	void precisionDoubleReachesTheCoreAndIsRecorded() {
+		final FilterSettings s = parse("kernel=laplace precision=double");
+		assertEquals(Precision.DOUBLE, s.precision());
+		assertEquals(Precision.DOUBLE, s.convolutionOptions().precision());
+		assertTrue(s.toMacroOptions().endsWith(" precision=double"), s.toMacroOptions());
+		assertEquals(s, parse(s.toMacroOptions()));
+		assertEquals(Precision.FLOAT, parse("kernel=laplace precision=Float").precision());
 	}
 
 	@Test
@@ -132,7 +145,8 @@ class FilterSettingsTest {
 					.normalize(random.nextBoolean())
 					.output(OutputType.values()[random.nextInt(2)])
 					.complex(ComplexOutput.values()[random.nextInt(5)])
-					.algorithm(Algorithm.values()[random.nextInt(4)]);
+					.algorithm(Algorithm.values()[random.nextInt(4)])
+					.precision(Precision.values()[random.nextInt(2)]);
 			final int anchorAxes = random.nextInt(4);
 			if (anchorAxes > 0) {
 				final int[] a = new int[anchorAxes];
@@ -163,6 +177,7 @@ class FilterSettingsTest {
 		assertMessage("kernel=laplace output=16-bit", "Same as input");
 		assertMessage("kernel=laplace complex=modulus", "Magnitude");
 		assertMessage("kernel=laplace algorithm=fastest", "Auto");
+		assertMessage("kernel=laplace precision=half", "float or double");
 		assertMessage("mode=same", "No kernel given");
 		assertMessage("kernel=[] kernel_image=<none>", "No kernel given");
 	}
