@@ -69,8 +69,11 @@ final class LargeVolumeWorkload {
 		public String run(final Object input) {
 			final Path root = (Path) input;
 			final Path out = root.resolve("out-" + ++runs + ".zarr");
-			final List< String > command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-					"-cp", System.getProperty("java.class.path"), HeapReportingRun.class.getName(),
+			final List< String > command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
+			// the child runs the engines this JVM runs
+			if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent())
+				command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), HeapReportingRun.class.getName(),
 					"convolve-nd", root.resolve("in.zarr").toString(), out.toString(), OPTIONS, "--compressor", "none",
 					"--threads", Integer.toString(net.imglib2.parallel.Parallelization.getTaskExecutor().getParallelism())));
 			try {
