@@ -70,7 +70,7 @@ class FilterCommandTest {
 	void parametersAreTheMacroKeys() {
 		final CommandInfo info = commands.getCommand(ConvolveNdCommand.class);
 		final List< String > inputs = names(info.inputs());
-		assertEquals(List.of("image", "kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "nan", "mask", "preserve_nan", "certainty", "scaled", "output_folder", "output_format"), inputs);
+		assertEquals(List.of("image", "kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "precision", "nan", "mask", "preserve_nan", "certainty", "scaled", "output_folder", "output_format"), inputs);
 		assertEquals(List.of("result", "certainty_image"), names(info.outputs()));
 		// nothing remembered between runs: a script's result never depends on an earlier one
 		info.inputs().forEach(i -> assertFalse(i.isPersisted(), i.getName()));

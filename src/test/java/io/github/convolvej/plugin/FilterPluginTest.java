@@ -231,7 +231,7 @@ class FilterPluginTest {
 			final Matcher m = Pattern.compile("run\\(\"Convolve ND\\.\\.\\.\", \"(.*)\"\\);").matcher(recorder.getText());
 			assertTrue(m.find(), recorder.getText());
 			final String recorded = m.group(1);
-			assertEquals("kernel=[0 1 0; 1 -4 1; 0 1 0] kernel_image=<none> mode=full boundary=symm value=0 anchor=center output=32-bit complex=Magnitude algorithm=Auto nan=Propagate mask=<none> output_folder=[] output_format=[TIFF planes]", recorded);
+			assertEquals("kernel=[0 1 0; 1 -4 1; 0 1 0] kernel_image=<none> mode=full boundary=symm value=0 anchor=center output=32-bit complex=Magnitude algorithm=Auto precision=float nan=Propagate mask=<none> output_folder=[] output_format=[TIFF planes]", recorded);
 			assertEquals(s, FilterSettings.fromMacroOptions(Operation.CONVOLVE, recorded));
 		} finally {
 			Recorder.record = false;

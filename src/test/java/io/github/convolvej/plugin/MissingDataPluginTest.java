@@ -193,8 +193,8 @@ class MissingDataPluginTest {
 				// the dialog starts from the last one's settings: set what this test depends on
 				select(gd, (Choice) gd.getChoices().get(1), "same");
 				select(gd, (Choice) gd.getChoices().get(2), "symm");
-				select(gd, (Choice) gd.getChoices().get(6), "Interpolate");
-				select(gd, (Choice) gd.getChoices().get(7), "m");
+				select(gd, (Choice) gd.getChoices().get(7), "Interpolate");
+				select(gd, (Choice) gd.getChoices().get(8), "m");
 				check(gd, (Checkbox) gd.getCheckboxes().get(3));
 				check(gd, gd.getPreviewCheckbox());
 			});
