@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
@@ -19,23 +19,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.imageio.ImageIO;
 
 import io.github.convolvej.cli.FileProblem;
 import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
-import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.OutputMode;
-import io.github.convolvej.core.engine.VectorEngines;
+import io.github.convolvej.core.engine.WeightedSums;
+import io.github.convolvej.core.match.Flip;
 import io.github.convolvej.core.match.Match;
 import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;
 import io.github.convolvej.core.match.ScoreMap;
-import io.github.convolvej.core.match.Flip;
 import io.github.convolvej.core.match.SearchTemplate;
 import io.github.convolvej.core.match.TemplateMatcher;
 import io.github.convolvej.core.match.TemplateVariants;
@@ -144,7 +143,7 @@ public final class Benchmark {
 		final String cpu = CpuFlags.read();
 		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up until stable, Java %s, %d cores, CPU %s, vector engine: %s%n", threads, runs,
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), cpu,
-				VectorEngines.available() ? "yes (float sums, " + VectorEngines.lanes() + " lanes)" : "no (start Java with --add-modules jdk.incubator.vector)");
+				WeightedSums.floatSumsAvailable() ? "yes (float sums, " + WeightedSums.vectorLanes() + " lanes)" : "no (start Java with --add-modules jdk.incubator.vector)");
 		out.printf(Locale.ROOT, "%-4s %-13s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
 		final List< String > rows = new ArrayList<>();
 		for (final String id : only) {

@@ -3,21 +3,19 @@ package io.github.convolvej.core;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.convolvej.core.engine.Block;
-import io.github.convolvej.core.engine.BlockSource;
-import io.github.convolvej.core.engine.ImageBlockSource;
-import io.github.convolvej.core.engine.BlockReader;
-import io.github.convolvej.core.engine.CorrelationEngine;
-import io.github.convolvej.core.engine.EngineChooser;
-import io.github.convolvej.core.engine.FloatTargets;
-import io.github.convolvej.core.engine.LineSink;
-import io.github.convolvej.core.engine.VectorEngines;
+import io.github.convolvej.core.engine.WeightedSums;
+import io.github.convolvej.core.engine.source.Block;
+import io.github.convolvej.core.engine.source.BlockReader;
+import io.github.convolvej.core.engine.source.BlockSource;
+import io.github.convolvej.core.engine.source.FloatTargets;
+import io.github.convolvej.core.engine.source.ImageBlockSource;
+import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.Cursor;
-import net.imglib2.converter.Converters;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -99,7 +97,7 @@ public final class Convolution {
 				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
 				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) },
 				certainty == null ? null : LineSink.of(certainty.update(null).getCurrentStorageArray()), options);
-		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.engine.name());
+		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.sums.engine());
 	}
 
 	/** As {@link #apply}, into a 64-bit result. */
@@ -112,7 +110,7 @@ public final class Convolution {
 				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
 				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) },
 				certainty == null ? null : LineSink.of(certainty.update(null).getCurrentStorageArray()), options);
-		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.engine.name());
+		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.sums.engine());
 	}
 
 	private static final class Prepared {
@@ -205,7 +203,7 @@ public final class Convolution {
 			if (im != null)
 				store(im, Views.interval(imaginaryTarget, block));
 			if (engine == null)
-				engine = c.engine.name();
+				engine = c.sums.engine();
 		}
 		options.progress().progress(1);
 		return engine;
@@ -237,7 +235,7 @@ public final class Convolution {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
-		return EngineChooser.choose(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
+		return WeightedSums.fastest(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
 	}
 
 	private static Kernel checkedKernel(final Kernel kernel, final int imageDims) {
@@ -260,17 +258,17 @@ public final class Convolution {
 		final BlockSource input;
 		final int[] kernelDims;
 		final double[][] weights;
-		final CorrelationEngine engine;
+		final WeightedSums sums;
 		final Interval out;
 		final int[] anchor;
 		BlockSource mask;
 		int[] imageMin, imageMax;
 
-		Computation(final BlockSource input, final int[] kernelDims, final double[][] weights, final CorrelationEngine engine, final Interval out, final int[] anchor) {
+		Computation(final BlockSource input, final int[] kernelDims, final double[][] weights, final WeightedSums sums, final Interval out, final int[] anchor) {
 			this.input = input;
 			this.kernelDims = kernelDims;
 			this.weights = weights;
-			this.engine = engine;
+			this.sums = sums;
 			this.out = out;
 			this.anchor = anchor;
 		}
@@ -291,7 +289,7 @@ public final class Convolution {
 
 		/** @param certainty may be null */
 		void run(final LineSink[] sinks, final LineSink certainty, final ConvolutionOptions options) {
-			new MissingDataRun(engine, input, mask, kernelDims, weights, anchor, imageMin, imageMax, options).run(sinks, certainty);
+			new MissingDataRun(sums, input, mask, kernelDims, weights, anchor, imageMin, imageMax, options).run(sinks, certainty);
 		}
 	}
 
@@ -336,12 +334,12 @@ public final class Convolution {
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
 			// every engine gives the direct sum's NaN and infinity pattern (MissingDataRun), so FFT stays a choice
-			algorithm = EngineChooser.choose(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
+			algorithm = WeightedSums.fastest(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
 		else if (algorithm == Algorithm.SEPARABLE && !isSeparable(w))
 			// asked for, but the kernel is not a product of 1-D factors: the direct sums, decided before running
 			algorithm = Algorithm.DIRECT;
-		final boolean vector = algorithm == Algorithm.DIRECT && floatSums && options.precision() == Precision.FLOAT && VectorEngines.available() && input.exactInFloat();
-		return new Computation(input, w.dimensions(), weights, vector ? VectorEngines.direct() : EngineChooser.engine(algorithm), out, w.anchor());
+		final boolean vector = algorithm == Algorithm.DIRECT && floatSums && options.precision() == Precision.FLOAT && WeightedSums.floatSumsAvailable() && input.exactInFloat();
+		return new Computation(input, w.dimensions(), weights, vector ? WeightedSums.directInFloat() : WeightedSums.by(algorithm), out, w.anchor());
 	}
 
 	private static long[] requiredSize(final Interval out, final Kernel w) {

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.function.DoublePredicate;
 
 import io.github.convolvej.core.MissingSamples.Reading;
-import io.github.convolvej.core.engine.Block;
-import io.github.convolvej.core.engine.BlockSource;
-import io.github.convolvej.core.engine.CorrelationEngine;
-import io.github.convolvej.core.engine.LineSink;
-import io.github.convolvej.core.engine.RowReader;
+import io.github.convolvej.core.engine.WeightedSums;
+import io.github.convolvej.core.engine.source.Block;
+import io.github.convolvej.core.engine.source.BlockSource;
+import io.github.convolvej.core.engine.source.LineSink;
+import io.github.convolvej.core.engine.source.RowReader;
 
 /**
  * One engine run with missing pixels handled around it (SPEC "Missing data"):
@@ -27,7 +27,7 @@ final class MissingDataRun {
 	/** Below this share of the kernel's absolute weight, whether any present pixel is touched is counted, not read from the sum. */
 	private static final double SMALL_WEIGHT = 1e-9;
 
-	private final CorrelationEngine engine;
+	private final WeightedSums sums;
 	private final BlockSource input;
 	private final BlockSource mask;
 	private final int[] kernelDims;
@@ -38,8 +38,8 @@ final class MissingDataRun {
 	private final int[] imageMin, imageMax;
 	private final ConvolutionOptions options;
 
-	MissingDataRun(final CorrelationEngine engine, final BlockSource input, final BlockSource mask, final int[] kernelDims, final double[][] weights, final int[] anchor, final int[] imageMin, final int[] imageMax, final ConvolutionOptions options) {
-		this.engine = engine;
+	MissingDataRun(final WeightedSums sums, final BlockSource input, final BlockSource mask, final int[] kernelDims, final double[][] weights, final int[] anchor, final int[] imageMin, final int[] imageMax, final ConvolutionOptions options) {
+		this.sums = sums;
 		this.input = input;
 		this.mask = mask;
 		this.kernelDims = kernelDims;
@@ -91,7 +91,7 @@ final class MissingDataRun {
 	}
 
 	private void exact(final BlockSource source, final int[] kDims, final double[][] w, final LineSink[] outputs) {
-		NonFinitePattern.correlate(engine, source, kDims, w, outputs, options.executor(), options.progress());
+		NonFinitePattern.correlate(sums, source, kDims, w, outputs, options.executor(), options.progress());
 	}
 
 	/** Writes the quotient; returns the numerator {@code sum k c f}, then the denominator {@code sum k c}. */
@@ -158,7 +158,7 @@ final class MissingDataRun {
 	/** {@code sum k c} by one more run, for the certainty under Propagate and Fill. */
 	private double[] weightSum() {
 		final double[] den = new double[Block.numElements(outDims)];
-		engine.correlate(new MissingSamples(input, mask, Reading.WEIGHT, 0), kernelDims, new double[][] { weights[0] }, new LineSink[] { LineSink.of(den) }, options.executor(), options.progress());
+		sums.sum(new MissingSamples(input, mask, Reading.WEIGHT, 0), kernelDims, new double[][] { weights[0] }, new LineSink[] { LineSink.of(den) }, options.executor(), options.progress());
 		return den;
 	}
 

@@ -2,8 +2,8 @@ package io.github.convolvej.core;
 
 import java.util.Arrays;
 
-import io.github.convolvej.core.engine.BlockSource;
-import io.github.convolvej.core.engine.RowReader;
+import io.github.convolvej.core.engine.source.BlockSource;
+import io.github.convolvej.core.engine.source.RowReader;
 
 /**
  * The boundary-extended input as the engines read it when pixels may be

@@ -3,12 +3,11 @@ package io.github.convolvej.core;
 import java.util.Arrays;
 import java.util.function.DoublePredicate;
 
-import io.github.convolvej.core.engine.Block;
-import io.github.convolvej.core.engine.BlockSource;
-import io.github.convolvej.core.engine.CorrelationEngine;
-import io.github.convolvej.core.engine.EngineChooser;
-import io.github.convolvej.core.engine.LineSink;
-import io.github.convolvej.core.engine.RowReader;
+import io.github.convolvej.core.engine.WeightedSums;
+import io.github.convolvej.core.engine.source.Block;
+import io.github.convolvej.core.engine.source.BlockSource;
+import io.github.convolvej.core.engine.source.LineSink;
+import io.github.convolvej.core.engine.source.RowReader;
 import net.imglib2.parallel.TaskExecutor;
 
 /**
@@ -88,18 +87,18 @@ final class NonFinitePattern {
 	 * {@code engine.correlate(...)} with the NaN and infinity pattern of the
 	 * direct sum, whatever the engine.
 	 */
-	static void correlate(final CorrelationEngine engine, final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
-		if (sumsTapByTap(engine)) {
-			engine.correlate(input, kernelDims, weights, outputs, executor, progress);
+	static void correlate(final WeightedSums sums, final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
+		if (sums.tapByTap()) {
+			sums.sum(input, kernelDims, weights, outputs, executor, progress);
 			return;
 		}
 		// an image source answers this from its pixel arrays, faster than a scan of the extended block
 		if (input.allFinite()) {
-			engine.correlate(input, kernelDims, weights, outputs, executor, progress);
+			sums.sum(input, kernelDims, weights, outputs, executor, progress);
 			return;
 		}
 		final Scan scan = scan(input);
-		engine.correlate(new Indicators(input, new int[kernelDims.length], input.dims(), null), kernelDims, weights, outputs, executor, progress);
+		sums.sum(new Indicators(input, new int[kernelDims.length], input.dims(), null), kernelDims, weights, outputs, executor, progress);
 		final int n = kernelDims.length;
 		final int[] out = Block.validDims(input.dims(), kernelDims);
 		// output o reads inputs o .. o + K - 1: the outputs a non-finite input reaches
@@ -154,16 +153,6 @@ final class NonFinitePattern {
 		}
 	}
 
-	/**
-	 * The direct and separable engines add {@code w * x} for the non-zero
-	 * weights only (a separable kernel's weight is 0 exactly where one of its
-	 * factors is), so they give the direct sum's pattern themselves, with no
-	 * scan of the input; only a transform mixes every input into every output.
-	 */
-	static boolean sumsTapByTap(final CorrelationEngine engine) {
-		return !"fft".equals(engine.name());
-	}
-
 	/** 1 where the weight passes the test, else 0. */
 	static double[] indicator(final double[] weights, final DoublePredicate test) {
 		final double[] r = new double[weights.length];
@@ -214,8 +203,8 @@ final class NonFinitePattern {
 				separable &= Separability.factors(sets[s], kDims).isPresent();
 			}
 			final int[] inDims = indicators.dims();
-			final Algorithm algorithm = EngineChooser.choose(inDims, kDims, Math.max(1, nonZero), sets.length, separable, executor.getParallelism(), () -> true);
-			EngineChooser.engine(algorithm).correlate(indicators, kDims, sets, sinks, executor, progress.cancelOnly());
+			final Algorithm algorithm = WeightedSums.fastest(inDims, kDims, Math.max(1, nonZero), sets.length, separable, executor.getParallelism(), () -> true);
+			WeightedSums.by(algorithm).sum(indicators, kDims, sets, sinks, executor, progress.cancelOnly());
 			return new Counts(box, sums);
 		}
 

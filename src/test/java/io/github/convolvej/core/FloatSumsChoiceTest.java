@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.convolvej.core.engine.VectorEngines;
+import io.github.convolvej.core.engine.rows.VectorEngines;
 import net.imglib2.Cursor;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;

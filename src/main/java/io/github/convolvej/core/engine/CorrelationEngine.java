@@ -1,6 +1,8 @@
 package io.github.convolvej.core.engine;
 
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.core.engine.source.BlockSource;
+import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.parallel.TaskExecutor;
 
 /**

@@ -3,6 +3,11 @@ package io.github.convolvej.core.engine;
 import java.util.function.BooleanSupplier;
 
 import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.engine.fft.FftEngine;
+import io.github.convolvej.core.engine.rows.DirectEngine;
+import io.github.convolvej.core.engine.rows.SeparableEngine;
+import io.github.convolvej.core.engine.source.Block;
+import io.github.convolvej.core.engine.source.BlockSource;
 
 /**
  * Picks the engine for {@link Algorithm#AUTO} by estimated time, in the
@@ -19,7 +24,7 @@ import io.github.convolvej.core.Algorithm;
  * passed over (a 30001-wide kernel on a small image goes to whichever engine
  * holds less). FFT is never chosen when {@code finite} says no.
  */
-public final class EngineChooser {
+final class EngineChooser {
 
 	/** Nanoseconds per output pixel and weight set of the direct sum, besides the taps. */
 	static final double DIRECT_PIXEL_NS = 5;
@@ -124,21 +129,6 @@ public final class EngineChooser {
 	 */
 	static long[] workingBytes(final int[] inputDims, final int[] kernelDims, final int sets, final boolean separable, final int threads) {
 		final int t = Math.max(1, threads);
-		// the direct engine keeps, at most, four shifted copies per GROUP columns of kernel width
-		final int copies = LineMath.phase(kernelDims[0] - 1) / 4 * 4 + 4;
-		final Tiling direct = new Tiling(inputDims, kernelDims, t, copies, Tiling.Limits.DEFAULT);
-		final long directBytes = RowRing.bytes(direct, copies) * Math.min(t, direct.tiles);
-		long separableBytes = Long.MAX_VALUE;
-		if (separable) {
-			final Tiling plan = new Tiling(inputDims, kernelDims, t, 1, Tiling.Limits.DEFAULT);
-			final long row = 8L * (plan.chunk + kernelDims[0] - 1);
-			separableBytes = (RowRing.bytes(plan, 1) + 2 * row * plan.slabRows + Tiling.rowBytes(plan.chunk, kernelDims[0], copies)) * Math.min(t, plan.tiles);
-		}
-		final FftPlan fft = FftPlan.of(inputDims, kernelDims, sets, t);
-		long tile = 16;
-		for (final int v : fft.size)
-			tile *= v;
-		final long fftBytes = tile * (sets + Math.min(t, fft.tileCount) * (1L + sets));
-		return new long[] { directBytes, separableBytes, fftBytes };
+		return new long[] { DirectEngine.workingBytes(inputDims, kernelDims, t), separable ? SeparableEngine.workingBytes(inputDims, kernelDims, t) : Long.MAX_VALUE, FftEngine.workingBytes(inputDims, kernelDims, sets, t) };
 	}
 }

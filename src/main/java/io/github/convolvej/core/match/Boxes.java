@@ -1,6 +1,6 @@
 package io.github.convolvej.core.match;
 
-import io.github.convolvej.core.engine.Block;
+import io.github.convolvej.core.engine.source.Block;
 
 /**
  * Walks an N-D box a row at a time in two flat arrays (x fastest) at once:

@@ -9,11 +9,10 @@ import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.core.ProgressRange;
-import io.github.convolvej.core.engine.Block;
-import io.github.convolvej.core.engine.CorrelationEngine;
-import io.github.convolvej.core.engine.EngineChooser;
-import io.github.convolvej.core.engine.ImageBlockSource;
-import io.github.convolvej.core.engine.LineSink;
+import io.github.convolvej.core.engine.WeightedSums;
+import io.github.convolvej.core.engine.source.Block;
+import io.github.convolvej.core.engine.source.ImageBlockSource;
+import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.Cursor;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -172,12 +171,12 @@ public final class TemplateMatcher {
 			taps = Math.max(taps, weights[t].count);
 		}
 		final Algorithm algorithm = options.algorithm() == Algorithm.AUTO ? chooseEngine(block, frame, taps, count + masks(templates), allFinite, executor) : options.algorithm();
-		final CorrelationEngine engine = EngineChooser.engine(algorithm);
+		final WeightedSums correlation = WeightedSums.by(algorithm);
 
 		// Templates with running window sums that few others share are scored after the
 		// engine, as the sums stream by (their products kept); the others as the products
 		// arrive, from sums computed first (once per box and mask, shared).
-		final WindowSumsCache sums = new WindowSumsCache(block, frame, outDims, shift, method, engine, executor);
+		final WindowSumsCache sums = new WindowSumsCache(block, frame, outDims, shift, method, correlation, executor);
 		final boolean[] later = new boolean[count];
 		for (int t = 0; t < count; t++) {
 			int sharing = 0;
@@ -216,7 +215,7 @@ public final class TemplateMatcher {
 			} else
 				sinks[t] = (at, line, length) -> scorer.score(line, 0, sum, squares, at, out, at, length);
 		}
-		engine.correlate(block, frame, frameWeights, sinks, executor, new ProgressRange(progress, 0.3, 0.6));
+		correlation.sum(block, frame, frameWeights, sinks, executor, new ProgressRange(progress, 0.3, 0.6));
 		progress.checkCancelled();
 		for (int t = 0; t < count; t++) {
 			if (!later[t] || products[t] == null)
@@ -244,7 +243,7 @@ public final class TemplateMatcher {
 			}
 			final Img< FloatType > out = crop(scores[t], outDims, outMin, min, max);
 			scores[t] = null;
-			maps.add(new ScoreMap(out, new FinalInterval(min, max), method, mode, k[t], a[t], engine.name(), templates.get(t)));
+			maps.add(new ScoreMap(out, new FinalInterval(min, max), method, mode, k[t], a[t], correlation.engine(), templates.get(t)));
 		}
 		progress.progress(1);
 		return maps;
@@ -286,11 +285,11 @@ public final class TemplateMatcher {
 
 
 	/**
-	 * FFT unless the templates are tiny (the cost model of {@link EngineChooser});
+	 * FFT unless the templates are tiny (the engines' cost model, {@link WeightedSums#fastest});
 	 * never FFT on non-finite images, whose NaN a transform would spread.
 	 */
 	private static Algorithm chooseEngine(final Block block, final int[] frame, final int taps, final int sets, final boolean allFinite, final TaskExecutor executor) {
-		final Algorithm a = EngineChooser.choose(block.dims, frame, taps, sets, false, Math.max(1, executor.getParallelism()), () -> allFinite);
+		final Algorithm a = WeightedSums.fastest(block.dims, frame, taps, sets, false, Math.max(1, executor.getParallelism()), () -> allFinite);
 		return a == Algorithm.SEPARABLE ? Algorithm.DIRECT : a;
 	}
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import io.github.convolvej.core.ParallelItems;
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.engine.Block;
+import io.github.convolvej.core.engine.source.Block;
 import net.imglib2.parallel.TaskExecutor;
 
 /**

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.engine.Block;
-import io.github.convolvej.core.engine.CorrelationEngine;
-import io.github.convolvej.core.engine.LineSink;
+import io.github.convolvej.core.engine.WeightedSums;
+import io.github.convolvej.core.engine.source.Block;
+import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.parallel.TaskExecutor;
 
 /**
@@ -27,7 +27,7 @@ final class WindowSumsCache {
 	private final int[] outDims;
 	private final double shift;
 	private final MatchMethod method;
-	private final CorrelationEngine engine;
+	private final WeightedSums sums;
 	private final TaskExecutor executor;
 	private final List< Entry > entries = new ArrayList<>();
 	private Block squares;
@@ -45,13 +45,13 @@ final class WindowSumsCache {
 		}
 	}
 
-	WindowSumsCache(final Block block, final int[] frame, final int[] outDims, final double shift, final MatchMethod method, final CorrelationEngine engine, final TaskExecutor executor) {
+	WindowSumsCache(final Block block, final int[] frame, final int[] outDims, final double shift, final MatchMethod method, final WeightedSums sums, final TaskExecutor executor) {
 		this.block = block;
 		this.frame = frame;
 		this.outDims = outDims;
 		this.shift = shift;
 		this.method = method;
-		this.engine = engine;
+		this.sums = sums;
 		this.executor = executor;
 	}
 
@@ -112,13 +112,13 @@ final class WindowSumsCache {
 		double[] s1 = null;
 		if (Scorer.needsSums(method)) {
 			s1 = new double[size];
-			engine.correlate(block, frame, new double[][] { weights }, new LineSink[] { LineSink.of(s1) }, executor, progress);
+			sums.sum(block, frame, new double[][] { weights }, new LineSink[] { LineSink.of(s1) }, executor, progress);
 			final double correction = shift * count;
 			for (int i = 0; i < size; i++)
 				s1[i] -= correction;
 		}
 		final double[] s2 = new double[size];
-		engine.correlate(squares(), frame, new double[][] { weights }, new LineSink[] { LineSink.of(s2) }, executor, progress);
+		sums.sum(squares(), frame, new double[][] { weights }, new LineSink[] { LineSink.of(s2) }, executor, progress);
 		// a sum of squares: below the engine's rounding (FFT's is relative to the largest) it is 0
 		double largest = 0;
 		for (final double v : s2)

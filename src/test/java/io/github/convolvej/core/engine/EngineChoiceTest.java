@@ -13,6 +13,8 @@ import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.ConvolutionResult;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.NamedKernels;
+import io.github.convolvej.core.engine.source.Block;
+import io.github.convolvej.core.engine.source.ImageBlockSource;
 import net.imglib2.Cursor;
 import net.imglib2.FinalInterval;
 import net.imglib2.img.Img;
