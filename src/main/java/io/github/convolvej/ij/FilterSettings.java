@@ -1,6 +1,6 @@
 package io.github.convolvej.ij;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
@@ -86,14 +86,36 @@ public final class FilterSettings {
 		zarr = b.zarr;
 	}
 
+	/** The macro keys, in the order they are recorded (SPEC). */
+	private static final List< MacroKey< FilterSettings, Builder > > MACRO_KEYS = List.of(
+			MacroKey.value("kernel", Builder::kernel, s -> s.kernelText == null ? null : MacroOptions.quote(s.kernelText)),
+			MacroKey.value("kernel_image", Builder::kernelImage, s -> s.kernelImage == null ? null : MacroOptions.quote(s.kernelImage)),
+			MacroKey.value("mode", Builder::mode, s -> s.mode.label()),
+			MacroKey.value("boundary", Builder::boundary, s -> s.boundary.label()),
+			MacroKey.value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value)),
+			MacroKey.value("anchor", Builder::anchor, s -> MacroOptions.anchorText(s.anchor)),
+			MacroKey.flag("normalize", Builder::normalize, s -> s.normalize),
+			MacroKey.value("output", Builder::output, s -> MacroOptions.quote(s.output.label())),
+			MacroKey.value("complex", Builder::complex, s -> s.complex.label()),
+			MacroKey.value("algorithm", Builder::algorithm, s -> s.algorithm.label()),
+			MacroKey.value("precision", Builder::precision, s -> s.precision == Precision.FLOAT ? null : s.precision.label()),
+			MacroKey.value("nan", Builder::missingData, s -> s.missingData == MissingData.PROPAGATE ? null : s.missingData.label()),
+			MacroKey.value("mask", Builder::maskImage, s -> s.maskImage == null ? null : MacroOptions.quote(s.maskImage)),
+			MacroKey.flag("preserve_nan", Builder::preserveNan, s -> s.preserveNan),
+			MacroKey.flag("certainty", Builder::certainty, s -> s.certainty),
+			MacroKey.flag("scaled", Builder::scaled, s -> s.scaled),
+			// only when given: results in memory record as before
+			MacroKey.value("output_folder", Builder::outputFolder, s -> s.outputFolder == null ? null : MacroOptions.quote(s.outputFolder)),
+			MacroKey.value("output_format", Builder::outputFormat, s -> s.outputFolder == null ? null : MacroOptions.quote(s.outputFormat())));
+
 	/** Every macro key this command reads. */
-	public static final java.util.List< String > KEYS = java.util.List.of("kernel", "kernel_image", "mode", "boundary", "value", "anchor", "normalize", "output", "complex", "algorithm", "precision", "nan", "mask", "preserve_nan", "certainty", "scaled", "output_folder", "output_format");
+	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);
 
 	/**
 	 * Unknown or repeated keys in a macro options string, one message each;
 	 * empty when all keys are known and given once.
 	 */
-	public static java.util.List< String > keyProblems(final String options) {
+	public static List< String > keyProblems(final String options) {
 		return MacroOptions.keyProblems(options, KEYS);
 	}
 
@@ -105,28 +127,8 @@ public final class FilterSettings {
 	 *             {@code kernel_image=} is given
 	 */
 	public static FilterSettings fromMacroOptions(final Operation op, final String options) {
-		final String o = options == null ? "" : options;
 		final Builder b = builder(op);
-		b.kernel(MacroOptions.value(o, "kernel"));
-		b.kernelImage(MacroOptions.value(o, "kernel_image"));
-		b.mode(MacroOptions.value(o, "mode"));
-		b.boundary(MacroOptions.value(o, "boundary"));
-		b.value(MacroOptions.number(o, "value", 0));
-		final String anchor = MacroOptions.value(o, "anchor");
-		if (anchor != null)
-			b.anchor(anchor);
-		b.normalize(MacroOptions.flag(o, "normalize"));
-		b.output(MacroOptions.value(o, "output"));
-		b.complex(MacroOptions.value(o, "complex"));
-		b.algorithm(MacroOptions.value(o, "algorithm"));
-		b.precision(MacroOptions.value(o, "precision"));
-		b.missingData(MacroOptions.value(o, "nan"));
-		b.maskImage(MacroOptions.value(o, "mask"));
-		b.preserveNan(MacroOptions.flag(o, "preserve_nan"));
-		b.certainty(MacroOptions.flag(o, "certainty"));
-		b.scaled(MacroOptions.flag(o, "scaled"));
-		b.outputFolder(MacroOptions.value(o, "output_folder"));
-		b.outputFormat(MacroOptions.value(o, "output_format"));
+		MacroKey.readAll(MACRO_KEYS, options, b);
 		return b.build();
 	}
 
@@ -135,36 +137,7 @@ public final class FilterSettings {
 	 * every key written, values with spaces in brackets.
 	 */
 	public String toMacroOptions() {
-		final StringBuilder sb = new StringBuilder();
-		if (kernelText != null)
-			sb.append("kernel=").append(MacroOptions.quote(kernelText)).append(' ');
-		if (kernelImage != null)
-			sb.append("kernel_image=").append(MacroOptions.quote(kernelImage)).append(' ');
-		sb.append("mode=").append(mode.label());
-		sb.append(" boundary=").append(boundary.label());
-		sb.append(" value=").append(MacroOptions.format(value));
-		sb.append(" anchor=").append(MacroOptions.anchorText(anchor));
-		if (normalize)
-			sb.append(" normalize");
-		sb.append(" output=").append(MacroOptions.quote(output.label()));
-		sb.append(" complex=").append(complex.label());
-		sb.append(" algorithm=").append(algorithm.label());
-		if (precision != Precision.FLOAT)
-			sb.append(" precision=").append(precision.label());
-		if (missingData != MissingData.PROPAGATE)
-			sb.append(" nan=").append(missingData.label());
-		if (maskImage != null)
-			sb.append(" mask=").append(MacroOptions.quote(maskImage));
-		if (preserveNan)
-			sb.append(" preserve_nan");
-		if (certainty)
-			sb.append(" certainty");
-		if (scaled)
-			sb.append(" scaled");
-		// only when given: results in memory record as before
-		if (outputFolder != null)
-			sb.append(" output_folder=").append(MacroOptions.quote(outputFolder)).append(" output_format=").append(MacroOptions.quote(outputFormat()));
-		return sb.toString();
+		return MacroKey.writeAll(MACRO_KEYS, this);
 	}
 
 	/**
@@ -340,23 +313,7 @@ public final class FilterSettings {
 	/** A builder starting from these settings. */
 	public Builder toBuilder() {
 		final Builder b = builder(operation);
-		b.kernelText = kernelText;
-		b.kernelImage = kernelImage;
-		b.mode = mode;
-		b.boundary = boundary;
-		b.value = value;
-		b.anchor = anchor;
-		b.normalize = normalize;
-		b.output = output;
-		b.complex = complex;
-		b.algorithm = algorithm;
-		b.precision = precision;
-		b.missingData = missingData;
-		b.maskImage = maskImage;
-		b.preserveNan = preserveNan;
-		b.certainty = certainty;
-		b.scaled = scaled;
-		b.outputFolder = outputFolder;
+		MacroKey.readAll(MACRO_KEYS, toMacroOptions(), b);
 		b.zarr = zarr;
 		return b;
 	}
@@ -556,19 +513,15 @@ public final class FilterSettings {
 		return d < 3 ? "xyz".substring(d, d + 1) : "axis " + d;
 	}
 
+	/** Equal when they record the same options for the same operation. */
 	@Override
 	public boolean equals(final Object o) {
-		if (!(o instanceof FilterSettings))
-			return false;
-		final FilterSettings s = (FilterSettings) o;
-		return operation == s.operation && Objects.equals(kernelText, s.kernelText) && Objects.equals(kernelImage, s.kernelImage) && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && Arrays.equals(anchor, s.anchor) && normalize == s.normalize && output == s.output && complex == s.complex && algorithm == s.algorithm && precision == s.precision
-				&& missingData == s.missingData && Objects.equals(maskImage, s.maskImage) && preserveNan == s.preserveNan && certainty == s.certainty && scaled == s.scaled
-				&& Objects.equals(outputFolder, s.outputFolder) && zarr == s.zarr;
+		return o instanceof FilterSettings && operation == ((FilterSettings) o).operation && toMacroOptions().equals(((FilterSettings) o).toMacroOptions());
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(operation, kernelText, kernelImage, mode, boundary, value, Arrays.hashCode(anchor), normalize, output, complex, algorithm, precision, missingData, maskImage, preserveNan, certainty, scaled, outputFolder, zarr);
+		return Objects.hash(operation, toMacroOptions());
 	}
 
 	@Override

@@ -94,14 +94,37 @@ public final class MatchSettings {
 		angles = b.angles == null ? null : b.angles.clone();
 	}
 
+	/** The macro keys, in the order they are recorded (SPEC). */
+	private static final List< MacroKey< MatchSettings, Builder > > MACRO_KEYS = List.of(
+			MacroKey.value("image", Builder::image, s -> s.image == null ? null : MacroOptions.quote(s.image)),
+			MacroKey.value("template", Builder::template, s -> s.template == null ? null : MacroOptions.quote(s.template)),
+			MacroKey.value("method", Builder::method, s -> MacroOptions.quote(s.method.label())),
+			MacroKey.value("mode", Builder::mode, s -> s.mode.label()),
+			MacroKey.value("boundary", Builder::boundary, s -> s.boundary.label()),
+			MacroKey.value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value)),
+			MacroKey.value("matches", Builder::matches, s -> Integer.toString(s.matches)),
+			MacroKey.value("threshold", Builder::threshold, MatchSettings::thresholdText),
+			MacroKey.value("min_distance", Builder::minDistance, MatchSettings::minDistanceText),
+			MacroKey.value("max_overlap", (b, text) -> b.maxOverlap(MacroOptions.parseNumber("max_overlap", text)), s -> MacroOptions.format(s.maxOverlap)),
+			MacroKey.value("anchor", Builder::anchor, MatchSettings::anchorText),
+			MacroKey.flag("subpixel", Builder::subpixel, s -> s.subpixel),
+			MacroKey.flag("score_map", Builder::scoreMap, s -> s.scoreMap),
+			MacroKey.flag("add_to_manager", Builder::addToManager, s -> s.addToManager),
+			// the keys of several, turned and masked templates only when used, so plain searches record as before
+			MacroKey.value("templates", Builder::templates, s -> s.templates.isEmpty() ? null : "[" + String.join(",", s.templates) + "]"),
+			MacroKey.value("mask", Builder::mask, s -> s.mask == null ? null : MacroOptions.quote(s.mask)),
+			MacroKey.value("rotations", Builder::rotations, s -> s.quarterTurns() ? s.rotationsText() : null),
+			MacroKey.value("flip", Builder::flip, s -> s.flip == Flip.NONE ? null : s.flip.label()),
+			MacroKey.value("angles", Builder::angles, s -> s.angles == null ? null : s.anglesText()));
+
 	/** Every macro key this command reads. */
-	public static final List< String > KEYS = List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager", "templates", "mask", "rotations", "flip", "angles");
+	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);
 
 	/**
 	 * Unknown or repeated keys in a macro options string, one message each;
 	 * empty when all keys are known and given once.
 	 */
-	public static java.util.List< String > keyProblems(final String options) {
+	public static List< String > keyProblems(final String options) {
 		return MacroOptions.keyProblems(options, KEYS);
 	}
 
@@ -111,53 +134,8 @@ public final class MatchSettings {
 	 * @throws IllegalArgumentException naming the bad value and the accepted ones
 	 */
 	public static MatchSettings fromMacroOptions(final String options) {
-		final String o = options == null ? "" : options;
 		final Builder b = builder();
-		b.image(MacroOptions.value(o, "image"));
-		b.template(MacroOptions.value(o, "template"));
-		final String method = MacroOptions.value(o, "method");
-		if (method != null)
-			b.method(method);
-		final String mode = MacroOptions.value(o, "mode");
-		if (mode != null)
-			b.mode(mode);
-		final String boundary = MacroOptions.value(o, "boundary");
-		if (boundary != null)
-			b.boundary(boundary);
-		final String value = MacroOptions.value(o, "value");
-		if (value != null)
-			b.value(MacroOptions.parseNumber("value", value));
-		final String matches = MacroOptions.value(o, "matches");
-		if (matches != null)
-			b.matches(matches);
-		final String threshold = MacroOptions.value(o, "threshold");
-		if (threshold != null)
-			b.threshold(threshold);
-		final String minDistance = MacroOptions.value(o, "min_distance");
-		if (minDistance != null)
-			b.minDistance(minDistance);
-		final String maxOverlap = MacroOptions.value(o, "max_overlap");
-		if (maxOverlap != null)
-			b.maxOverlap(MacroOptions.parseNumber("max_overlap", maxOverlap));
-		final String anchor = MacroOptions.value(o, "anchor");
-		if (anchor != null)
-			b.anchor(anchor);
-		b.subpixel(MacroOptions.flag(o, "subpixel"));
-		b.scoreMap(MacroOptions.flag(o, "score_map"));
-		b.addToManager(MacroOptions.flag(o, "add_to_manager"));
-		final String templates = MacroOptions.value(o, "templates");
-		if (templates != null)
-			b.templates(templates);
-		b.mask(MacroOptions.value(o, "mask"));
-		final String rotations = MacroOptions.value(o, "rotations");
-		if (rotations != null)
-			b.rotations(rotations);
-		final String flip = MacroOptions.value(o, "flip");
-		if (flip != null)
-			b.flip(flip);
-		final String angles = MacroOptions.value(o, "angles");
-		if (angles != null)
-			b.angles(angles);
+		MacroKey.readAll(MACRO_KEYS, options, b);
 		return b.build();
 	}
 
@@ -167,38 +145,7 @@ public final class MatchSettings {
 	 * spaces in brackets.
 	 */
 	public String toMacroOptions() {
-		final StringBuilder sb = new StringBuilder();
-		if (image != null)
-			sb.append("image=").append(MacroOptions.quote(image)).append(' ');
-		if (template != null)
-			sb.append("template=").append(MacroOptions.quote(template)).append(' ');
-		sb.append("method=").append(MacroOptions.quote(method.label()));
-		sb.append(" mode=").append(mode.label());
-		sb.append(" boundary=").append(boundary.label());
-		sb.append(" value=").append(MacroOptions.format(value));
-		sb.append(" matches=").append(matches);
-		sb.append(" threshold=").append(thresholdText());
-		sb.append(" min_distance=").append(minDistanceText());
-		sb.append(" max_overlap=").append(MacroOptions.format(maxOverlap));
-		sb.append(" anchor=").append(anchorText());
-		if (subpixel)
-			sb.append(" subpixel");
-		if (scoreMap)
-			sb.append(" score_map");
-		if (addToManager)
-			sb.append(" add_to_manager");
-		// the keys of several, turned and masked templates only when used, so plain searches record as before
-		if (!templates.isEmpty())
-			sb.append(" templates=[").append(String.join(",", templates)).append(']');
-		if (mask != null)
-			sb.append(" mask=").append(MacroOptions.quote(mask));
-		if (quarterTurns())
-			sb.append(" rotations=").append(rotationsText());
-		if (flip != Flip.NONE)
-			sb.append(" flip=").append(flip.label());
-		if (angles != null)
-			sb.append(" angles=").append(anglesText());
-		return sb.toString();
+		return MacroKey.writeAll(MACRO_KEYS, this);
 	}
 
 	/**
@@ -424,25 +371,7 @@ public final class MatchSettings {
 	/** A builder starting from these settings. */
 	public Builder toBuilder() {
 		final Builder b = builder();
-		b.image = image;
-		b.template = template;
-		b.method = method;
-		b.mode = mode;
-		b.boundary = boundary;
-		b.value = value;
-		b.matches = matches;
-		b.threshold = threshold;
-		b.minDistance = minDistance;
-		b.maxOverlap = maxOverlap;
-		b.anchor = anchor;
-		b.subpixel = subpixel;
-		b.scoreMap = scoreMap;
-		b.addToManager = addToManager;
-		b.templates = templates;
-		b.mask = mask;
-		b.rotations = rotations.clone();
-		b.flip = flip;
-		b.angles = angles == null ? null : angles.clone();
+		MacroKey.readAll(MACRO_KEYS, toMacroOptions(), b);
 		return b;
 	}
 
@@ -726,17 +655,15 @@ public final class MatchSettings {
 		}
 	}
 
+	/** Equal when they record the same options. */
 	@Override
 	public boolean equals(final Object o) {
-		if (!(o instanceof MatchSettings))
-			return false;
-		final MatchSettings s = (MatchSettings) o;
-		return Objects.equals(image, s.image) && Objects.equals(template, s.template) && method == s.method && mode == s.mode && boundary == s.boundary && Double.compare(value, s.value) == 0 && matches == s.matches && Double.compare(threshold, s.threshold) == 0 && Double.compare(minDistance, s.minDistance) == 0 && Double.compare(maxOverlap, s.maxOverlap) == 0 && Arrays.equals(anchor, s.anchor) && subpixel == s.subpixel && scoreMap == s.scoreMap && addToManager == s.addToManager && templates.equals(s.templates) && Objects.equals(mask, s.mask) && Arrays.equals(rotations, s.rotations) && flip == s.flip && Arrays.equals(angles, s.angles);
+		return o instanceof MatchSettings && toMacroOptions().equals(((MatchSettings) o).toMacroOptions());
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(image, template, method, mode, boundary, value, matches, threshold, minDistance, maxOverlap, Arrays.hashCode(anchor), subpixel, scoreMap, addToManager, templates, mask, Arrays.hashCode(rotations), flip, Arrays.hashCode(angles));
+		return toMacroOptions().hashCode();
 	}
 
 	@Override
