@@ -29,9 +29,24 @@ public interface BlockSource {
 		final int n = numDimensions();
 		final int[] size = new int[n];
 		Arrays.fill(size, 1);
-		return (min, length, dest) -> {
-			size[0] = length;
-			read(min, size, dest);
+		return new RowReader() {
+			/** Doubles read before narrowing to float, kept between calls. */
+			private double[] wide = new double[0];
+
+			@Override
+			public void read(final int[] min, final int length, final double[] dest) {
+				size[0] = length;
+				BlockSource.this.read(min, size, dest);
+			}
+
+			@Override
+			public void readFloats(final int[] min, final int length, final float[] dest) {
+				if (wide.length < length)
+					wide = new double[length];
+				read(min, length, wide);
+				for (int i = 0; i < length; i++)
+					dest[i] = (float) wide[i];
+			}
 		};
 	}
 

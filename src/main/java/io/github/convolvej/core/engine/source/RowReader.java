@@ -15,8 +15,8 @@ public interface RowReader {
 
 	/**
 	 * As {@link #read(int[], int, double[])}, narrowed to float. The default
-	 * reads doubles first; image sources read their pixels straight into
-	 * {@code dest}.
+	 * reads doubles into a new array first (a source's own readers keep that
+	 * array, and image sources read their pixels straight into {@code dest}).
 	 */
 	default void readFloats(final int[] min, final int length, final float[] dest) {
 		final double[] row = new double[length];
