@@ -325,9 +325,9 @@ public final class Convolution {
 
 	/**
 	 * @param floatSums whether the sums may be accumulated in float: a 32-bit
-	 *            result without missing-data arithmetic; the vector engine then
-	 *            runs the direct sums when present and the source's values are
-	 *            floats, unless {@code precision=double}
+	 *            result without missing-data arithmetic; the vector engines
+	 *            then run the direct and separable sums when present and the
+	 *            source's values are floats, unless {@code precision=double}
 	 */
 	private static Computation computation(final BlockSource input, final Kernel w, final Interval out, final ConvolutionOptions options, final boolean floatSums) {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
@@ -338,8 +338,8 @@ public final class Convolution {
 		else if (algorithm == Algorithm.SEPARABLE && !isSeparable(w))
 			// asked for, but the kernel is not a product of 1-D factors: the direct sums, decided before running
 			algorithm = Algorithm.DIRECT;
-		final boolean vector = algorithm == Algorithm.DIRECT && floatSums && options.precision() == Precision.FLOAT && WeightedSums.floatSumsAvailable() && input.exactInFloat();
-		return new Computation(input, w.dimensions(), weights, vector ? WeightedSums.directInFloat() : WeightedSums.by(algorithm), out, w.anchor());
+		final boolean inFloat = floatSums && options.precision() == Precision.FLOAT && WeightedSums.floatSumsAvailable() && input.exactInFloat();
+		return new Computation(input, w.dimensions(), weights, inFloat ? WeightedSums.inFloat(algorithm) : WeightedSums.by(algorithm), out, w.anchor());
 	}
 
 	private static long[] requiredSize(final Interval out, final Kernel w) {

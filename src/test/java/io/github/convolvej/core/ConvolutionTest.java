@@ -114,7 +114,7 @@ class ConvolutionTest {
 		final Cursor< FloatType > a = separable.real().cursor(), b = direct.real().cursor();
 		while (a.hasNext())
 			assertEquals(b.next().get(), a.next().get(), 0);
-		assertEquals("separable", Convolution.apply(img, Kernel.parse("1 2 1; 2 4 2; 1 2 1"), ConvolutionOptions.convolve().algorithm(Algorithm.SEPARABLE)).engine());
+		assertTrue(Convolution.apply(img, Kernel.parse("1 2 1; 2 4 2; 1 2 1"), ConvolutionOptions.convolve().algorithm(Algorithm.SEPARABLE)).engine().startsWith("separable"));
 	}
 
 	@Test

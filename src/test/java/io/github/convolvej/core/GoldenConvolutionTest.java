@@ -59,8 +59,9 @@ class GoldenConvolutionTest {
 	}
 
 	/**
-	 * Every case through the vector engine (float sums, 32-bit result) on the
-	 * image read as floats, held to the direct sums' tolerance. Skipped in a
+	 * Every case through the vector engines (float sums, 32-bit result; the
+	 * separable one for rank-1 kernels) on the image read as floats, held to
+	 * the direct sums' tolerance. Skipped in a
 	 * JVM without {@code jdk.incubator.vector}; the build runs these tests
 	 * once with it.
 	 */
@@ -75,12 +76,15 @@ class GoldenConvolutionTest {
 				final Cursor< FloatType > to = image.cursor();
 				for (final double v : c.image.re)
 					to.next().setReal(v);
-				final ConvolutionResult< FloatType > r = Convolution.apply(image, c.kernelWithAnchor(), options);
-				assertEquals("direct-vector", r.engine());
-				final double scale = DIRECT_TOLERANCE * Math.max(1, c.expected.maxAbs());
-				assertClose(c.expected.re, ConvolutionTest.values(r.real()), scale, "real part");
-				if (c.expected.isComplex())
-					assertClose(c.expected.im, ConvolutionTest.values(r.imaginary()), scale, "imaginary part");
+				final boolean rankOne = isRankOne(c.kernel.re, c.kernel.dims) && (c.kernel.im == null || isRankOne(c.kernel.im, c.kernel.dims));
+				for (final Algorithm a : rankOne ? new Algorithm[] { Algorithm.DIRECT, Algorithm.SEPARABLE } : new Algorithm[] { Algorithm.DIRECT }) {
+					final ConvolutionResult< FloatType > r = Convolution.apply(image, c.kernelWithAnchor(), options.copy().algorithm(a));
+					assertEquals(a == Algorithm.DIRECT ? "direct-vector" : "separable-vector", r.engine());
+					final double scale = DIRECT_TOLERANCE * Math.max(1, c.expected.maxAbs());
+					assertClose(c.expected.re, ConvolutionTest.values(r.real()), scale, r.engine() + ", real part");
+					if (c.expected.isComplex())
+						assertClose(c.expected.im, ConvolutionTest.values(r.imaginary()), scale, r.engine() + ", imaginary part");
+				}
 				// precision=double: the double sums, as before
 				assertEquals("direct", Convolution.apply(image, c.kernelWithAnchor(), options.copy().precision(Precision.DOUBLE)).engine());
 			}));

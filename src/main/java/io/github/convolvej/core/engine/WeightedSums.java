@@ -37,12 +37,13 @@ public final class WeightedSums {
 	}
 
 	/**
-	 * The direct sums in float by the vector engine when this JVM runs it
-	 * ({@link #floatSumsAvailable()}), else the direct sums in double.
+	 * The sums of {@code DIRECT} or {@code SEPARABLE} in float, by the vector
+	 * engines when this JVM runs them ({@link #floatSumsAvailable()}); else,
+	 * and for {@code FFT}, as {@link #by}.
 	 */
-	public static WeightedSums directInFloat() {
-		final CorrelationEngine vector = VectorEngines.direct();
-		return vector != null ? new WeightedSums(vector) : by(Algorithm.DIRECT);
+	public static WeightedSums inFloat(final Algorithm algorithm) {
+		final CorrelationEngine vector = algorithm == Algorithm.DIRECT ? VectorEngines.direct() : algorithm == Algorithm.SEPARABLE ? VectorEngines.separable() : null;
+		return vector != null ? new WeightedSums(vector) : by(algorithm);
 	}
 
 	/** Whether this JVM runs the vector engine (started with {@code --add-modules jdk.incubator.vector}). */
@@ -81,7 +82,7 @@ public final class WeightedSums {
 		engine.correlate(input, kernelDims, weights, outputs, executor, progress);
 	}
 
-	/** The engine's name: "direct", "direct-vector", "separable" or "fft". */
+	/** The engine's name: "direct", "separable", "fft", or "direct-vector" and "separable-vector" for the float sums. */
 	public String engine() {
 		return engine.name();
 	}

@@ -1,6 +1,5 @@
 package io.github.convolvej.core.engine.rows;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import io.github.convolvej.core.ProgressListener;
@@ -57,6 +56,18 @@ public final class SeparableEngine implements CorrelationEngine {
 	 */
 	@Override
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
+		final double[][][] factors = factors(weights, kernelDims);
+		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 3, limits);
+		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, new boolean[] { true }), factors, outputs)::run);
+	}
+
+	/**
+	 * The 1-D factors of each weight set, one per axis of the tiling (at least
+	 * two; an axis the kernel lacks has the factor {@code [1]}).
+	 *
+	 * @throws IllegalArgumentException for a weight set that is not rank 1
+	 */
+	static double[][][] factors(final double[][] weights, final int[] kernelDims) {
 		final int[] k = Tiling.atLeast2D(kernelDims);
 		final double[][][] factors = new double[weights.length][][];
 		for (int s = 0; s < weights.length; s++) {
@@ -67,8 +78,12 @@ public final class SeparableEngine implements CorrelationEngine {
 			for (int d = 0; d < k.length; d++)
 				factors[s][d] = d < kernelDims.length ? f.get()[d] : new double[] { 1 };
 		}
-		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 3, limits);
-		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, new boolean[] { true }), factors, outputs)::run);
+		return factors;
+	}
+
+	/** Whether a factor leaves its axis as it is. */
+	static boolean isIdentity(final double[] f) {
+		return f.length == 1 && f[0] == 1;
 	}
 
 	/** One task's state: the ring of rows and the buffers of the passes. */
@@ -87,7 +102,7 @@ public final class SeparableEngine implements CorrelationEngine {
 		private final double[][] gathered;
 		private final double[] weights;
 		private final double[] acc;
-		private final int[] pos;
+		private final int[] passRows;
 
 		Tile(final RowRing ring, final double[][][] factors, final LineSink[] outputs) {
 			this.ring = ring;
@@ -120,7 +135,7 @@ public final class SeparableEngine implements CorrelationEngine {
 			zeros = new double[plan.chunk + LineMath.ZEROS];
 			weights = new double[longest];
 			acc = new double[plan.chunk];
-			pos = new int[plan.n];
+			passRows = new int[plan.slabRows];
 		}
 
 		void run(final int t) {
@@ -173,45 +188,18 @@ public final class SeparableEngine implements CorrelationEngine {
 					continue;
 				final int count = taps(f);
 				final int step = plan.slabStrides[d];
-				Arrays.fill(pos, 0);
-				boolean more = true;
-				while (more) {
-					int row = 0;
-					for (int e = 1; e < a; e++)
-						row += pos[e] * plan.slabStrides[e];
+				final int n = ring.passRows(d, passRows);
+				for (int i = 0; i < n; i++) {
+					final int row = passRows[i];
 					int c = 0;
 					for (int j = 0; j < f.length; j++)
 						if (f[j] != 0)
 							gathered[c++] = current[row + j * step];
 					LineMath.sum(banks[bank][row], inWidth, gathered, weights, count);
-					more = false;
-					for (int e = 1; e < a; e++) {
-						final int extent = ring.size[e] + (e < d ? plan.kernel[e] - 1 : 0);
-						if (++pos[e] < extent) {
-							more = true;
-							break;
-						}
-						pos[e] = 0;
-					}
 				}
 				// the rows just written become the current ones
-				more = true;
-				Arrays.fill(pos, 0);
-				while (more) {
-					int row = 0;
-					for (int e = 1; e < a; e++)
-						row += pos[e] * plan.slabStrides[e];
-					current[row] = banks[bank][row];
-					more = false;
-					for (int e = 1; e < a; e++) {
-						final int extent = ring.size[e] + (e < d ? plan.kernel[e] - 1 : 0);
-						if (++pos[e] < extent) {
-							more = true;
-							break;
-						}
-						pos[e] = 0;
-					}
-				}
+				for (int i = 0; i < n; i++)
+					current[passRows[i]] = banks[bank][passRows[i]];
 				bank ^= 1;
 			}
 			// along x, last, on each output row, from its shifted copies
@@ -262,10 +250,6 @@ public final class SeparableEngine implements CorrelationEngine {
 				if (v != 0)
 					weights[c++] = v;
 			return c;
-		}
-
-		private static boolean isIdentity(final double[] f) {
-			return f.length == 1 && f[0] == 1;
 		}
 	}
 }

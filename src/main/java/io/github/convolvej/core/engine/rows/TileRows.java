@@ -97,6 +97,35 @@ abstract class TileRows {
 		}
 	}
 
+	/**
+	 * The slab rows that a pass along axis {@code d} (between x and the ring
+	 * axis) writes in the current tile, outermost axis first: along the axes
+	 * below {@code d} the box with its halo (not yet summed), along {@code d}
+	 * and above the box. Writes their slab indices into {@code rows}; returns
+	 * how many.
+	 */
+	final int passRows(final int d, final int[] rows) {
+		final int ring = plan.ring;
+		final int[] pos = new int[ring];
+		int count = 0;
+		boolean more = true;
+		while (more) {
+			int row = 0;
+			for (int e = 1; e < ring; e++)
+				row += pos[e] * plan.slabStrides[e];
+			rows[count++] = row;
+			more = false;
+			for (int e = 1; e < ring; e++) {
+				if (++pos[e] < size[e] + (e < d ? plan.kernel[e] - 1 : 0)) {
+					more = true;
+					break;
+				}
+				pos[e] = 0;
+			}
+		}
+		return count;
+	}
+
 	/** Output columns of chunk {@code c} of the current tile. */
 	int width(final int c) {
 		return Math.min(plan.chunk, size[0] - c * plan.chunk);

@@ -15,9 +15,8 @@ import io.github.convolvej.core.engine.CorrelationEngine;
  */
 public final class VectorEngines {
 
-	private static final String DIRECT_CLASS = "io.github.convolvej.core.engine.rows.VectorDirectEngine";
-
-	private static final CorrelationEngine DIRECT = load(DIRECT_CLASS);
+	private static final CorrelationEngine DIRECT = load("io.github.convolvej.core.engine.rows.VectorDirectEngine");
+	private static final CorrelationEngine SEPARABLE = DIRECT == null ? null : load("io.github.convolvej.core.engine.rows.VectorSeparableEngine");
 
 	private VectorEngines() {}
 
@@ -26,12 +25,17 @@ public final class VectorEngines {
 		return DIRECT;
 	}
 
-	/** The vector direct engine cutting its work with other limits (tests), or null as {@link #direct()}. */
-	static CorrelationEngine direct(final Tiling.Limits limits) {
-		if (DIRECT == null)
+	/** The separable engine that sums in float with the Vector API, or null when this JVM cannot run it. */
+	public static CorrelationEngine separable() {
+		return SEPARABLE;
+	}
+
+	/** {@code engine} (a vector engine, or null) cutting its work with other limits (tests). */
+	static CorrelationEngine withLimits(final CorrelationEngine engine, final Tiling.Limits limits) {
+		if (engine == null)
 			return null;
 		try {
-			final java.lang.reflect.Constructor< ? > c = DIRECT.getClass().getDeclaredConstructor(Tiling.Limits.class);
+			final java.lang.reflect.Constructor< ? > c = engine.getClass().getDeclaredConstructor(Tiling.Limits.class);
 			c.setAccessible(true);
 			return (CorrelationEngine) c.newInstance(limits);
 		} catch (final ReflectiveOperationException e) {

@@ -1,5 +1,7 @@
 package io.github.convolvej.core.engine.rows;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -41,6 +43,20 @@ final class VectorLines {
 				throw new IllegalArgumentException("A pass sums 1 to 5 taps, not " + m + ".");
 		}
 		tail(x, first, d, dOff, n, a, o, w, t, m);
+	}
+
+	/**
+	 * {@code d[dOff + x] = sum_{t < count} w[t] a[t][x + o[t]]}: passes of up
+	 * to five taps, the first setting, the others adding; zeros when
+	 * {@code count == 0}.
+	 */
+	static void sumAll(final int count, final float[] d, final int dOff, final int n, final float[][] a, final int[] o, final float[] w) {
+		if (count == 0) {
+			Arrays.fill(d, dOff, dOff + n, 0);
+			return;
+		}
+		for (int t = 0; t < count; t += 5)
+			sum(Math.min(5, count - t), t == 0, d, dOff, n, a, o, w, t);
 	}
 
 	/** The sums of the last lanes, one column at a time. */
