@@ -144,12 +144,12 @@ public final class Benchmark {
 		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up until stable, Java %s, %d cores, CPU %s, vector engine: %s%n", threads, runs,
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), cpu,
 				WeightedSums.floatSumsAvailable() ? "yes (float sums, " + WeightedSums.vectorLanes() + " lanes)" : "no (start Java with --add-modules jdk.incubator.vector)");
-		out.printf(Locale.ROOT, "%-4s %-13s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
+		out.printf(Locale.ROOT, "%-4s %-16s %10s %10s %10s  %s%n", "id", "engine", "median ms", "Mpix/s", "heap MB", "workload");
 		final List< String > rows = new ArrayList<>();
 		for (final String id : only) {
 			final Workload w = all.get(id);
 			final Result r = measure(w, runs, executor);
-			out.printf(Locale.ROOT, "%-4s %-13s %10.1f %10.1f %10.1f  %s%n", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, w.description);
+			out.printf(Locale.ROOT, "%-4s %-16s %10.1f %10.1f %10.1f  %s%n", id, r.engine, r.medianMs, w.outputPixels / 1e3 / r.medianMs, r.peakHeapMb, w.description);
 			final String report = w.run.report(r.medianMs);
 			if (report != null)
 				out.printf(Locale.ROOT, "%-4s %s%n", "", report);
