@@ -14,6 +14,7 @@ import io.github.convolvej.core.MissingData;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.Precision;
+import io.github.convolvej.ij.MacroKey.Field;
 
 /**
  * The options of Convolve ND and Correlate ND, as the dialog, the macro
@@ -86,27 +87,44 @@ public final class FilterSettings {
 		zarr = b.zarr;
 	}
 
-	/** The macro keys, in the order they are recorded (SPEC). */
-	private static final List< MacroKey< FilterSettings, Builder > > MACRO_KEYS = List.of(
-			MacroKey.value("kernel", Builder::kernel, s -> s.kernelText == null ? null : MacroOptions.quote(s.kernelText)),
-			MacroKey.value("kernel_image", Builder::kernelImage, s -> s.kernelImage == null ? null : MacroOptions.quote(s.kernelImage)),
-			MacroKey.value("mode", Builder::mode, s -> s.mode.label()),
-			MacroKey.value("boundary", Builder::boundary, s -> s.boundary.label()),
-			MacroKey.value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value)),
-			MacroKey.value("anchor", Builder::anchor, s -> MacroOptions.anchorText(s.anchor)),
-			MacroKey.flag("normalize", Builder::normalize, s -> s.normalize),
-			MacroKey.value("output", Builder::output, s -> MacroOptions.quote(s.output.label())),
-			MacroKey.value("complex", Builder::complex, s -> s.complex.label()),
-			MacroKey.value("algorithm", Builder::algorithm, s -> s.algorithm.label()),
-			MacroKey.value("precision", Builder::precision, s -> s.precision == Precision.FLOAT ? null : s.precision.label()),
-			MacroKey.value("nan", Builder::missingData, s -> s.missingData == MissingData.PROPAGATE ? null : s.missingData.label()),
-			MacroKey.value("mask", Builder::maskImage, s -> s.maskImage == null ? null : MacroOptions.quote(s.maskImage)),
-			MacroKey.flag("preserve_nan", Builder::preserveNan, s -> s.preserveNan),
-			MacroKey.flag("certainty", Builder::certainty, s -> s.certainty),
-			MacroKey.flag("scaled", Builder::scaled, s -> s.scaled),
-			// only when given: results in memory record as before
-			MacroKey.value("output_folder", Builder::outputFolder, s -> s.outputFolder == null ? null : MacroOptions.quote(s.outputFolder)),
-			MacroKey.value("output_format", Builder::outputFormat, s -> s.outputFolder == null ? null : MacroOptions.quote(s.outputFormat())));
+	/** The macro keys, in the order they are recorded (SPEC) and shown in the dialog. */
+	public static final List< MacroKey< FilterSettings, Builder > > MACRO_KEYS = List.of(
+			MacroKey.< FilterSettings, Builder > value("kernel", Builder::kernel, s -> s.kernelText == null ? null : MacroOptions.quote(s.kernelText))
+					.inDialog("Kernel", Field.TEXT, s -> s.kernelText == null ? "" : s.kernelText, null, 36),
+			MacroKey.< FilterSettings, Builder > value("kernel_image", Builder::kernelImage, s -> s.kernelImage == null ? null : MacroOptions.quote(s.kernelImage))
+					.inDialog("Kernel_image", Field.CHOICE, s -> s.kernelImage == null ? NO_IMAGE : s.kernelImage, MacroKey.OPEN_IMAGES, 0),
+			MacroKey.< FilterSettings, Builder > value("mode", Builder::mode, s -> s.mode.label())
+					.inDialog("Mode", Field.CHOICE, s -> s.mode.label(), OutputMode.labels(), 0),
+			MacroKey.< FilterSettings, Builder > value("boundary", Builder::boundary, s -> s.boundary.label())
+					.inDialog("Boundary", Field.CHOICE, s -> s.boundary.label(), Boundary.labels(), 0),
+			MacroKey.< FilterSettings, Builder > value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value))
+					.inDialog("Value", Field.NUMBER, s -> MacroOptions.format(s.value), null, 0),
+			MacroKey.< FilterSettings, Builder > value("anchor", Builder::anchor, s -> MacroOptions.anchorText(s.anchor))
+					.inDialog("Anchor", Field.TEXT, s -> MacroOptions.anchorText(s.anchor), null, 12),
+			MacroKey.< FilterSettings, Builder > flag("normalize", Builder::normalize, s -> s.normalize).inDialog("Normalize"),
+			MacroKey.< FilterSettings, Builder > value("output", Builder::output, s -> MacroOptions.quote(s.output.label()))
+					.inDialog("Output", Field.CHOICE, s -> s.output.label(), OutputType.labels(), 0),
+			MacroKey.< FilterSettings, Builder > value("complex", Builder::complex, s -> s.complex.label())
+					.inDialog("Complex", Field.CHOICE, s -> s.complex.label(), ComplexOutput.labels(), 0),
+			MacroKey.< FilterSettings, Builder > value("algorithm", Builder::algorithm, s -> s.algorithm.label())
+					.inDialog("Algorithm", Field.CHOICE, s -> s.algorithm.label(), Algorithm.labels(), 0),
+			// float: the vector engines' float sums where Java has them; double: every sum in double
+			MacroKey.< FilterSettings, Builder > value("precision", Builder::precision, s -> s.precision == Precision.FLOAT ? null : s.precision.label())
+					.inDialog("Precision", Field.CHOICE, s -> s.precision.label(), Precision.labels(), 0),
+			// ImageJ's macro key is the label's first word: "NaN (missing data)" records nan=
+			MacroKey.< FilterSettings, Builder > value("nan", Builder::missingData, s -> s.missingData == MissingData.PROPAGATE ? null : s.missingData.label())
+					.inDialog("NaN (missing data)", Field.CHOICE, s -> s.missingData.label(), MissingData.labels(), 0),
+			MacroKey.< FilterSettings, Builder > value("mask", Builder::maskImage, s -> s.maskImage == null ? null : MacroOptions.quote(s.maskImage))
+					.inDialog("Mask", Field.CHOICE, s -> s.maskImage == null ? NO_IMAGE : s.maskImage, MacroKey.OPEN_IMAGES, 0),
+			MacroKey.< FilterSettings, Builder > flag("preserve_nan", Builder::preserveNan, s -> s.preserveNan).inDialog("Preserve_nan"),
+			MacroKey.< FilterSettings, Builder > flag("certainty", Builder::certainty, s -> s.certainty).inDialog("Certainty"),
+			// {units}: the dialog puts the image's unit there
+			MacroKey.< FilterSettings, Builder > flag("scaled", Builder::scaled, s -> s.scaled).inDialog("Scaled units (named kernels in {units})"),
+			// only when given: results in memory record as before; a volume larger than memory is written plane by plane
+			MacroKey.< FilterSettings, Builder > value("output_folder", Builder::outputFolder, s -> s.outputFolder == null ? null : MacroOptions.quote(s.outputFolder))
+					.inDialog("Output_folder", Field.TEXT, s -> s.outputFolder == null ? "" : s.outputFolder, null, 28),
+			MacroKey.< FilterSettings, Builder > value("output_format", Builder::outputFormat, s -> s.outputFolder == null ? null : MacroOptions.quote(s.outputFormat()))
+					.inDialog("Output_format", Field.CHOICE, FilterSettings::outputFormat, OUTPUT_FORMATS, 0));
 
 	/** Every macro key this command reads. */
 	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);

@@ -8,26 +8,45 @@ import java.util.function.Predicate;
 
 /**
  * One macro key of a command, declared once: its name, how its text sets a
- * builder, and how settings write it back. A command's list of keys drives
- * parsing ({@link #readAll}), recording ({@link #writeAll}), the accepted
- * key names ({@link #names}) and equality (two settings are equal when they
- * record the same text).
+ * builder, how settings write it back, and the dialog field that shows it. A
+ * command's list of keys drives parsing ({@link #readAll}), recording
+ * ({@link #writeAll}), the accepted key names ({@link #names}), equality (two
+ * settings are equal when they record the same text) and its dialog (the
+ * fields in the list's order, each read back through the same parse).
  *
  * @param <S> the settings
  * @param <B> their builder
  */
-final class MacroKey< S, B > {
+public final class MacroKey< S, B > {
+
+	/** How a key shows in a dialog: a text field, a choice, a number, a checkbox. */
+	public enum Field {
+		TEXT, CHOICE, NUMBER, CHECKBOX
+	}
+
+	/** The choices of a key that names an open image: the dialog fills in their titles. */
+	public static final String[] OPEN_IMAGES = {};
 
 	private final String name;
 	private final boolean flag;
 	private final BiConsumer< B, String > read;
 	private final Function< S, String > write;
+	private final String label;
+	private final Field field;
+	private final Function< S, String > shown;
+	private final String[] choices;
+	private final int columns;
 
-	private MacroKey(final String name, final boolean flag, final BiConsumer< B, String > read, final Function< S, String > write) {
+	private MacroKey(final String name, final boolean flag, final BiConsumer< B, String > read, final Function< S, String > write, final String label, final Field field, final Function< S, String > shown, final String[] choices, final int columns) {
 		this.name = name;
 		this.flag = flag;
 		this.read = read;
 		this.write = write;
+		this.label = label;
+		this.field = field;
+		this.shown = shown;
+		this.choices = choices;
+		this.columns = columns;
 	}
 
 	/**
@@ -37,16 +56,63 @@ final class MacroKey< S, B > {
 	 * @param write the text to record (quoted where it holds spaces), or null to leave the key out
 	 */
 	static < S, B > MacroKey< S, B > value(final String name, final BiConsumer< B, String > read, final Function< S, String > write) {
-		return new MacroKey<>(name, false, read, write);
+		return new MacroKey<>(name, false, read, write, null, null, null, null, 0);
 	}
 
-	/** A key without a value, on when present ({@code name}). */
+	/** A key without a value, on when present ({@code name}); a checkbox in a dialog ({@link #inDialog(String)}). */
 	static < S, B > MacroKey< S, B > flag(final String name, final BiConsumer< B, Boolean > read, final Predicate< S > write) {
-		return new MacroKey<>(name, true, (b, text) -> read.accept(b, text != null), s -> write.test(s) ? "" : null);
+		final Function< S, String > on = s -> write.test(s) ? "" : null;
+		return new MacroKey<>(name, true, (b, text) -> read.accept(b, text != null), on, null, Field.CHECKBOX, on, null, 0);
 	}
 
-	String name() {
+	/** This flag, shown in the dialog as a checkbox labelled {@code label}. */
+	MacroKey< S, B > inDialog(final String label) {
+		return new MacroKey<>(name, flag, read, write, label, field, shown, choices, columns);
+	}
+
+	/**
+	 * This key, shown in the dialog as a field (ImageJ records a field under
+	 * its label's first word, lower case: it must be the key's name).
+	 *
+	 * @param shown the field's text for given settings (for a number, the number)
+	 * @param choices a choice's items ({@link #OPEN_IMAGES} for an open image's title), else null
+	 * @param columns a text field's width
+	 */
+	MacroKey< S, B > inDialog(final String label, final Field field, final Function< S, String > shown, final String[] choices, final int columns) {
+		return new MacroKey<>(name, flag, read, write, label, field, shown, choices, columns);
+	}
+
+	public String name() {
 		return name;
+	}
+
+	/** The field's label, or null when the key has no dialog field. */
+	public String label() {
+		return label;
+	}
+
+	public Field field() {
+		return field;
+	}
+
+	/** The field's text for {@code settings}; for a checkbox, non-null when on. */
+	public String shown(final S settings) {
+		return shown.apply(settings);
+	}
+
+	/** A choice's items; {@link #OPEN_IMAGES} for the titles of the open images. */
+	public String[] choices() {
+		return choices;
+	}
+
+	public int columns() {
+		return columns;
+	}
+
+	/** Sets {@code builder} from a dialog field's text (for a checkbox: null when off). */
+	public void read(final B builder, final String text) {
+		if (flag || text != null)
+			read.accept(builder, text);
 	}
 
 	/** Sets {@code builder} from every key given in {@code options}; keys not given keep the builder's defaults. */

@@ -18,26 +18,18 @@ import ij.Macro;
 import ij.WindowManager;
 import ij.gui.DialogListener;
 import ij.gui.GenericDialog;
-import ij.plugin.frame.Recorder;
 import ij.plugin.PlugIn;
-import io.github.convolvej.core.Algorithm;
-import io.github.convolvej.core.Boundary;
+import ij.plugin.frame.Recorder;
+import io.github.convolvej.cli.StackToStore;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.Kernel;
-import io.github.convolvej.core.MissingData;
 import io.github.convolvej.core.Operation;
-import io.github.convolvej.core.OutputMode;
-import io.github.convolvej.core.Precision;
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.cli.StackToStore;
-import io.github.convolvej.ij.ComplexOutput;
 import io.github.convolvej.ij.FilterSettings;
-import io.github.convolvej.ij.MacroOptions;
 import io.github.convolvej.ij.ImageFilter;
-import io.github.convolvej.ij.KernelCalibration;
 import io.github.convolvej.ij.ImageJProgress;
+import io.github.convolvej.ij.KernelCalibration;
 import io.github.convolvej.ij.NotEnoughMemoryException;
-import io.github.convolvej.ij.OutputType;
 import io.github.convolvej.ij.ScaledUnits;
 
 /**
@@ -149,28 +141,8 @@ public abstract class FilterPlugin implements PlugIn {
 		presetPanel.add(presets);
 		gd.addPanel(presetPanel); // not a dialog field: never recorded
 
-		gd.addStringField("Kernel", initial.kernelText() == null ? "" : initial.kernelText(), 36);
-		final TextField kernelField = (TextField) gd.getStringFields().lastElement();
-		gd.addChoice("Kernel_image", imageTitles(), initial.kernelImage() == null ? FilterSettings.NO_IMAGE : initial.kernelImage());
-		gd.addChoice("Mode", OutputMode.labels(), initial.mode().label());
-		gd.addChoice("Boundary", Boundary.labels(), initial.boundary().label());
-		gd.addNumericField("Value", initial.value(), initial.value() == Math.rint(initial.value()) ? 0 : 4);
-		gd.addStringField("Anchor", MacroOptions.anchorText(initial.anchor()), 12);
-		gd.addCheckbox("Normalize", initial.normalize());
-		gd.addChoice("Output", OutputType.labels(), initial.output().label());
-		gd.addChoice("Complex", ComplexOutput.labels(), initial.complex().label());
-		gd.addChoice("Algorithm", Algorithm.labels(), initial.algorithm().label());
-		// float: the vector engine's float sums where Java has it; double: every sum in double
-		gd.addChoice("Precision", Precision.labels(), initial.precision().label());
-		// ImageJ's macro key is the label's first word: "NaN (missing data)" records nan=
-		gd.addChoice("NaN (missing data)", MissingData.labels(), initial.missingData().label());
-		gd.addChoice("Mask", imageTitles(), initial.maskImage() == null ? FilterSettings.NO_IMAGE : initial.maskImage());
-		gd.addCheckbox("Preserve_nan", initial.preserveNan());
-		gd.addCheckbox("Certainty", initial.certainty());
-		gd.addCheckbox("Scaled units (named kernels in " + imp.getCalibration().getUnits() + ")", initial.scaled());
-		// a volume larger than memory: written plane by plane to a folder, opened as a virtual stack
-		gd.addStringField("Output_folder", initial.outputFolder() == null ? "" : initial.outputFolder(), 28);
-		gd.addChoice("Output_format", FilterSettings.OUTPUT_FORMATS, initial.outputFormat());
+		DialogFields.add(gd, FilterSettings.MACRO_KEYS, initial, imageTitles(), imp.getCalibration().getUnits());
+		final TextField kernelField = (TextField) gd.getStringFields().firstElement();
 		gd.addPreviewCheckbox(null, "Preview");
 		final TextArea info = new TextArea("", 3, 48, TextArea.SCROLLBARS_VERTICAL_ONLY);
 		info.setEditable(false);
@@ -289,27 +261,7 @@ public abstract class FilterPlugin implements PlugIn {
 	 */
 	private FilterSettings readSettings(final GenericDialog gd) {
 		final FilterSettings.Builder b = FilterSettings.builder(operation);
-		b.kernel(gd.getNextString());
-		b.kernelImage(gd.getNextChoice());
-		b.mode(gd.getNextChoice());
-		b.boundary(gd.getNextChoice());
-		final double value = gd.getNextNumber();
-		if (gd.invalidNumber())
-			throw new IllegalArgumentException("The fill value is not a number. Give a plain number, e.g. 0 or -1.5.");
-		b.value(value);
-		b.anchor(gd.getNextString());
-		b.normalize(gd.getNextBoolean());
-		b.output(gd.getNextChoice());
-		b.complex(gd.getNextChoice());
-		b.algorithm(gd.getNextChoice());
-		b.precision(gd.getNextChoice());
-		b.missingData(gd.getNextChoice());
-		b.maskImage(gd.getNextChoice());
-		b.preserveNan(gd.getNextBoolean());
-		b.certainty(gd.getNextBoolean());
-		b.scaled(gd.getNextBoolean());
-		b.outputFolder(gd.getNextString());
-		b.outputFormat(gd.getNextChoice());
+		DialogFields.read(gd, FilterSettings.MACRO_KEYS, b);
 		return b.build();
 	}
 
