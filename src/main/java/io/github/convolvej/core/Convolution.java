@@ -230,12 +230,14 @@ public final class Convolution {
 		MissingDataRun.check(kernel, options);
 	}
 
-	/** Which engine {@link Algorithm#AUTO} would pick for this image and kernel. */
+	/** Which engine {@link Algorithm#AUTO} would pick for this image and kernel in {@link #apply}. */
 	public static Algorithm chooseAlgorithm(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
-		return WeightedSums.fastest(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
+		final boolean inFloat = options.precision() == Precision.FLOAT && options.mask() == null && options.missingData() == MissingData.PROPAGATE && !options.certainty()
+				&& new ImageBlockSource(image, options.boundary(), options.fillValue(), requiredInterval(out, w)).exactInFloat();
+		return WeightedSums.fastest(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true, inFloat);
 	}
 
 	private static Kernel checkedKernel(final Kernel kernel, final int imageDims) {
@@ -331,14 +333,14 @@ public final class Convolution {
 	 */
 	private static Computation computation(final BlockSource input, final Kernel w, final Interval out, final ConvolutionOptions options, final boolean floatSums) {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
+		final boolean inFloat = floatSums && options.precision() == Precision.FLOAT && WeightedSums.floatSumsAvailable() && input.exactInFloat();
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
 			// every engine gives the direct sum's NaN and infinity pattern (MissingDataRun), so FFT stays a choice
-			algorithm = WeightedSums.fastest(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true);
+			algorithm = WeightedSums.fastest(input.dims(), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true, inFloat);
 		else if (algorithm == Algorithm.SEPARABLE && !isSeparable(w))
 			// asked for, but the kernel is not a product of 1-D factors: the direct sums, decided before running
 			algorithm = Algorithm.DIRECT;
-		final boolean inFloat = floatSums && options.precision() == Precision.FLOAT && WeightedSums.floatSumsAvailable() && input.exactInFloat();
 		return new Computation(input, w.dimensions(), weights, inFloat ? WeightedSums.inFloat(algorithm) : WeightedSums.by(algorithm), out, w.anchor());
 	}
 

@@ -203,7 +203,7 @@ final class NonFinitePattern {
 				separable &= Separability.factors(sets[s], kDims).isPresent();
 			}
 			final int[] inDims = indicators.dims();
-			final Algorithm algorithm = WeightedSums.fastest(inDims, kDims, Math.max(1, nonZero), sets.length, separable, executor.getParallelism(), () -> true);
+			final Algorithm algorithm = WeightedSums.fastest(inDims, kDims, Math.max(1, nonZero), sets.length, separable, executor.getParallelism(), () -> true, false);
 			WeightedSums.by(algorithm).sum(indicators, kDims, sets, sinks, executor, progress.cancelOnly());
 			return new Counts(box, sums);
 		}

@@ -7,7 +7,6 @@ import io.github.convolvej.core.engine.fft.FftEngine;
 import io.github.convolvej.core.engine.rows.DirectEngine;
 import io.github.convolvej.core.engine.rows.SeparableEngine;
 import io.github.convolvej.core.engine.source.Block;
-import io.github.convolvej.core.engine.source.BlockSource;
 
 /**
  * Picks the engine for {@link Algorithm#AUTO} by estimated time, in the
@@ -20,7 +19,8 @@ import io.github.convolvej.core.engine.source.BlockSource;
  * <li>FFT: the time {@link FftEngine#estimatedNanos} gives for the tiling
  * it would use.</li>
  * </ul>
- * An engine whose working buffers would not fit in half the free heap is
+ * When the direct and separable sums will run in float on the vector engines,
+ * their own constants, measured the same way, apply. An engine whose working buffers would not fit in half the free heap is
  * passed over (a 30001-wide kernel on a small image goes to whichever engine
  * holds less). FFT is never chosen when {@code finite} says no.
  */
@@ -34,6 +34,16 @@ final class EngineChooser {
 	static final double SEPARABLE_PASS_NS = 3.0;
 	/** Nanoseconds per output pixel and tap of a 1-D factor. */
 	static final double SEPARABLE_TAP_NS = 0.25;
+	/**
+	 * The direct sum in float (vector engine), per output pixel and weight set
+	 * and per tap: fitted to 2048^2 images with 13x13 and 21x21 kernels on 2
+	 * threads (22.6 and 51.9 ms); a kernel spanning three or more axes reads
+	 * more rows per output row, and its taps cost about twice (W5, 9x9x9 on
+	 * 256^3: 576 ms).
+	 */
+	static final double FLOAT_DIRECT_PIXEL_NS = 2.2, FLOAT_DIRECT_TAP_NS = 0.05, FLOAT_DIRECT_TAP_NS_3D = 0.095;
+	/** The separable sums in float take half the time of those in double (W6: 84 and 42 ms). */
+	static final double FLOAT_SEPARABLE_SHARE = 0.5;
 
 	private EngineChooser() {}
 
@@ -50,16 +60,6 @@ final class EngineChooser {
 		}
 	}
 
-	/** As below, for one weight set on all cores, the input's finiteness checked only when FFT would win. */
-	public static Algorithm choose(final BlockSource input, final int[] kernelDims, final int nonZeroTaps, final boolean separable) {
-		return choose(input.dims(), kernelDims, nonZeroTaps, 1, separable, Runtime.getRuntime().availableProcessors(), input::allFinite);
-	}
-
-	/** As below, for one weight set on all cores. */
-	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final boolean separable, final BooleanSupplier finite) {
-		return choose(inputDims, kernelDims, nonZeroTaps, 1, separable, Runtime.getRuntime().availableProcessors(), finite);
-	}
-
 	/**
 	 * @param inputDims the padded block
 	 * @param kernelDims the kernel, as many axes
@@ -68,17 +68,18 @@ final class EngineChooser {
 	 * @param separable whether every weight set is rank 1
 	 * @param threads threads the engine will use
 	 * @param finite whether the input holds only finite values, asked only when FFT would be chosen
+	 * @param floatSums whether the direct and separable sums would run in float on the vector engines
 	 */
-	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite) {
-		return choose(inputDims, kernelDims, nonZeroTaps, sets, separable, threads, finite, freeHeapBytes() / 2);
+	public static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite, final boolean floatSums) {
+		return choose(inputDims, kernelDims, nonZeroTaps, sets, separable, threads, finite, freeHeapBytes() / 2, floatSums);
 	}
 
 	/**
 	 * The fastest engine whose working buffers fit in {@code budget} bytes; the
 	 * one with the smallest buffers when none fits.
 	 */
-	static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite, final long budget) {
-		final double[] t = estimatedNanos(inputDims, kernelDims, nonZeroTaps, sets, separable, threads);
+	static Algorithm choose(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite, final long budget, final boolean floatSums) {
+		final double[] t = estimatedNanos(inputDims, kernelDims, nonZeroTaps, sets, separable, threads, floatSums);
 		final long[] bytes = workingBytes(inputDims, kernelDims, sets, separable, threads);
 		final Algorithm[] engines = { Algorithm.DIRECT, Algorithm.SEPARABLE, Algorithm.FFT };
 		int best = -1, smallest = 0;
@@ -104,7 +105,7 @@ final class EngineChooser {
 	}
 
 	/** Estimated nanoseconds of the direct, separable (infinite when not separable) and FFT engines. */
-	static double[] estimatedNanos(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads) {
+	static double[] estimatedNanos(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final boolean floatSums) {
 		final int[] out = Block.validDims(inputDims, kernelDims);
 		double outPixels = 1;
 		int sumK = 0, passes = 0;
@@ -116,8 +117,10 @@ final class EngineChooser {
 			}
 		}
 		final int t = Math.max(1, threads);
-		final double direct = outPixels * (DIRECT_PIXEL_NS * sets + DIRECT_TAP_NS * nonZeroTaps) / t;
-		final double sep = separable ? outPixels * sets * (SEPARABLE_PASS_NS * Math.max(1, passes) + SEPARABLE_TAP_NS * sumK) / t : Double.POSITIVE_INFINITY;
+		final double direct = floatSums
+				? outPixels * (FLOAT_DIRECT_PIXEL_NS * sets + (passes >= 3 ? FLOAT_DIRECT_TAP_NS_3D : FLOAT_DIRECT_TAP_NS) * nonZeroTaps) / t
+				: outPixels * (DIRECT_PIXEL_NS * sets + DIRECT_TAP_NS * nonZeroTaps) / t;
+		final double sep = separable ? (floatSums ? FLOAT_SEPARABLE_SHARE : 1) * outPixels * sets * (SEPARABLE_PASS_NS * Math.max(1, passes) + SEPARABLE_TAP_NS * sumK) / t : Double.POSITIVE_INFINITY;
 		final double fft = FftEngine.estimatedNanos(inputDims, kernelDims, sets, t);
 		return new double[] { direct, sep, fft };
 	}

@@ -19,7 +19,7 @@ import net.imglib2.parallel.TaskExecutor;
  * engines in {@code rows}, the FFT engine in {@code fft}) stays behind it.
  *
  * <pre>
- * WeightedSums sums = WeightedSums.by(WeightedSums.fastest(dims, kernelDims, taps, 1, false, threads, () -&gt; true));
+ * WeightedSums sums = WeightedSums.by(WeightedSums.fastest(dims, kernelDims, taps, 1, false, threads, () -&gt; true, false));
  * sums.sum(source, kernelDims, new double[][] { weights }, new LineSink[] { LineSink.of(out) }, executor, progress);
  * </pre>
  */
@@ -67,9 +67,10 @@ public final class WeightedSums {
 	 * @param separable whether every weight set is rank 1
 	 * @param threads threads the engine will use
 	 * @param finite whether the input holds only finite values, asked only when FFT would win
+	 * @param floatSums whether the direct and separable sums would run in float ({@link #inFloat})
 	 */
-	public static Algorithm fastest(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite) {
-		return EngineChooser.choose(inputDims, kernelDims, nonZeroTaps, sets, separable, threads, finite);
+	public static Algorithm fastest(final int[] inputDims, final int[] kernelDims, final int nonZeroTaps, final int sets, final boolean separable, final int threads, final BooleanSupplier finite, final boolean floatSums) {
+		return EngineChooser.choose(inputDims, kernelDims, nonZeroTaps, sets, separable, threads, finite, floatSums && floatSumsAvailable());
 	}
 
 	/**

@@ -289,7 +289,7 @@ public final class TemplateMatcher {
 	 * never FFT on non-finite images, whose NaN a transform would spread.
 	 */
 	private static Algorithm chooseEngine(final Block block, final int[] frame, final int taps, final int sets, final boolean allFinite, final TaskExecutor executor) {
-		final Algorithm a = WeightedSums.fastest(block.dims, frame, taps, sets, false, Math.max(1, executor.getParallelism()), () -> allFinite);
+		final Algorithm a = WeightedSums.fastest(block.dims, frame, taps, sets, false, Math.max(1, executor.getParallelism()), () -> allFinite, false);
 		return a == Algorithm.SEPARABLE ? Algorithm.DIRECT : a;
 	}
 
