@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.convolvej.core.engine.source.Block;
 import net.imglib2.Cursor;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -145,7 +146,7 @@ public final class PeakFinder {
 		final double distance = minDistanceFor(k);
 		final Neighbourhood kept = new Neighbourhood(k, distance, maxOverlap < 1);
 		final List< Match > matches = new ArrayList<>();
-		final int[] strides = strides(dims);
+		final int[] strides = Block.strides(dims);
 		for (final long key : order) {
 			if (matches.size() >= maxMatches)
 				break;
@@ -253,7 +254,7 @@ public final class PeakFinder {
 	 */
 	private static long[] candidates(final float[] good, final int[] dims, final int[] k, final float limit) {
 		final int n = dims.length;
-		final int[] strides = strides(dims);
+		final int[] strides = Block.strides(dims);
 		// neighbour offsets and per-axis steps, to skip those outside the map
 		final int all = (int) Math.pow(3, n);
 		final int[][] steps = new int[all][n];
@@ -465,16 +466,6 @@ public final class PeakFinder {
 		while (c.hasNext())
 			v[i++] = c.next().get();
 		return v;
-	}
-
-	private static int[] strides(final int[] dims) {
-		final int[] s = new int[dims.length];
-		int st = 1;
-		for (int d = 0; d < dims.length; d++) {
-			s[d] = st;
-			st *= dims[d];
-		}
-		return s;
 	}
 
 	private static double[] toDouble(final long[] v) {
