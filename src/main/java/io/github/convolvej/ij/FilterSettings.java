@@ -92,7 +92,7 @@ public final class FilterSettings {
 			MacroKey.< FilterSettings, Builder > value("kernel", Builder::kernel, s -> s.kernelText == null ? null : MacroOptions.quote(s.kernelText))
 					.inDialog("Kernel", Field.TEXT, s -> s.kernelText == null ? "" : s.kernelText, null, 36),
 			MacroKey.< FilterSettings, Builder > value("kernel_image", Builder::kernelImage, s -> s.kernelImage == null ? null : MacroOptions.quote(s.kernelImage))
-					.inDialog("Kernel_image", Field.CHOICE, s -> s.kernelImage == null ? NO_IMAGE : s.kernelImage, MacroKey.OPEN_IMAGES, 0),
+					.inDialog("Kernel_image", Field.CHOICE, s -> s.kernelImage == null ? NO_IMAGE : s.kernelImage, new String[] { NO_IMAGE, MacroKey.OPEN_IMAGES }, 0),
 			MacroKey.< FilterSettings, Builder > value("mode", Builder::mode, s -> s.mode.label())
 					.inDialog("Mode", Field.CHOICE, s -> s.mode.label(), OutputMode.labels(), 0),
 			MacroKey.< FilterSettings, Builder > value("boundary", Builder::boundary, s -> s.boundary.label())
@@ -115,7 +115,7 @@ public final class FilterSettings {
 			MacroKey.< FilterSettings, Builder > value("nan", Builder::missingData, s -> s.missingData == MissingData.PROPAGATE ? null : s.missingData.label())
 					.inDialog("NaN (missing data)", Field.CHOICE, s -> s.missingData.label(), MissingData.labels(), 0),
 			MacroKey.< FilterSettings, Builder > value("mask", Builder::maskImage, s -> s.maskImage == null ? null : MacroOptions.quote(s.maskImage))
-					.inDialog("Mask", Field.CHOICE, s -> s.maskImage == null ? NO_IMAGE : s.maskImage, MacroKey.OPEN_IMAGES, 0),
+					.inDialog("Mask", Field.CHOICE, s -> s.maskImage == null ? NO_IMAGE : s.maskImage, new String[] { NO_IMAGE, MacroKey.OPEN_IMAGES }, 0),
 			MacroKey.< FilterSettings, Builder > flag("preserve_nan", Builder::preserveNan, s -> s.preserveNan).inDialog("Preserve_nan"),
 			MacroKey.< FilterSettings, Builder > flag("certainty", Builder::certainty, s -> s.certainty).inDialog("Certainty"),
 			// {units}: the dialog puts the image's unit there

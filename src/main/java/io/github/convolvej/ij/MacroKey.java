@@ -24,8 +24,8 @@ public final class MacroKey< S, B > {
 		TEXT, CHOICE, NUMBER, CHECKBOX
 	}
 
-	/** The choices of a key that names an open image: the dialog fills in their titles. */
-	public static final String[] OPEN_IMAGES = {};
+	/** An item of a choice that the dialog replaces with the titles of the open images. */
+	public static final String OPEN_IMAGES = "<open images>";
 
 	private final String name;
 	private final boolean flag;
@@ -75,7 +75,7 @@ public final class MacroKey< S, B > {
 	 * its label's first word, lower case: it must be the key's name).
 	 *
 	 * @param shown the field's text for given settings (for a number, the number)
-	 * @param choices a choice's items ({@link #OPEN_IMAGES} for an open image's title), else null
+	 * @param choices a choice's items ({@link #OPEN_IMAGES} stands for the open images' titles), else null
 	 * @param columns a text field's width
 	 */
 	MacroKey< S, B > inDialog(final String label, final Field field, final Function< S, String > shown, final String[] choices, final int columns) {
@@ -100,7 +100,7 @@ public final class MacroKey< S, B > {
 		return shown.apply(settings);
 	}
 
-	/** A choice's items; {@link #OPEN_IMAGES} for the titles of the open images. */
+	/** A choice's items; {@link #OPEN_IMAGES} stands for the titles of the open images. */
 	public String[] choices() {
 		return choices;
 	}
@@ -140,6 +140,18 @@ public final class MacroKey< S, B > {
 				sb.append('=').append(text);
 		}
 		return sb.toString();
+	}
+
+	/** The keys named, in that order (a dialog's order where it differs from the recorded one). */
+	static < S, B > List< MacroKey< S, B > > inOrder(final List< MacroKey< S, B > > keys, final String... names) {
+		final List< MacroKey< S, B > > ordered = new ArrayList<>();
+		for (final String n : names)
+			for (final MacroKey< S, B > k : keys)
+				if (k.name.equals(n))
+					ordered.add(k);
+		if (ordered.size() != keys.size())
+			throw new IllegalArgumentException("The order names " + ordered.size() + " of " + keys.size() + " keys.");
+		return List.copyOf(ordered);
 	}
 
 	/** The names of {@code keys}, in order. */

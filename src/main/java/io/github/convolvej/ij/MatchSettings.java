@@ -15,6 +15,7 @@ import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;
 import io.github.convolvej.core.match.TemplateVariants;
+import io.github.convolvej.ij.MacroKey.Field;
 
 /**
  * The options of Match Template, as the dialog, the macro options string,
@@ -94,28 +95,51 @@ public final class MatchSettings {
 		angles = b.angles == null ? null : b.angles.clone();
 	}
 
+	/** The mask choice that means no mask. */
+	public static final String NO_MASK = "<none>";
+
 	/** The macro keys, in the order they are recorded (SPEC). */
-	private static final List< MacroKey< MatchSettings, Builder > > MACRO_KEYS = List.of(
-			MacroKey.value("image", Builder::image, s -> s.image == null ? null : MacroOptions.quote(s.image)),
-			MacroKey.value("template", Builder::template, s -> s.template == null ? null : MacroOptions.quote(s.template)),
-			MacroKey.value("method", Builder::method, s -> MacroOptions.quote(s.method.label())),
-			MacroKey.value("mode", Builder::mode, s -> s.mode.label()),
-			MacroKey.value("boundary", Builder::boundary, s -> s.boundary.label()),
-			MacroKey.value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value)),
-			MacroKey.value("matches", Builder::matches, s -> Integer.toString(s.matches)),
-			MacroKey.value("threshold", Builder::threshold, MatchSettings::thresholdText),
-			MacroKey.value("min_distance", Builder::minDistance, MatchSettings::minDistanceText),
-			MacroKey.value("max_overlap", (b, text) -> b.maxOverlap(MacroOptions.parseNumber("max_overlap", text)), s -> MacroOptions.format(s.maxOverlap)),
-			MacroKey.value("anchor", Builder::anchor, MatchSettings::anchorText),
-			MacroKey.flag("subpixel", Builder::subpixel, s -> s.subpixel),
-			MacroKey.flag("score_map", Builder::scoreMap, s -> s.scoreMap),
-			MacroKey.flag("add_to_manager", Builder::addToManager, s -> s.addToManager),
+	public static final List< MacroKey< MatchSettings, Builder > > MACRO_KEYS = List.of(
+			MacroKey.< MatchSettings, Builder > value("image", Builder::image, s -> s.image == null ? null : MacroOptions.quote(s.image))
+					.inDialog("Image", Field.CHOICE, s -> s.image, new String[] { MacroKey.OPEN_IMAGES }, 0),
+			MacroKey.< MatchSettings, Builder > value("template", Builder::template, s -> s.template == null ? null : MacroOptions.quote(s.template))
+					.inDialog("Template", Field.CHOICE, s -> s.template == null ? SELECTION : s.template, new String[] { SELECTION, MacroKey.OPEN_IMAGES }, 0),
+			MacroKey.< MatchSettings, Builder > value("method", Builder::method, s -> MacroOptions.quote(s.method.label()))
+					.inDialog("Method", Field.CHOICE, s -> s.method.label(), MatchMethod.labels(), 0),
+			MacroKey.< MatchSettings, Builder > value("mode", Builder::mode, s -> s.mode.label())
+					.inDialog("Mode", Field.CHOICE, s -> s.mode.label(), new String[] { "same", "valid" }, 0),
+			MacroKey.< MatchSettings, Builder > value("boundary", Builder::boundary, s -> s.boundary.label())
+					.inDialog("Boundary", Field.CHOICE, s -> s.boundary.label(), Boundary.labels(), 0),
+			MacroKey.< MatchSettings, Builder > value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value))
+					.inDialog("Value", Field.NUMBER, s -> MacroOptions.format(s.value), null, 0),
+			MacroKey.< MatchSettings, Builder > value("matches", Builder::matches, s -> Integer.toString(s.matches))
+					.inDialog("Matches", Field.NUMBER, s -> Integer.toString(s.matches), null, 0),
+			MacroKey.< MatchSettings, Builder > value("threshold", Builder::threshold, MatchSettings::thresholdText)
+					.inDialog("Threshold", Field.TEXT, MatchSettings::thresholdText, null, 10),
+			MacroKey.< MatchSettings, Builder > value("min_distance", Builder::minDistance, MatchSettings::minDistanceText)
+					.inDialog("Min_distance", Field.TEXT, MatchSettings::minDistanceText, null, 10),
+			MacroKey.< MatchSettings, Builder > value("max_overlap", (b, text) -> b.maxOverlap(MacroOptions.parseNumber("max_overlap", text)), s -> MacroOptions.format(s.maxOverlap))
+					.inDialog("Max_overlap", Field.NUMBER, s -> MacroOptions.format(s.maxOverlap), null, 0),
+			MacroKey.< MatchSettings, Builder > value("anchor", Builder::anchor, MatchSettings::anchorText)
+					.inDialog("Anchor", Field.TEXT, MatchSettings::anchorText, null, 10),
+			MacroKey.< MatchSettings, Builder > flag("subpixel", Builder::subpixel, s -> s.subpixel).inDialog("Subpixel"),
+			MacroKey.< MatchSettings, Builder > flag("score_map", Builder::scoreMap, s -> s.scoreMap).inDialog("Score_map"),
+			MacroKey.< MatchSettings, Builder > flag("add_to_manager", Builder::addToManager, s -> s.addToManager).inDialog("Add_to_manager"),
 			// the keys of several, turned and masked templates only when used, so plain searches record as before
-			MacroKey.value("templates", Builder::templates, s -> s.templates.isEmpty() ? null : "[" + String.join(",", s.templates) + "]"),
-			MacroKey.value("mask", Builder::mask, s -> s.mask == null ? null : MacroOptions.quote(s.mask)),
-			MacroKey.value("rotations", Builder::rotations, s -> s.quarterTurns() ? s.rotationsText() : null),
-			MacroKey.value("flip", Builder::flip, s -> s.flip == Flip.NONE ? null : s.flip.label()),
-			MacroKey.value("angles", Builder::angles, s -> s.angles == null ? null : s.anglesText()));
+			MacroKey.< MatchSettings, Builder > value("templates", Builder::templates, s -> s.templates.isEmpty() ? null : "[" + String.join(",", s.templates) + "]")
+					.inDialog("Templates", Field.TEXT, s -> String.join(",", s.templates), null, 20),
+			MacroKey.< MatchSettings, Builder > value("mask", Builder::mask, s -> s.mask == null ? null : MacroOptions.quote(s.mask))
+					.inDialog("Mask", Field.CHOICE, s -> s.mask == null ? NO_MASK : s.mask, new String[] { NO_MASK, MacroKey.OPEN_IMAGES }, 0),
+			MacroKey.< MatchSettings, Builder > value("rotations", Builder::rotations, s -> s.quarterTurns() ? s.rotationsText() : null)
+					.inDialog("Rotations", Field.TEXT, MatchSettings::rotationsText, null, 16),
+			MacroKey.< MatchSettings, Builder > value("flip", Builder::flip, s -> s.flip == Flip.NONE ? null : s.flip.label())
+					.inDialog("Flip", Field.CHOICE, s -> s.flip.label(), Flip.labels(), 0),
+			MacroKey.< MatchSettings, Builder > value("angles", Builder::angles, s -> s.angles == null ? null : s.anglesText())
+					.inDialog("Angles", Field.TEXT, MatchSettings::anglesText, null, 16));
+
+	/** The dialog's fields: the keys of several, turned and masked templates before the checkboxes. */
+	public static final List< MacroKey< MatchSettings, Builder > > DIALOG_KEYS = MacroKey.inOrder(MACRO_KEYS, "image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor",
+			"templates", "mask", "rotations", "flip", "angles", "subpixel", "score_map", "add_to_manager");
 
 	/** Every macro key this command reads. */
 	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);

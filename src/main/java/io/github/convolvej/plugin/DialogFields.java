@@ -1,7 +1,10 @@
 package io.github.convolvej.plugin;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import ij.WindowManager;
 import ij.gui.GenericDialog;
 import io.github.convolvej.ij.MacroKey;
 import io.github.convolvej.ij.MacroOptions;
@@ -18,10 +21,9 @@ final class DialogFields {
 	/**
 	 * Adds a field for every key that has one, showing {@code settings}.
 	 *
-	 * @param openImages the choices of keys that name an open image
 	 * @param units put in place of {@code {units}} in labels
 	 */
-	static < S, B > void add(final GenericDialog gd, final List< MacroKey< S, B > > keys, final S settings, final String[] openImages, final String units) {
+	static < S, B > void add(final GenericDialog gd, final List< MacroKey< S, B > > keys, final S settings, final String units) {
 		for (final MacroKey< S, B > k : keys) {
 			if (k.label() == null)
 				continue;
@@ -32,7 +34,7 @@ final class DialogFields {
 					gd.addStringField(label, shown, k.columns());
 					break;
 				case CHOICE:
-					gd.addChoice(label, k.choices() == MacroKey.OPEN_IMAGES ? openImages : k.choices(), shown);
+					gd.addChoice(label, items(k.choices()), shown);
 					break;
 				case NUMBER:
 					final double v = MacroOptions.parseNumber(k.name(), shown);
@@ -42,6 +44,17 @@ final class DialogFields {
 					gd.addCheckbox(label, shown != null);
 			}
 		}
+	}
+
+	/** A choice's items, {@link MacroKey#OPEN_IMAGES} replaced with the titles of the open images. */
+	private static String[] items(final String[] choices) {
+		final List< String > items = new ArrayList<>();
+		for (final String c : choices)
+			if (c.equals(MacroKey.OPEN_IMAGES))
+				items.addAll(Arrays.asList(WindowManager.getImageTitles()));
+			else
+				items.add(c);
+		return items.toArray(new String[0]);
 	}
 
 	/**

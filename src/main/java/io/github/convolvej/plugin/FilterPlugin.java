@@ -141,7 +141,7 @@ public abstract class FilterPlugin implements PlugIn {
 		presetPanel.add(presets);
 		gd.addPanel(presetPanel); // not a dialog field: never recorded
 
-		DialogFields.add(gd, FilterSettings.MACRO_KEYS, initial, imageTitles(), imp.getCalibration().getUnits());
+		DialogFields.add(gd, FilterSettings.MACRO_KEYS, initial, imp.getCalibration().getUnits());
 		final TextField kernelField = (TextField) gd.getStringFields().firstElement();
 		gd.addPreviewCheckbox(null, "Preview");
 		final TextArea info = new TextArea("", 3, 48, TextArea.SCROLLBARS_VERTICAL_ONLY);
@@ -263,13 +263,5 @@ public abstract class FilterPlugin implements PlugIn {
 		final FilterSettings.Builder b = FilterSettings.builder(operation);
 		DialogFields.read(gd, FilterSettings.MACRO_KEYS, b);
 		return b.build();
-	}
-
-	private static String[] imageTitles() {
-		final String[] titles = WindowManager.getImageTitles();
-		final String[] all = new String[titles.length + 1];
-		all[0] = FilterSettings.NO_IMAGE;
-		System.arraycopy(titles, 0, all, 1, titles.length);
-		return all;
 	}
 }

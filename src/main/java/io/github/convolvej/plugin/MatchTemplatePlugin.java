@@ -12,11 +12,8 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import ij.plugin.frame.RoiManager;
-import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.match.Flip;
-import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.ij.ImageJProgress;
 import io.github.convolvej.ij.MatchResult;
 import io.github.convolvej.ij.NotEnoughMemoryException;
@@ -46,7 +43,6 @@ public class MatchTemplatePlugin implements PlugIn {
 	static final String NAME = "Match Template";
 
 	/** The mask choice that means none. */
-	private static final String NO_MASK = "<none>";
 
 	/** The last dialog settings: the next dialog starts from them. */
 	private static MatchSettings last = MatchSettings.builder().build();
@@ -115,58 +111,17 @@ public class MatchTemplatePlugin implements PlugIn {
 			return null;
 		}
 		final ImagePlus current = WindowManager.getCurrentImage();
-		final String[] templates = new String[titles.length + 1];
-		templates[0] = MatchSettings.SELECTION;
-		System.arraycopy(titles, 0, templates, 1, titles.length);
+		final MatchSettings initial = last.toBuilder().image(current == null ? titles[0] : current.getTitle()).template(defaultTemplate(current, titles)).build();
 
 		final GenericDialog gd = new GenericDialog(NAME);
-		gd.addChoice("Image", titles, current == null ? titles[0] : current.getTitle());
-		gd.addChoice("Template", templates, defaultTemplate(current, titles));
-		gd.addChoice("Method", MatchMethod.labels(), last.method().label());
-		gd.addChoice("Mode", new String[] { "same", "valid" }, last.mode().label());
-		gd.addChoice("Boundary", Boundary.labels(), last.boundary().label());
-		gd.addNumericField("Value", last.value(), last.value() == Math.rint(last.value()) ? 0 : 4);
-		gd.addNumericField("Matches", last.matches(), 0);
-		gd.addStringField("Threshold", last.thresholdText(), 10);
-		gd.addStringField("Min_distance", last.minDistanceText(), 10);
-		gd.addNumericField("Max_overlap", last.maxOverlap(), 2);
-		gd.addStringField("Anchor", last.anchorText(), 10);
-		gd.addStringField("Templates", String.join(",", last.templateTitles()), 20);
-		final String[] masks = new String[titles.length + 1];
-		masks[0] = NO_MASK;
-		System.arraycopy(titles, 0, masks, 1, titles.length);
-		gd.addChoice("Mask", masks, NO_MASK);
-		gd.addStringField("Rotations", last.rotationsText(), 16);
-		gd.addChoice("Flip", Flip.labels(), last.flip().label());
-		gd.addStringField("Angles", last.anglesText(), 16);
-		gd.addCheckbox("Subpixel", last.subpixel());
-		gd.addCheckbox("Score_map", last.scoreMap());
-		gd.addCheckbox("Add_to_manager", last.addToManager());
+		DialogFields.add(gd, MatchSettings.DIALOG_KEYS, initial, "");
 		gd.addMessage("Template <selection>: the rectangle selection on the image. Templates: more titles, separated by commas.\nThreshold none: every peak; min distance auto: half the template.\nRotations: exact quarter turns, e.g. [0,90,180,270]; angles: [start,stop,step] in degrees, or none.\nEsc cancels a long run.");
 		gd.addHelp(HelpPages.url(HelpPages.MATCH));
 		gd.showDialog();
 		if (gd.wasCanceled())
 			return null;
 		final MatchSettings.Builder b = MatchSettings.builder();
-		b.image(gd.getNextChoice());
-		b.template(gd.getNextChoice());
-		b.method(gd.getNextChoice());
-		b.mode(gd.getNextChoice());
-		b.boundary(gd.getNextChoice());
-		b.value(number(gd, "fill value"));
-		b.matches(Double.toString(number(gd, "number of matches")));
-		b.threshold(gd.getNextString());
-		b.minDistance(gd.getNextString());
-		b.maxOverlap(number(gd, "maximal overlap"));
-		b.anchor(gd.getNextString());
-		b.templates(gd.getNextString());
-		b.mask(gd.getNextChoice());
-		b.rotations(gd.getNextString());
-		b.flip(gd.getNextChoice());
-		b.angles(gd.getNextString());
-		b.subpixel(gd.getNextBoolean());
-		b.scoreMap(gd.getNextBoolean());
-		b.addToManager(gd.getNextBoolean());
+		DialogFields.read(gd, MatchSettings.DIALOG_KEYS, b);
 		final MatchSettings settings = b.build();
 		last = settings.toBuilder().image(null).template(null).mask(null).build();
 		return settings;
@@ -184,12 +139,5 @@ public class MatchTemplatePlugin implements PlugIn {
 			if (current == null || !t.equals(current.getTitle()))
 				return t;
 		return MatchSettings.SELECTION;
-	}
-
-	private static double number(final GenericDialog gd, final String what) {
-		final double v = gd.getNextNumber();
-		if (gd.invalidNumber())
-			throw new IllegalArgumentException("The " + what + " is not a number. Give a plain number.");
-		return v;
 	}
 }
