@@ -8,10 +8,10 @@ import org.scijava.plugin.Parameter;
 
 import ij.ImagePlus;
 import ij.WindowManager;
+import io.github.convolvej.cli.StackToStore;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.Operation;
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.cli.StackToStore;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
 
@@ -100,9 +100,7 @@ public abstract class FilterCommand implements Command {
 	public void run() {
 		if (image == null)
 			throw new IllegalArgumentException("No input image. Pass the image to filter as 'image'.");
-		final FilterSettings settings = FilterSettings.builder(operation).kernel(kernel).kernelImage(kernel_image == null ? null : kernel_image.getTitle())
-				.mode(mode).boundary(boundary).value(value).anchor(anchor).normalize(normalize).output(output).complex(complex).algorithm(algorithm).precision(precision)
-				.missingData(nan).maskImage(mask == null ? null : mask.getTitle()).preserveNan(preserve_nan).certainty(certainty).scaled(scaled).outputFolder(output_folder).outputFormat(output_format).build();
+		final FilterSettings settings = FilterSettings.fromInputs(operation, this::input);
 		final Kernel k = settings.kernel(title -> kernel_image != null && title.equals(kernel_image.getTitle()) ? kernel_image : WindowManager.getImage(title), image);
 		final List< ImagePlus > results;
 		try {
@@ -113,6 +111,15 @@ public abstract class FilterCommand implements Command {
 		}
 		result = results.get(0);
 		certainty_image = results.size() > 1 ? results.get(1) : null;
+	}
+
+	/** The parameter named as macro key {@code key} (the parameters are the keys: FilterCommandTest). */
+	private Object input(final String key) {
+		try {
+			return FilterCommand.class.getDeclaredField(key).get(this);
+		} catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException("No parameter for the macro key " + key, e);
+		}
 	}
 
 	/** The certainty image when asked for, once {@link #run()} has run; else null. */

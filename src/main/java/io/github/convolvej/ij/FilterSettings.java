@@ -151,6 +151,20 @@ public final class FilterSettings {
 	}
 
 	/**
+	 * Settings from typed inputs named as the macro keys (the SciJava
+	 * commands' parameters): {@code input(key)} gives a text, a number, a
+	 * boolean, an image (its title is used) or null for the default.
+	 */
+	public static FilterSettings fromInputs(final Operation op, final Function< String, Object > input) {
+		final Builder b = builder(op);
+		MacroKey.readAll(MACRO_KEYS, key -> {
+			final Object v = input.apply(key);
+			return v == null ? null : v instanceof ImagePlus ? ((ImagePlus) v).getTitle() : v instanceof Double ? MacroOptions.format((Double) v) : v.toString();
+		}, key -> Boolean.TRUE.equals(input.apply(key)), b);
+		return b.build();
+	}
+
+	/**
 	 * Options that {@link #fromMacroOptions} parses back to equal settings:
 	 * every key written, values with spaces in brackets.
 	 */

@@ -118,14 +118,16 @@ public final class MacroKey< S, B > {
 	/** Sets {@code builder} from every key given in {@code options}; keys not given keep the builder's defaults. */
 	static < S, B > void readAll(final List< MacroKey< S, B > > keys, final String options, final B builder) {
 		final String o = options == null ? "" : options;
+		readAll(keys, name -> MacroOptions.value(o, name), name -> MacroOptions.flag(o, name), builder);
+	}
+
+	/**
+	 * Sets {@code builder} from each key's text ({@code text(name)}, null when
+	 * not given) or, for a flag, whether it is on.
+	 */
+	static < S, B > void readAll(final List< MacroKey< S, B > > keys, final Function< String, String > text, final Predicate< String > on, final B builder) {
 		for (final MacroKey< S, B > k : keys)
-			if (k.flag)
-				k.read.accept(builder, MacroOptions.flag(o, k.name) ? "" : null);
-			else {
-				final String text = MacroOptions.value(o, k.name);
-				if (text != null)
-					k.read.accept(builder, text);
-			}
+			k.read(builder, k.flag ? (on.test(k.name) ? "" : null) : text.apply(k.name));
 	}
 
 	/** The options text of {@code settings}: each key written in the list's order, those without a value left out. */
