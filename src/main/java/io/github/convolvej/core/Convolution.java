@@ -143,8 +143,7 @@ public final class Convolution {
 			imageMin[d] = Math.toIntExact(image.min(d) - required.min(d));
 			imageMax[d] = Math.toIntExact(image.max(d) - required.min(d));
 		}
-		final boolean floatSums = floatResult && mask == null && options.missingData() == MissingData.PROPAGATE && !options.certainty();
-		return new Prepared(k, computation(input, w, out, options, floatSums).missing(mask, imageMin, imageMax));
+		return new Prepared(k, computation(input, w, out, options, floatResult && sumsInFloat(options, input)).missing(mask, imageMin, imageMax));
 	}
 
 	private static String sizeText(final Interval i) {
@@ -235,8 +234,7 @@ public final class Convolution {
 		final Kernel k = checkedKernel(kernel, image.numDimensions());
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
-		final boolean inFloat = options.precision() == Precision.FLOAT && options.mask() == null && options.missingData() == MissingData.PROPAGATE && !options.certainty()
-				&& new ImageBlockSource(image, options.boundary(), options.fillValue(), requiredInterval(out, w)).exactInFloat();
+		final boolean inFloat = sumsInFloat(options, new ImageBlockSource(image, options.boundary(), options.fillValue(), requiredInterval(out, w)));
 		return WeightedSums.fastest(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true, inFloat);
 	}
 
@@ -326,14 +324,18 @@ public final class Convolution {
 	}
 
 	/**
-	 * @param floatSums whether the sums may be accumulated in float: a 32-bit
-	 *            result without missing-data arithmetic; the vector engines
-	 *            then run the direct and separable sums when present and the
-	 *            source's values are floats, unless {@code precision=double}
+	 * Whether a 32-bit result's direct and separable sums run in float on the
+	 * vector engines: they are present, {@code precision=float}, no missing-data
+	 * arithmetic, and the source's values are floats.
 	 */
-	private static Computation computation(final BlockSource input, final Kernel w, final Interval out, final ConvolutionOptions options, final boolean floatSums) {
+	private static boolean sumsInFloat(final ConvolutionOptions options, final BlockSource input) {
+		return options.precision() == Precision.FLOAT && options.mask() == null && options.missingData() == MissingData.PROPAGATE && !options.certainty()
+				&& WeightedSums.floatSumsAvailable() && input.exactInFloat();
+	}
+
+	/** @param inFloat whether the direct and separable sums run in float ({@link #sumsInFloat}) */
+	private static Computation computation(final BlockSource input, final Kernel w, final Interval out, final ConvolutionOptions options, final boolean inFloat) {
 		final double[][] weights = w.isComplex() ? new double[][] { w.real(), w.imaginary() } : new double[][] { w.real() };
-		final boolean inFloat = floatSums && options.precision() == Precision.FLOAT && WeightedSums.floatSumsAvailable() && input.exactInFloat();
 		Algorithm algorithm = options.algorithm();
 		if (algorithm == Algorithm.AUTO)
 			// every engine gives the direct sum's NaN and infinity pattern (MissingDataRun), so FFT stays a choice

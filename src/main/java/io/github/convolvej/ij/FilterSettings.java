@@ -94,20 +94,20 @@ public final class FilterSettings {
 			MacroKey.< FilterSettings, Builder > value("kernel_image", Builder::kernelImage, s -> s.kernelImage == null ? null : MacroOptions.quote(s.kernelImage))
 					.inDialog("Kernel_image", Field.CHOICE, s -> s.kernelImage == null ? NO_IMAGE : s.kernelImage, new String[] { NO_IMAGE, MacroKey.OPEN_IMAGES }, 0),
 			MacroKey.< FilterSettings, Builder > value("mode", Builder::mode, s -> s.mode.label())
-					.inDialog("Mode", Field.CHOICE, s -> s.mode.label(), OutputMode.labels(), 0),
+					.inDialog("Mode", Field.CHOICE, OutputMode.labels(), 0),
 			MacroKey.< FilterSettings, Builder > value("boundary", Builder::boundary, s -> s.boundary.label())
-					.inDialog("Boundary", Field.CHOICE, s -> s.boundary.label(), Boundary.labels(), 0),
+					.inDialog("Boundary", Field.CHOICE, Boundary.labels(), 0),
 			MacroKey.< FilterSettings, Builder > value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value))
-					.inDialog("Value", Field.NUMBER, s -> MacroOptions.format(s.value), null, 0),
+					.inDialog("Value", Field.NUMBER, null, 0),
 			MacroKey.< FilterSettings, Builder > value("anchor", Builder::anchor, s -> MacroOptions.anchorText(s.anchor))
-					.inDialog("Anchor", Field.TEXT, s -> MacroOptions.anchorText(s.anchor), null, 12),
+					.inDialog("Anchor", Field.TEXT, null, 12),
 			MacroKey.< FilterSettings, Builder > flag("normalize", Builder::normalize, s -> s.normalize).inDialog("Normalize"),
 			MacroKey.< FilterSettings, Builder > value("output", Builder::output, s -> MacroOptions.quote(s.output.label()))
 					.inDialog("Output", Field.CHOICE, s -> s.output.label(), OutputType.labels(), 0),
 			MacroKey.< FilterSettings, Builder > value("complex", Builder::complex, s -> s.complex.label())
-					.inDialog("Complex", Field.CHOICE, s -> s.complex.label(), ComplexOutput.labels(), 0),
+					.inDialog("Complex", Field.CHOICE, ComplexOutput.labels(), 0),
 			MacroKey.< FilterSettings, Builder > value("algorithm", Builder::algorithm, s -> s.algorithm.label())
-					.inDialog("Algorithm", Field.CHOICE, s -> s.algorithm.label(), Algorithm.labels(), 0),
+					.inDialog("Algorithm", Field.CHOICE, Algorithm.labels(), 0),
 			// float: the vector engines' float sums where Java has them; double: every sum in double
 			MacroKey.< FilterSettings, Builder > value("precision", Builder::precision, s -> s.precision == Precision.FLOAT ? null : s.precision.label())
 					.inDialog("Precision", Field.CHOICE, s -> s.precision.label(), Precision.labels(), 0),

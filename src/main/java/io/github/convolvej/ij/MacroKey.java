@@ -70,6 +70,11 @@ public final class MacroKey< S, B > {
 		return new MacroKey<>(name, flag, read, write, label, field, shown, choices, columns);
 	}
 
+	/** This key, shown in the dialog as a field holding the text it records. */
+	MacroKey< S, B > inDialog(final String label, final Field field, final String[] choices, final int columns) {
+		return inDialog(label, field, write, choices, columns);
+	}
+
 	/**
 	 * This key, shown in the dialog as a field (ImageJ records a field under
 	 * its label's first word, lower case: it must be the key's name).

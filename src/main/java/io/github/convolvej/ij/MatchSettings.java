@@ -107,21 +107,21 @@ public final class MatchSettings {
 			MacroKey.< MatchSettings, Builder > value("method", Builder::method, s -> MacroOptions.quote(s.method.label()))
 					.inDialog("Method", Field.CHOICE, s -> s.method.label(), MatchMethod.labels(), 0),
 			MacroKey.< MatchSettings, Builder > value("mode", Builder::mode, s -> s.mode.label())
-					.inDialog("Mode", Field.CHOICE, s -> s.mode.label(), new String[] { "same", "valid" }, 0),
+					.inDialog("Mode", Field.CHOICE, new String[] { "same", "valid" }, 0),
 			MacroKey.< MatchSettings, Builder > value("boundary", Builder::boundary, s -> s.boundary.label())
-					.inDialog("Boundary", Field.CHOICE, s -> s.boundary.label(), Boundary.labels(), 0),
+					.inDialog("Boundary", Field.CHOICE, Boundary.labels(), 0),
 			MacroKey.< MatchSettings, Builder > value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value))
-					.inDialog("Value", Field.NUMBER, s -> MacroOptions.format(s.value), null, 0),
+					.inDialog("Value", Field.NUMBER, null, 0),
 			MacroKey.< MatchSettings, Builder > value("matches", Builder::matches, s -> Integer.toString(s.matches))
-					.inDialog("Matches", Field.NUMBER, s -> Integer.toString(s.matches), null, 0),
+					.inDialog("Matches", Field.NUMBER, null, 0),
 			MacroKey.< MatchSettings, Builder > value("threshold", Builder::threshold, MatchSettings::thresholdText)
-					.inDialog("Threshold", Field.TEXT, MatchSettings::thresholdText, null, 10),
+					.inDialog("Threshold", Field.TEXT, null, 10),
 			MacroKey.< MatchSettings, Builder > value("min_distance", Builder::minDistance, MatchSettings::minDistanceText)
-					.inDialog("Min_distance", Field.TEXT, MatchSettings::minDistanceText, null, 10),
+					.inDialog("Min_distance", Field.TEXT, null, 10),
 			MacroKey.< MatchSettings, Builder > value("max_overlap", (b, text) -> b.maxOverlap(MacroOptions.parseNumber("max_overlap", text)), s -> MacroOptions.format(s.maxOverlap))
-					.inDialog("Max_overlap", Field.NUMBER, s -> MacroOptions.format(s.maxOverlap), null, 0),
+					.inDialog("Max_overlap", Field.NUMBER, null, 0),
 			MacroKey.< MatchSettings, Builder > value("anchor", Builder::anchor, MatchSettings::anchorText)
-					.inDialog("Anchor", Field.TEXT, MatchSettings::anchorText, null, 10),
+					.inDialog("Anchor", Field.TEXT, null, 10),
 			MacroKey.< MatchSettings, Builder > flag("subpixel", Builder::subpixel, s -> s.subpixel).inDialog("Subpixel"),
 			MacroKey.< MatchSettings, Builder > flag("score_map", Builder::scoreMap, s -> s.scoreMap).inDialog("Score_map"),
 			MacroKey.< MatchSettings, Builder > flag("add_to_manager", Builder::addToManager, s -> s.addToManager).inDialog("Add_to_manager"),

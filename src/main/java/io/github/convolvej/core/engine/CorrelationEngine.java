@@ -29,4 +29,14 @@ public interface CorrelationEngine {
 
 	/** A short name for logs and benchmarks ("direct", "separable", "fft"). */
 	String name();
+
+	/**
+	 * Whether NaN and infinity land where the direct sum puts them without
+	 * help: the row engines add {@code w * x} for the non-zero weights only (a
+	 * separable kernel's weight is 0 exactly where one of its factors is); a
+	 * transform mixes every input into every output and says no.
+	 */
+	default boolean tapByTap() {
+		return true;
+	}
 }

@@ -4,7 +4,6 @@ import java.util.function.BooleanSupplier;
 
 import io.github.convolvej.core.Algorithm;
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.engine.fft.FftEngine;
 import io.github.convolvej.core.engine.rows.VectorEngines;
 import io.github.convolvej.core.engine.source.BlockSource;
 import io.github.convolvej.core.engine.source.LineSink;
@@ -88,13 +87,8 @@ public final class WeightedSums {
 		return engine.name();
 	}
 
-	/**
-	 * Whether NaN and infinity land where the direct sum puts them without
-	 * help: the row engines add {@code w * x} for the non-zero weights only (a
-	 * separable kernel's weight is 0 exactly where one of its factors is);
-	 * only a transform mixes every input into every output.
-	 */
+	/** Whether NaN and infinity land where the direct sum puts them without help (see {@link CorrelationEngine#tapByTap()}). */
 	public boolean tapByTap() {
-		return !(engine instanceof FftEngine);
+		return engine.tapByTap();
 	}
 }

@@ -38,6 +38,11 @@ import net.imglib2.parallel.TaskExecutor;
 public final class FftEngine implements CorrelationEngine {
 
 	@Override
+	public boolean tapByTap() {
+		return false;
+	}
+
+	@Override
 	public String name() {
 		return "fft";
 	}

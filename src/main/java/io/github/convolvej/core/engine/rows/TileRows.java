@@ -30,6 +30,8 @@ abstract class TileRows {
 	final RowReader reader;
 	private final int[] min;
 	private final int[] loadedCoords;
+	/** Scratch for {@link #passRows}: called for every pass of every step. */
+	private final int[] passPos;
 
 	TileRows(final Tiling plan, final BlockSource input) {
 		this.plan = plan;
@@ -45,6 +47,7 @@ abstract class TileRows {
 		outputOffsets = new int[outs];
 		reader = input.rowReader();
 		min = new int[n];
+		passPos = new int[n];
 	}
 
 	/** Starts tile {@code t}. */
@@ -106,7 +109,8 @@ abstract class TileRows {
 	 */
 	final int passRows(final int d, final int[] rows) {
 		final int ring = plan.ring;
-		final int[] pos = new int[ring];
+		final int[] pos = passPos;
+		Arrays.fill(pos, 0);
 		int count = 0;
 		boolean more = true;
 		while (more) {

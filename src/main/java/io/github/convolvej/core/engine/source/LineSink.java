@@ -18,7 +18,7 @@ public interface LineSink {
 		return null;
 	}
 
-	/** Stores float values; the default widens them for {@link #put}. */
+	/** Stores float values; the default widens them into a new array for {@link #put}. */
 	default void putFloats(final int offset, final float[] line, final int length) {
 		final double[] wide = new double[length];
 		for (int i = 0; i < length; i++)
@@ -50,6 +50,18 @@ public interface LineSink {
 
 	/** Writes into a double array. */
 	static LineSink of(final double[] out) {
-		return (offset, line, length) -> System.arraycopy(line, 0, out, offset, length);
+		return new LineSink() {
+
+			@Override
+			public void put(final int offset, final double[] line, final int length) {
+				System.arraycopy(line, 0, out, offset, length);
+			}
+
+			@Override
+			public void putFloats(final int offset, final float[] line, final int length) {
+				for (int i = 0; i < length; i++)
+					out[offset + i] = line[i];
+			}
+		};
 	}
 }

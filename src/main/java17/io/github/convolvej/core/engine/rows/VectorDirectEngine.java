@@ -161,7 +161,10 @@ public final class VectorDirectEngine implements CorrelationEngine {
 		private final Passes passes;
 		private final LineSink[] outputs;
 		private final float[][] rows;
-		private final float[][] acc;
+		/** Where each weight set is summed: the output's own float array, or a line handed to its sink. */
+		private final float[][] targets;
+		/** Whether a set's target is the output's own array (indexed by output offset) rather than a line. */
+		private final boolean[] inPlace;
 		private final float[] zeros;
 
 		Tile(final FloatRowRing ring, final Passes passes, final LineSink[] outputs) {
@@ -169,10 +172,14 @@ public final class VectorDirectEngine implements CorrelationEngine {
 			this.passes = passes;
 			this.outputs = outputs;
 			rows = new float[passes.line.length][];
-			acc = new float[outputs.length][];
-			for (int s = 0; s < outputs.length; s++)
-				if (outputs[s].floats() == null)
-					acc[s] = new float[ring.plan.chunk];
+			targets = new float[outputs.length][];
+			inPlace = new boolean[outputs.length];
+			for (int s = 0; s < outputs.length; s++) {
+				targets[s] = outputs[s].floats();
+				inPlace[s] = targets[s] != null;
+				if (!inPlace[s])
+					targets[s] = new float[ring.plan.chunk];
+			}
 			zeros = new float[ring.plan.chunk + ring.plan.kernel[0]];
 		}
 
@@ -197,28 +204,24 @@ public final class VectorDirectEngine implements CorrelationEngine {
 							rows[i] = p.line[i] < 0 ? zeros : chunk[(z + p.ringPos[i]) % slots][base + p.line[i]];
 						for (int s = 0; s < outputs.length; s++)
 							if (p.empty[s])
-								Arrays.fill(dest(s), at(s, offset), at(s, offset) + width, 0);
+								Arrays.fill(targets[s], at(s, offset), at(s, offset) + width, 0);
 						for (int q = 0; q < p.start.length; q++) {
 							final int s = p.set[q];
 							if (s < 0)
-								VectorLines.pair4(p.first[q], dest(0), at(0, offset), dest(1), at(1, offset), width, rows, p.x, p.w, p.u, p.start[q]);
+								VectorLines.pair4(p.first[q], targets[0], at(0, offset), targets[1], at(1, offset), width, rows, p.x, p.w, p.u, p.start[q]);
 							else
-								VectorLines.sum(p.size[q], p.first[q], dest(s), at(s, offset), width, rows, p.x, p.w, p.start[q]);
+								VectorLines.sum(p.size[q], p.first[q], targets[s], at(s, offset), width, rows, p.x, p.w, p.start[q]);
 						}
 						for (int s = 0; s < outputs.length; s++)
-							if (acc[s] != null)
-								outputs[s].putFloats(offset, acc[s], width);
+							if (!inPlace[s])
+								outputs[s].putFloats(offset, targets[s], width);
 					}
 				}
 		}
 
-		/** Where set {@code s} is summed: the output's own float array, or a line handed to the sink. */
-		private float[] dest(final int s) {
-			return acc[s] != null ? acc[s] : outputs[s].floats();
-		}
-
+		/** Where in set {@code s}'s target the output line at {@code offset} starts. */
 		private int at(final int s, final int offset) {
-			return acc[s] != null ? 0 : offset;
+			return inPlace[s] ? offset : 0;
 		}
 	}
 }

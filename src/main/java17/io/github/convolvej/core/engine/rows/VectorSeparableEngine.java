@@ -165,6 +165,5 @@ public final class VectorSeparableEngine implements CorrelationEngine {
 				}
 			}
 		}
-
 	}
 }
