@@ -1,5 +1,7 @@
 package io.github.convolvej.plugin;
 
+import java.awt.EventQueue;
+import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,9 @@ import io.github.convolvej.ij.ImageFilter;
  * The filtered current plane in a window of its own, recomputed in the
  * background whenever the dialog changes. A newer request cancels an older
  * one still running, so typing in the kernel field stays responsive. The
- * source image is never touched; the window closes with the dialog.
+ * source image is never touched; the window closes with the dialog. The
+ * window is only ever touched on the event thread, and no lock is held
+ * across it, so the dialog's events never wait for a preview being shown.
  */
 final class LivePreview {
 
@@ -56,10 +60,11 @@ final class LivePreview {
 		};
 		try {
 			final ImagePlus plane = ImageFilter.preview(source, settings, kernel, mask, stale);
-			synchronized (this) {
+			// windows change on the event thread only: this thread never waits for it, nor it for this one
+			EventQueue.invokeLater(() -> {
 				if (g == generation.get())
 					display(plane);
-			}
+			});
 		} catch (final CancelledException e) {
 			// a newer request is on its way
 		} catch (final RuntimeException e) {
@@ -85,15 +90,20 @@ final class LivePreview {
 		return a.getStackSize() == 1 && b.getStackSize() == 1 && !a.isComposite() && !b.isComposite() && a.getBitDepth() == b.getBitDepth() && a.getWidth() == b.getWidth() && a.getHeight() == b.getHeight();
 	}
 
-	/** The image shown now, or null. */
-	synchronized ImagePlus image() {
-		return shown;
-	}
-
 	/** Removes the window; later requests open a new one. */
-	synchronized void hide() {
+	void hide() {
 		generation.incrementAndGet();
-		closeWindow();
+		if (EventQueue.isDispatchThread()) {
+			closeWindow();
+			return;
+		}
+		try {
+			EventQueue.invokeAndWait(this::closeWindow);
+		} catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (final InvocationTargetException e) {
+			throw new IllegalStateException("the preview window could not be closed", e.getCause());
+		}
 	}
 
 	/** Stops the background work and removes the window. */
@@ -105,7 +115,6 @@ final class LivePreview {
 		} catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		hide(); // a preview finished while stopping
 	}
 
 	private void closeWindow() {

@@ -1,5 +1,9 @@
 package io.github.convolvej.plugin;
 
+import static io.github.convolvej.plugin.DialogDriver.dialog;
+import static io.github.convolvej.plugin.DialogDriver.finish;
+import static io.github.convolvej.plugin.DialogDriver.onEdt;
+import static io.github.convolvej.plugin.DialogDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,10 +14,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.awt.Button;
 import java.awt.Checkbox;
 import java.awt.Choice;
-import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.awt.TextField;
-import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.ItemEvent;
 import java.awt.event.TextEvent;
@@ -24,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -220,9 +221,7 @@ class FilterPluginTest {
 			assertArrayEquals(pixels(ImageFilter.preview(imp, s, s.kernel(null), null).getProcessor()), pixels(preview.getProcessor()));
 
 			onEdt(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
-			user.join(60000);
-			if (failure.get() != null)
-				throw new AssertionError(failure.get());
+			finish(user, failure);
 			assertNull(WindowManager.getImage("dialog-convolved (preview)"), "the preview closes with the dialog");
 			final ImagePlus result = WindowManager.getImage("dialog-convolved");
 			assertNotNull(result);
@@ -261,7 +260,7 @@ class FilterPluginTest {
 		assertNotNull(waitFor(() -> WindowManager.getImage("cancelled-correlated (preview)")));
 		final Button cancel = gd.getButtons()[1];
 		onEdt(() -> gd.actionPerformed(new ActionEvent(cancel, ActionEvent.ACTION_PERFORMED, "Cancel")));
-		user.join(60000);
+		finish(user, new AtomicReference<>());
 		assertNull(WindowManager.getImage("cancelled-correlated (preview)"));
 		assertNull(WindowManager.getImage("cancelled-correlated"));
 		assertArrayEquals(before, (byte[]) imp.getProcessor().getPixels());
@@ -302,27 +301,6 @@ class FilterPluginTest {
 	private static int[] ids() {
 		final int[] ids = WindowManager.getIDList();
 		return ids == null ? new int[0] : ids;
-	}
-
-	private static GenericDialog dialog(final String title) {
-		for (final Window w : Window.getWindows())
-			if (w instanceof GenericDialog && w.isShowing() && title.equals(((GenericDialog) w).getTitle()))
-				return (GenericDialog) w;
-		return null;
-	}
-
-	private static < T > T waitFor(final Supplier< T > condition) throws InterruptedException {
-		for (int i = 0; i < 600; i++) {
-			final T t = condition.get();
-			if (t != null)
-				return t;
-			Thread.sleep(50);
-		}
-		throw new AssertionError("timed out waiting");
-	}
-
-	private static void onEdt(final Runnable r) throws Exception {
-		EventQueue.invokeAndWait(r);
 	}
 
 	static List< String[] > pluginsConfig() throws Exception {

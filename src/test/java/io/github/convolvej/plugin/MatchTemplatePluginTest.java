@@ -1,5 +1,9 @@
 package io.github.convolvej.plugin;
 
+import static io.github.convolvej.plugin.DialogDriver.dialog;
+import static io.github.convolvej.plugin.DialogDriver.finish;
+import static io.github.convolvej.plugin.DialogDriver.onEdt;
+import static io.github.convolvej.plugin.DialogDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,9 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.awt.Checkbox;
 import java.awt.Choice;
 import java.awt.Color;
-import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
-import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -261,7 +262,7 @@ class MatchTemplatePluginTest {
 		try {
 			user.start();
 			final GenericDialog gd = waitFor(() -> dialog("Match Template"));
-			EventQueue.invokeAndWait(() -> {
+			onEdt(() -> {
 				((Choice) gd.getChoices().get(0)).select("scene");
 				((Choice) gd.getChoices().get(1)).select("object");
 				((Choice) gd.getChoices().get(2)).select("Correlation coefficient");
@@ -269,9 +270,7 @@ class MatchTemplatePluginTest {
 				((Checkbox) gd.getCheckboxes().get(1)).setState(true); // score_map
 				gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
 			});
-			user.join(60000);
-			if (failure.get() != null)
-				throw new AssertionError(failure.get());
+			finish(user, failure);
 			final Matcher m = Pattern.compile("run\\(\"Match Template\\.\\.\\.\", \"(.*)\"\\);").matcher(recorder.getText());
 			assertTrue(m.find(), recorder.getText());
 			final String recorded = m.group(1);
@@ -371,27 +370,6 @@ class MatchTemplatePluginTest {
 	private static void assertLut(final LUT expected, final LUT actual) {
 		for (int i = 0; i < 256; i++)
 			assertEquals(expected.getRGB(i), actual.getRGB(i), "LUT entry " + i);
-	}
-
-	private static GenericDialog dialog(final String title) {
-		for (final Window w : Window.getWindows())
-			if (w instanceof GenericDialog && w.isShowing() && title.equals(((GenericDialog) w).getTitle()))
-				return (GenericDialog) w;
-		return null;
-	}
-
-	private static < T > T waitFor(final Supplier< T > condition) throws InterruptedException {
-		return waitFor(condition, () -> "");
-	}
-
-	private static < T > T waitFor(final Supplier< T > condition, final Supplier< String > state) throws InterruptedException {
-		for (int i = 0; i < 600; i++) {
-			final T t = condition.get();
-			if (t != null)
-				return t;
-			Thread.sleep(50);
-		}
-		throw new AssertionError("timed out waiting " + state.get());
 	}
 
 	private static String resource(final String path) throws IOException {

@@ -1,5 +1,9 @@
 package io.github.convolvej.plugin;
 
+import static io.github.convolvej.plugin.DialogDriver.dialog;
+import static io.github.convolvej.plugin.DialogDriver.finish;
+import static io.github.convolvej.plugin.DialogDriver.onEdt;
+import static io.github.convolvej.plugin.DialogDriver.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,16 +13,13 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Checkbox;
 import java.awt.Choice;
-import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.awt.TextField;
-import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.ItemEvent;
 import java.awt.event.TextEvent;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -208,9 +209,7 @@ class MissingDataPluginTest {
 			assertNotNull(preview);
 			assertTrue(info(gd).contains("Scaled: gaussian(0.5)"), info(gd));
 			onEdt(() -> gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK")));
-			user.join(60000);
-			if (failure.get() != null)
-				throw new AssertionError(failure.get());
+			finish(user, failure);
 			assertNull(WindowManager.getImage("dialog-convolved (preview)"));
 			final Matcher m = Pattern.compile("run\\(\"Convolve ND\\.\\.\\.\", \"(.*)\"\\);").matcher(recorder.getText());
 			assertTrue(m.find(), recorder.getText());
@@ -256,24 +255,4 @@ class MissingDataPluginTest {
 		return ids == null ? new int[0] : ids;
 	}
 
-	private static GenericDialog dialog(final String title) {
-		for (final Window w : Window.getWindows())
-			if (w instanceof GenericDialog && w.isShowing() && title.equals(((GenericDialog) w).getTitle()))
-				return (GenericDialog) w;
-		return null;
-	}
-
-	private static < T > T waitFor(final Supplier< T > condition) throws InterruptedException {
-		for (int i = 0; i < 600; i++) {
-			final T t = condition.get();
-			if (t != null)
-				return t;
-			Thread.sleep(50);
-		}
-		throw new AssertionError("timed out waiting");
-	}
-
-	private static void onEdt(final Runnable r) throws Exception {
-		EventQueue.invokeAndWait(r);
-	}
 }
