@@ -5,11 +5,11 @@ import java.util.List;
 
 import io.github.convolvej.core.engine.WeightedSums;
 import io.github.convolvej.core.engine.source.Block;
-import io.github.convolvej.core.engine.source.BlockReader;
 import io.github.convolvej.core.engine.source.BlockSource;
-import io.github.convolvej.core.engine.source.FloatTargets;
 import io.github.convolvej.core.engine.source.ImageBlockSource;
 import io.github.convolvej.core.engine.source.LineSink;
+import io.github.convolvej.core.engine.source.PixelBlock;
+import io.github.convolvej.core.engine.source.TargetSink;
 import net.imglib2.Cursor;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -153,7 +153,7 @@ public final class Convolution {
 		return sb.toString();
 	}
 
-	/** Source values (the block with the kernel's halo) a block of {@link #compute} reads at most: 64 MB of doubles. */
+	/** Source values (the block with the kernel's halo) a block of {@link #compute} reads at most: 64 MB as doubles, less in the pixels' own type. */
 	static final long BLOCK_SOURCE_VALUES = 1 << 23;
 
 	/**
@@ -168,6 +168,10 @@ public final class Convolution {
 	 * larger than memory (a virtual view, a cached cell image) and memory stays
 	 * bounded whatever the target's size. {@code imaginaryTarget} receives the
 	 * imaginary part of a complex kernel and may be null for a real one.
+	 * Results go straight into targets backed by float or double arrays
+	 * (array and planar images, and crops of them); into float targets the
+	 * sums run in float where {@link #apply} would run them so
+	 * ({@link Precision}). The targets must not overlap the source.
 	 *
 	 * @return the name of the engine that ran (on the first block)
 	 */
@@ -186,21 +190,32 @@ public final class Convolution {
 		if (options.certainty())
 			throw new IllegalArgumentException("certainty is given by apply(...), which returns it beside the result.");
 		final List< Interval > blocks = TargetBlocks.cut(target, options.operation().weights(k).dimensions(), blockSourceValues);
+		final RandomAccessibleInterval< ? extends RealType< ? > >[] targets = imaginaryTarget == null ? targets(target) : targets(target, imaginaryTarget);
+		final double[][] buffers = new double[targets.length][];
 		String engine = null;
-		double[] re = null, im = null;
 		for (int b = 0; b < blocks.size(); b++) {
 			final Interval block = blocks.get(b);
 			final ConvolutionOptions part = options.copy().progress(ProgressRange.part(options.progress(), b, blocks.size()));
-			final Computation c = prepare(extendedSource, k, options.operation(), block, part);
-			final int n = Block.numElements(toInt(c.outDims()));
-			if (re == null || re.length != n) {
-				re = new double[n];
-				im = k.isComplex() ? new double[n] : null;
+			// results go straight into targets backed by float or double arrays, else through a buffer
+			final LineSink[] sinks = new LineSink[targets.length];
+			boolean floatTargets = true;
+			for (int s = 0; s < targets.length; s++) {
+				final TargetSink into = TargetSink.of(Views.interval(targets[s], block));
+				floatTargets &= into != null && into.holdsFloats();
+				if (into != null)
+					sinks[s] = into;
+				else {
+					final int n = Block.numElements(toInt(block.dimensionsAsLongArray()));
+					if (buffers[s] == null || buffers[s].length != n)
+						buffers[s] = new double[n];
+					sinks[s] = LineSink.of(buffers[s]);
+				}
 			}
-			c.run(im == null ? new LineSink[] { LineSink.of(re) } : new LineSink[] { LineSink.of(re), LineSink.of(im) }, null, part);
-			store(re, Views.interval(target, block));
-			if (im != null)
-				store(im, Views.interval(imaginaryTarget, block));
+			final Computation c = prepare(extendedSource, k, options.operation(), block, part, floatTargets);
+			c.run(sinks, null, part);
+			for (int s = 0; s < targets.length; s++)
+				if (!(sinks[s] instanceof TargetSink))
+					store(buffers[s], Views.interval(targets[s], block));
 			if (engine == null)
 				engine = c.sums.engine();
 		}
@@ -293,23 +308,31 @@ public final class Convolution {
 		}
 	}
 
-	private static Computation prepare(final RandomAccessible< ? extends RealType< ? > > extended, final Kernel k, final Operation op, final Interval out, final ConvolutionOptions options) {
+	@SafeVarargs
+	private static RandomAccessibleInterval< ? extends RealType< ? > >[] targets(final RandomAccessibleInterval< ? extends RealType< ? > >... parts) {
+		return parts;
+	}
+
+	/** @param floatTargets whether the results go into float arrays, so that their sums may run in float */
+	private static Computation prepare(final RandomAccessible< ? extends RealType< ? > > extended, final Kernel k, final Operation op, final Interval out, final ConvolutionOptions options, final boolean floatTargets) {
 		final Kernel w = op.weights(k);
 		options.progress().checkCancelled();
 		final Interval required = requiredInterval(out, w);
 		final RandomAccessibleInterval< ? extends RealType< ? > > maskImage = options.mask();
+		final BlockSource input = PixelBlock.read(extended, required);
+		final boolean inFloat = floatTargets && sumsInFloat(options, input);
 		if (maskImage == null)
-			return computation(BlockReader.read(extended, required), w, out, options, false);
+			return computation(input, w, out, options, inFloat);
 		if (maskImage.numDimensions() != out.numDimensions())
 			throw new IllegalArgumentException("The mask has " + maskImage.numDimensions() + " axes but the target " + out.numDimensions() + ".");
-		final Block mask = BlockReader.read(options.boundary().extend(asDouble(maskImage), new DoubleType(1)), required);
+		final BlockSource mask = PixelBlock.read(options.boundary().extend(asDouble(maskImage), new DoubleType(1)), required);
 		final int n = out.numDimensions();
 		final int[] imageMin = new int[n], imageMax = new int[n];
 		for (int d = 0; d < n; d++) {
 			imageMin[d] = Math.toIntExact(maskImage.min(d) - required.min(d));
 			imageMax[d] = Math.toIntExact(maskImage.max(d) - required.min(d));
 		}
-		return computation(BlockReader.read(extended, required), w, out, options, false).missing(mask, imageMin, imageMax);
+		return computation(input, w, out, options, inFloat).missing(mask, imageMin, imageMax);
 	}
 
 	/** The source pixels that output {@code out} reads: {@code n - a' .. n - a' + K - 1}. */
@@ -384,8 +407,6 @@ public final class Convolution {
 	}
 
 	private static void store(final double[] values, final RandomAccessibleInterval< ? extends RealType< ? > > target) {
-		if (FloatTargets.store(values, target))
-			return;
 		final Cursor< ? extends RealType< ? > > c = Views.flatIterable(target).cursor();
 		int i = 0;
 		while (c.hasNext())

@@ -33,7 +33,8 @@ import net.imglib2.view.Views;
  * images and a window into a larger image give the numbers {@code apply}
  * gives, block by block, whatever the block size; and a source of 50000 x
  * 50000 values (more than 2^31), read only where the target needs it,
- * against the sum written out with long coordinates.
+ * against the sum written out with long coordinates. Float targets sum as
+ * {@code apply} does, double targets in double.
  */
 class ComputeIntoTargetsTest {
 
@@ -134,6 +135,45 @@ class ComputeIntoTargetsTest {
 		assertSameValues(expected.imaginary(), im, "imaginary");
 		assertThrows(IllegalArgumentException.class, () -> Convolution.compute(Views.extendZero(img), k, re, null, o));
 		assertThrows(IllegalArgumentException.class, () -> Convolution.compute(Views.extendZero(img), k, re, ArrayImgs.doubles(30, 19), o));
+	}
+
+	@Test
+	void floatTargetsSumAsApplyDoesAndDoubleTargetsInDouble() {
+		final Random rnd = new Random(14);
+		final Img< FloatType > img = randomImage(rnd, 64, 48);
+		final Kernel k = randomKernel(rnd, 3, 3);
+		final ConvolutionOptions o = ConvolutionOptions.convolve().algorithm(Algorithm.DIRECT);
+		final RandomAccessible< FloatType > extended = Views.extend(img, Boundary.SYMMETRIC.outOfBoundsFactory(new FloatType()));
+		final ConvolutionResult< FloatType > inFloat = Convolution.apply(img, k, o);
+		final ConvolutionResult< DoubleType > inDouble = Convolution.applyDouble(img, k, o);
+
+		// a whole float image: written in place, summed as apply sums (in float where the vector engines run)
+		final Img< FloatType > whole = ArrayImgs.floats(64, 48);
+		assertEquals(inFloat.engine(), Convolution.compute(extended, k, whole, null, o));
+		assertSameValues(inFloat.real(), whole, "whole float image");
+
+		// a float window of a larger image: the same sums, nothing written around it
+		final Img< FloatType > large = ArrayImgs.floats(70, 50);
+		for (final FloatType t : large)
+			t.set(12345);
+		final Interval window = Intervals.createMinMax(3, 1, 66, 48);
+		final RandomAccessibleInterval< FloatType > into = Views.interval(large, window);
+		assertEquals(inFloat.engine(), Convolution.compute(extended, k, Views.zeroMin(into), null, o));
+		assertSameValues(inFloat.real(), Views.zeroMin(into), "float window");
+		long untouched = 0;
+		final Cursor< FloatType > c = large.localizingCursor();
+		while (c.hasNext())
+			if (c.next().get() == 12345 && !Intervals.contains(window, c))
+				untouched++;
+		assertEquals(large.size() - Intervals.numElements(window), untouched, "outside the window nothing is written");
+
+		// a double image, or precision=double: sums in double, as applyDouble's to the last bit
+		final Img< DoubleType > doubles = ArrayImgs.doubles(64, 48);
+		assertEquals("direct", Convolution.compute(extended, k, doubles, null, o));
+		final Cursor< DoubleType > e = Views.flatIterable(inDouble.real()).cursor(), a = Views.flatIterable(doubles).cursor();
+		while (e.hasNext())
+			assertEquals(e.next().get(), a.next().get(), 0.0);
+		assertEquals("direct", Convolution.compute(extended, k, ArrayImgs.floats(64, 48), null, o.copy().precision(Precision.DOUBLE)));
 	}
 
 	@Test

@@ -167,9 +167,9 @@ class SparkBlocksTest {
 		BlockJob.of(Operation.CONVOLVE, in.toString(), single.toString(), OPTIONS, BlockJob.parseBlock("3")).run(false, quiet());
 		final java.util.List< String > command = new java.util.ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-		// the --add-opens Spark needs on Java 17, as the tests' own JVM has them
+		// the --add-opens Spark needs on Java 17, and the vector module when present, as the tests' own JVM has them
 		for (final String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
-			if (arg.startsWith("--add-opens"))
+			if (arg.startsWith("--add-opens") || arg.startsWith("--add-modules"))
 				command.add(arg);
 		// the launcher's quiet logging for Spark
 		command.addAll(java.util.List.of("-Djava.awt.headless=true", "-Dlog4j2.configurationFile=io/github/convolvej/spark/log4j2-quiet.properties", "-cp", System.getProperty("java.class.path"), SparkMain.class.getName(),

@@ -106,6 +106,20 @@ final class PixelStorage {
 		return i;
 	}
 
+	/**
+	 * The single array behind {@code view} when the view covers all of it
+	 * from its first element, so that the view's flat index is the array's;
+	 * else null.
+	 */
+	Object wholeArray(final RandomAccessibleInterval< ? > view) {
+		if (planes.length != 1 || index(new long[strides.length]) != 0)
+			return null;
+		long count = 1;
+		for (int d = 0; d < strides.length; d++)
+			count *= view.dimension(d);
+		return count == planeSize ? planes[0] : null;
+	}
+
 	/** The array holding flat index {@code index}. */
 	Object array(final long index) {
 		return planes[(int) (index / planeSize)];

@@ -5,11 +5,11 @@
  * {@link io.github.convolvej.core.engine.source.ImageBlockSource} reads an image
  * on demand (rows of array and planar images straight from their own arrays,
  * others through ImgLib2's {@code PrimitiveBlocks}), a
- * {@link io.github.convolvej.core.engine.source.Block} is held in memory
- * ({@link io.github.convolvej.core.engine.source.BlockReader} copies any
- * out-of-bounds view into one). A
+ * {@link io.github.convolvej.core.engine.source.Block} is doubles held in
+ * memory, a {@link io.github.convolvej.core.engine.source.PixelBlock} any
+ * out-of-bounds view copied into memory in its own pixel type. A
  * {@link io.github.convolvej.core.engine.source.LineSink} takes output lines,
- * in double or float; {@link io.github.convolvej.core.engine.source.FloatTargets}
- * writes results straight into float containers.
+ * in double or float; a {@link io.github.convolvej.core.engine.source.TargetSink}
+ * writes them straight into the arrays of a float or double target.
  */
 package io.github.convolvej.core.engine.source;
