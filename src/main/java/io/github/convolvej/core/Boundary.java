@@ -74,6 +74,22 @@ public enum Boundary {
 	}
 
 	/**
+	 * The boundary an ImgLib2 out-of-bounds factory extends by, as
+	 * {@link #outOfBoundsFactory} makes it; null for any other factory.
+	 */
+	public static Boundary of(final OutOfBoundsFactory< ?, ? > factory) {
+		if (factory instanceof OutOfBoundsMirrorFactory)
+			return ((OutOfBoundsMirrorFactory< ?, ? >) factory).getBoundary() == OutOfBoundsMirrorFactory.Boundary.DOUBLE ? SYMMETRIC : MIRROR;
+		if (factory instanceof OutOfBoundsBorderFactory)
+			return NEAREST;
+		if (factory instanceof OutOfBoundsPeriodicFactory)
+			return WRAP;
+		if (factory instanceof OutOfBoundsConstantValueFactory)
+			return FILL;
+		return null;
+	}
+
+	/**
 	 * The ImgLib2 out-of-bounds factory for this boundary; {@code fill} is used
 	 * only by {@link #FILL}.
 	 */

@@ -319,7 +319,7 @@ public final class Convolution {
 		options.progress().checkCancelled();
 		final Interval required = requiredInterval(out, w);
 		final RandomAccessibleInterval< ? extends RealType< ? > > maskImage = options.mask();
-		final BlockSource input = PixelBlock.read(extended, required);
+		final BlockSource input = ImageBlockSource.ofExtended(extended, required);
 		final boolean inFloat = floatTargets && sumsInFloat(options, input);
 		if (maskImage == null)
 			return computation(input, w, out, options, inFloat);

@@ -1,6 +1,7 @@
 package io.github.convolvej.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,6 +12,7 @@ import net.imglib2.RandomAccessible;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.DoubleArray;
+import net.imglib2.outofbounds.OutOfBoundsRandomValueFactory;
 import net.imglib2.type.numeric.real.DoubleType;
 
 /**
@@ -59,6 +61,13 @@ class BoundaryTest {
 					assertEquals(expected, r.setPositionAndGet(x, y).get(), ORDER[b] + " at " + x + "," + y);
 				}
 		}
+	}
+
+	@Test
+	void eachFactoryNamesItsBoundary() {
+		for (final Boundary b : Boundary.values())
+			assertSame(b, Boundary.of(b.outOfBoundsFactory(new DoubleType(3))));
+		assertNull(Boundary.of(new OutOfBoundsRandomValueFactory<>(new DoubleType(), 0, 1)), "a factory no boundary makes");
 	}
 
 	@Test

@@ -93,6 +93,11 @@ class ComputeIntoTargetsTest {
 						Convolution.compute(extended, k, Views.translate(target, min), null, o, 3000);
 						assertSameValues(expected.real(), target, what + " into " + target.getClass().getSimpleName());
 					}
+					// the view hidden behind a translation there and back: copied through PrimitiveBlocks, not read in place
+					final RandomAccessible< FloatType > hidden = Views.translate(Views.translate(extended, 1, 1, 1), -1, -1, -1);
+					final Img< FloatType > copied = ArrayImgs.floats(dims);
+					Convolution.compute(hidden, k, Views.translate(copied, min), null, o, 3000);
+					assertSameValues(expected.real(), copied, what + " through PrimitiveBlocks");
 					// a window of a larger 16-bit image, which stays untouched around it
 					final Img< UnsignedShortType > large = ArrayImgs.unsignedShorts(dims[0] + 10, dims[1] + 6, dims[2] + 4);
 					for (final UnsignedShortType t : large)

@@ -6,10 +6,13 @@ import java.util.Map;
 
 import io.github.convolvej.core.Boundary;
 import net.imglib2.Interval;
+import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
+import net.imglib2.outofbounds.OutOfBoundsConstantValueFactory;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.view.ExtendedRandomAccessibleInterval;
 import net.imglib2.view.Views;
 
 /**
@@ -55,6 +58,26 @@ public final class ImageBlockSource implements BlockSource {
 		Block.numElements(dims); // fails early, with a message, for blocks too large for one array
 		this.pixels = PixelBands.of(image);
 		this.storage = pixels.storage();
+	}
+
+	/**
+	 * The interval of an already extended source: read in place, as
+	 * {@code apply} reads its image, when the source is an array or planar
+	 * image extended by one of the {@link Boundary} factories (with a real
+	 * fill value); otherwise copied through ImgLib2's {@code PrimitiveBlocks}
+	 * ({@link PixelBlock}).
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	public static BlockSource ofExtended(final RandomAccessible< ? extends RealType< ? > > source, final Interval interval) {
+		if (source instanceof ExtendedRandomAccessibleInterval) {
+			final ExtendedRandomAccessibleInterval< ?, ? > extended = (ExtendedRandomAccessibleInterval< ?, ? >) source;
+			final Boundary boundary = Boundary.of(extended.getOutOfBoundsFactory());
+			final Object fill = boundary == Boundary.FILL ? ((OutOfBoundsConstantValueFactory) extended.getOutOfBoundsFactory()).getValue() : null;
+			final RandomAccessibleInterval image = extended.getSource();
+			if (boundary != null && (fill == null || fill instanceof RealType) && PixelBands.of(image).storage() != null)
+				return new ImageBlockSource(image, boundary, fill == null ? 0 : ((RealType< ? >) fill).getRealDouble(), interval);
+		}
+		return PixelBlock.read(source, interval);
 	}
 
 	@Override
