@@ -39,6 +39,7 @@ import io.github.convolvej.core.match.SearchTemplate;
 import io.github.convolvej.core.match.TemplateMatcher;
 import io.github.convolvej.core.match.TemplateVariants;
 import net.imglib2.Interval;
+import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -55,15 +56,27 @@ import net.imglib2.view.Views;
  * peak heap used beyond the input.
  *
  * <pre>
- * bench [--only W1,W3] [--threads N] [--runs N] [--json FILE] [--via compute]
+ * bench [--only W1,W3] [--threads N] [--runs N] [--json FILE] [--via apply|compute|copy]
  * </pre>
  *
  * {@code --via compute} runs the convolution workloads through
  * {@link Convolution#compute} on an ImgLib2 out-of-bounds view into an
- * allocated target, instead of {@link Convolution#apply}, which reads array
- * and planar images in place: the A/B comparison of the two reading paths.
+ * allocated target, instead of {@link Convolution#apply}; {@code --via copy}
+ * the same on a view compute does not recognise, so that it copies each
+ * block through ImgLib2's {@code PrimitiveBlocks} instead of reading the
+ * image in place: the A/B comparison of the reading paths.
  */
 public final class Benchmark {
+
+	/** How the convolution workloads reach the core. */
+	enum Via {
+		/** {@link Convolution#apply}. */
+		APPLY,
+		/** {@link Convolution#compute} on {@code Views.extend(image, factory)}, read in place. */
+		COMPUTE,
+		/** {@link Convolution#compute} on the same view behind a translation there and back, copied block by block. */
+		COPY
+	}
 
 	private static final long SEED = 42;
 	/**
@@ -83,13 +96,13 @@ public final class Benchmark {
 
 	/** Runs the benchmark; returns the exit code. */
 	public static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		Map< String, Workload > all = workloads(false, Algorithm.AUTO);
+		Map< String, Workload > all = workloads(Via.APPLY, Algorithm.AUTO);
 		List< String > only = new ArrayList<>(all.keySet());
 		only.removeAll(ON_REQUEST);
 		int threads = Runtime.getRuntime().availableProcessors();
 		int runs = 7;
 		String json = null;
-		boolean viaCompute = false;
+		Via via = Via.APPLY;
 		Algorithm algorithm = Algorithm.AUTO;
 		for (int i = 0; i < args.length; i++) {
 			final String a = args[i];
@@ -121,13 +134,15 @@ public final class Benchmark {
 						i++;
 						break;
 					case "--via":
-						if (!required(a, value).equals("compute") && !value.equals("apply"))
-							throw new IllegalArgumentException("--via takes apply or compute, got '" + value + "'.");
-						viaCompute = value.equals("compute");
+						try {
+							via = Via.valueOf(required(a, value).toUpperCase(Locale.ROOT));
+						} catch (final IllegalArgumentException e) {
+							throw new IllegalArgumentException("--via takes apply, compute or copy, got '" + value + "'.");
+						}
 						i++;
 						break;
 					default:
-						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE --via apply|compute --algorithm auto|direct|separable|fft.");
+						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE --via apply|compute|copy --algorithm auto|direct|separable|fft.");
 				}
 			} catch (final NumberFormatException e) {
 				err.println("bench: " + a + " needs a whole number, got '" + value + "'.");
@@ -137,8 +152,8 @@ public final class Benchmark {
 				return 2;
 			}
 		}
-		if (viaCompute || algorithm != Algorithm.AUTO)
-			all = workloads(viaCompute, algorithm);
+		if (via != Via.APPLY || algorithm != Algorithm.AUTO)
+			all = workloads(via, algorithm);
 		final TaskExecutor executor = threads == 1 ? TaskExecutors.singleThreaded() : TaskExecutors.numThreads(threads);
 		final String cpu = CpuFlags.read();
 		out.printf(Locale.ROOT, "ConvolveJ benchmark: %d thread(s), median of %d runs after warm-up until stable, Java %s, %d cores, CPU %s, vector engine: %s%n", threads, runs,
@@ -306,7 +321,7 @@ public final class Benchmark {
 		return Kernel.of(v, k, k);
 	}
 
-	private static Workload convolution(final String id, final String description, final long[] dims, final Kernel kernel, final boolean viaCompute, final Algorithm algorithm) {
+	private static Workload convolution(final String id, final String description, final long[] dims, final Kernel kernel, final Via via, final Algorithm algorithm) {
 		long pixels = 1;
 		for (final long d : dims)
 			pixels *= d;
@@ -314,13 +329,17 @@ public final class Benchmark {
 			@SuppressWarnings("unchecked")
 			final Img< FloatType > img = (Img< FloatType >) input;
 			final ConvolutionOptions options = ConvolutionOptions.convolve().algorithm(algorithm);
-			if (!viaCompute)
+			if (via == Via.APPLY)
 				return Convolution.apply(img, kernel, options).engine();
 			final Interval out = options.mode().outputInterval(img, kernel, options.operation());
 			final Img< FloatType > re = ArrayImgs.floats(out.dimensionsAsLongArray());
 			final Img< FloatType > im = kernel.isComplex() ? ArrayImgs.floats(out.dimensionsAsLongArray()) : null;
 			final long[] min = out.minAsLongArray();
-			return Convolution.compute(Views.extend(img, options.boundary().outOfBoundsFactory(new FloatType((float) options.fillValue()))), kernel,
+			final RandomAccessible< FloatType > extended = Views.extend(img, options.boundary().outOfBoundsFactory(new FloatType((float) options.fillValue())));
+			final long[] one = new long[dims.length], minusOne = new long[dims.length];
+			Arrays.fill(one, 1);
+			Arrays.fill(minusOne, -1);
+			return Convolution.compute(via == Via.COPY ? Views.translate(Views.translate(extended, one), minusOne) : extended, kernel,
 					Views.translate(re, min), im == null ? null : Views.translate(im, min), options);
 		});
 	}
@@ -342,21 +361,21 @@ public final class Benchmark {
 	/** Workloads run only when named with --only: they need a heap of several GB. */
 	static final List< String > ON_REQUEST = List.of("W14", LargeVolumeWorkload.ID);
 
-	static Map< String, Workload > workloads(final boolean viaCompute, final Algorithm algorithm) {
+	static Map< String, Workload > workloads(final Via via, final Algorithm algorithm) {
 		final Map< String, Workload > m = new LinkedHashMap<>();
 		final Kernel laplace = Kernel.of(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3);
 		final Kernel emboss = Kernel.of(new double[] { -2, -1, 0, -1, 1, 1, 0, 1, 2 }, 3, 3);
 		final Kernel scharr = Kernel.complex(new double[] { -3, 0, 3, -10, 0, 10, -3, 0, 3 }, new double[] { -3, -10, -3, 0, 0, 0, 3, 10, 3 }, 3, 3);
-		add(m, convolution("W1", "2-D 4096x4096, 3x3 Laplace", new long[] { 4096, 4096 }, laplace, viaCompute, algorithm));
-		add(m, convolution("W2", "2-D 4096x4096, 9x9 random kernel", new long[] { 4096, 4096 }, randomKernel(9, 9), viaCompute, algorithm));
-		add(m, convolution("W3", "2-D 2048x2048, 31x31 random kernel", new long[] { 2048, 2048 }, randomKernel(31, 31), viaCompute, algorithm));
-		add(m, convolution("W4", "3-D 256x256x256, 3x3x3 random kernel", new long[] { 256, 256, 256 }, randomKernel(3, 3, 3), viaCompute, algorithm));
-		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9), viaCompute, algorithm));
-		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4), viaCompute, algorithm));
-		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss, viaCompute, algorithm));
+		add(m, convolution("W1", "2-D 4096x4096, 3x3 Laplace", new long[] { 4096, 4096 }, laplace, via, algorithm));
+		add(m, convolution("W2", "2-D 4096x4096, 9x9 random kernel", new long[] { 4096, 4096 }, randomKernel(9, 9), via, algorithm));
+		add(m, convolution("W3", "2-D 2048x2048, 31x31 random kernel", new long[] { 2048, 2048 }, randomKernel(31, 31), via, algorithm));
+		add(m, convolution("W4", "3-D 256x256x256, 3x3x3 random kernel", new long[] { 256, 256, 256 }, randomKernel(3, 3, 3), via, algorithm));
+		add(m, convolution("W5", "3-D 256x256x256, 9x9x9 random kernel", new long[] { 256, 256, 256 }, randomKernel(9, 9, 9), via, algorithm));
+		add(m, convolution("W6", "2-D 4096x4096, Gaussian sigma 4 as a full 25x25 kernel", new long[] { 4096, 4096 }, fullGaussian(4), via, algorithm));
+		add(m, convolution("W7", "RGB 2048x2048 (3 channels), 3x3 emboss per channel", new long[] { 2048, 2048, 3 }, emboss, via, algorithm));
 		add(m, eyeMatching());
-		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr, viaCompute, algorithm));
-		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301), viaCompute, algorithm)));
+		add(m, convolution("W9", "2-D 2048x2048, complex 3x3 Scharr (real and imaginary)", new long[] { 2048, 2048 }, scharr, via, algorithm));
+		add(m, withNan(convolution("W10", "2-D 512x512 holding one NaN, 301x301 random kernel", new long[] { 512, 512 }, randomKernel(301, 301), via, algorithm)));
 		add(m, VolumeWorkloads.onOneMachine());
 		add(m, largeStack(algorithm));
 		add(m, manyTemplates());
