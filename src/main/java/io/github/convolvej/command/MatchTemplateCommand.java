@@ -115,9 +115,7 @@ public class MatchTemplateCommand implements Command {
 	public void run() {
 		if (image == null)
 			throw new IllegalArgumentException("No input image. Pass the image to search in as 'image'.");
-		final MatchSettings settings = MatchSettings.builder().template(template == null ? null : template.getTitle()).method(method).mode(mode).boundary(boundary).value(value).matches(matches)
-				.threshold(threshold == null ? Double.NaN : threshold).minDistance(min_distance == null ? Double.NaN : min_distance).maxOverlap(max_overlap).anchor(anchor)
-				.subpixel(subpixel).scoreMap(score_map).addToManager(add_to_manager).rotations(rotations).flip(flip).angles(angles).build();
+		final MatchSettings settings = MatchSettings.fromInputs(this::input);
 		if (add_to_manager && GraphicsEnvironment.isHeadless())
 			throw new IllegalArgumentException("add_to_manager needs a display: the ROI Manager is a window. Leave it off; the matches are in the 'table' output and on the image's overlay.");
 		final List< ImagePlus > all = new ArrayList<>();
@@ -136,6 +134,21 @@ public class MatchTemplateCommand implements Command {
 			if (manager == null)
 				manager = new RoiManager();
 			r.addToManager(manager);
+		}
+	}
+
+	/**
+	 * The parameter named as macro key {@code key} (the parameters are the
+	 * keys: MatchTemplateCommandTest). The images to search, with and in are
+	 * passed on as images, not looked up by title.
+	 */
+	private Object input(final String key) {
+		if (key.equals("image") || key.equals("templates") || key.equals("mask"))
+			return null;
+		try {
+			return MatchTemplateCommand.class.getDeclaredField(key).get(this);
+		} catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException("No parameter for the macro key " + key, e);
 		}
 	}
 

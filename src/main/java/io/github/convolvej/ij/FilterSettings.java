@@ -157,10 +157,7 @@ public final class FilterSettings {
 	 */
 	public static FilterSettings fromInputs(final Operation op, final Function< String, Object > input) {
 		final Builder b = builder(op);
-		MacroKey.readAll(MACRO_KEYS, key -> {
-			final Object v = input.apply(key);
-			return v == null ? null : v instanceof ImagePlus ? ((ImagePlus) v).getTitle() : v instanceof Double ? MacroOptions.format((Double) v) : v.toString();
-		}, key -> Boolean.TRUE.equals(input.apply(key)), b);
+		MacroKey.readInputs(MACRO_KEYS, input, b);
 		return b.build();
 	}
 

@@ -6,6 +6,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import ij.ImagePlus;
+
 /**
  * One macro key of a command, declared once: its name, how its text sets a
  * builder, how settings write it back, and the dialog field that shows it. A
@@ -133,6 +135,30 @@ public final class MacroKey< S, B > {
 	static < S, B > void readAll(final List< MacroKey< S, B > > keys, final Function< String, String > text, final Predicate< String > on, final B builder) {
 		for (final MacroKey< S, B > k : keys)
 			k.read(builder, k.flag ? (on.test(k.name) ? "" : null) : text.apply(k.name));
+	}
+
+	/**
+	 * Sets {@code builder} from typed inputs named as the keys (a SciJava
+	 * command's parameters), each read as the macro text it stands for: an
+	 * image is its title, several images {@code [a,b]}, a number as a macro
+	 * writes it; null leaves the key out, a flag is on when true.
+	 */
+	static < S, B > void readInputs(final List< MacroKey< S, B > > keys, final Function< String, Object > input, final B builder) {
+		readAll(keys, name -> inputText(input.apply(name)), name -> Boolean.TRUE.equals(input.apply(name)), builder);
+	}
+
+	private static String inputText(final Object v) {
+		if (v == null)
+			return null;
+		if (v instanceof ImagePlus)
+			return ((ImagePlus) v).getTitle();
+		if (v instanceof ImagePlus[]) {
+			final List< String > titles = new ArrayList<>();
+			for (final ImagePlus imp : (ImagePlus[]) v)
+				titles.add(imp.getTitle());
+			return "[" + String.join(",", titles) + "]";
+		}
+		return v instanceof Double ? MacroOptions.format((Double) v) : v.toString();
 	}
 
 	/** The options text of {@code settings}: each key written in the list's order, those without a value left out. */

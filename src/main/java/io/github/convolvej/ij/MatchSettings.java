@@ -164,6 +164,18 @@ public final class MatchSettings {
 	}
 
 	/**
+	 * Settings from typed inputs named as the macro keys (the SciJava
+	 * command's parameters): {@code input(key)} gives a text, a number, a
+	 * boolean, an image or images (their titles are used) or null for the
+	 * default.
+	 */
+	public static MatchSettings fromInputs(final Function< String, Object > input) {
+		final Builder b = builder();
+		MacroKey.readInputs(MACRO_KEYS, input, b);
+		return b.build();
+	}
+
+	/**
 	 * Options that {@link #fromMacroOptions} parses back to equal settings:
 	 * every key written (image and template only when given), values with
 	 * spaces in brackets.

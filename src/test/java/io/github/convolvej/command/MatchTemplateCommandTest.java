@@ -67,6 +67,7 @@ class MatchTemplateCommandTest {
 	void parametersAreTheMacroKeys() {
 		final CommandInfo info = commands.getCommand(MatchTemplateCommand.class);
 		assertEquals(List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager", "templates", "mask", "rotations", "flip", "angles"), names(info.inputs()));
+		assertEquals(new java.util.TreeSet<>(MatchSettings.KEYS), new java.util.TreeSet<>(names(info.inputs())), "one parameter per macro key: the command reads them by name");
 		assertEquals(List.of("result", "table"), names(info.outputs()));
 		info.inputs().forEach(i -> assertFalse(i.isPersisted(), i.getName() + " is not remembered between runs"));
 	}
