@@ -6,7 +6,10 @@ Not part of the tests. Needs Debian's python3-scipy and python3-opencv
 with /usr/bin/python3. Give it the JSON that `./convolvej bench --json FILE`
 wrote to print the ratios ConvolveJ / best other.
 
-usage: /usr/bin/python3 bench/compare.py [--only W1,W3] [--threads 2] [--runs 7] [--convolvej FILE.json]
+usage: /usr/bin/python3 bench/compare.py [--only W1,W3] [--threads 2] [--runs 7] [--convolvej FILE.json] [--reuse-outputs]
+
+--reuse-outputs hands OpenCV's 2-D filters an output allocated once (dst=), to set
+beside `./convolvej bench --via reuse`, which computes into targets allocated once.
 """
 import argparse
 import json
@@ -52,9 +55,19 @@ EMBOSS = np.array([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]], np.float32)
 SCHARR = np.array([[-3 - 3j, -10j, 3 - 3j], [-10, 0, 10], [-3 + 3j, 10j, 3 + 3j]], np.complex64)
 
 
-def cv_filter(img, k):
+# outputs kept between runs with --reuse-outputs, per slot and shape
+REUSED = None
+
+
+def dst(img, slot):
+    if REUSED is None:
+        return None
+    return REUSED.setdefault((slot, img.shape), np.empty(img.shape, np.float32))
+
+
+def cv_filter(img, k, slot="out"):
     # filter2D correlates; flip for a convolution. BORDER_REFLECT = symm.
-    return cv2.filter2D(img, cv2.CV_32F, cv2.flip(k, -1), borderType=cv2.BORDER_REFLECT)
+    return cv2.filter2D(img, cv2.CV_32F, cv2.flip(k, -1), dst=dst(img, slot), borderType=cv2.BORDER_REFLECT)
 
 
 def workloads():
@@ -81,7 +94,7 @@ def workloads():
         "opencv 9 filter2D per plane": lambda a: conv3d_cv(a, k999)})
     w["W6"] = (lambda: rand((4096, 4096)), {
         "scipy 2 x correlate1d": lambda a: ndimage.correlate1d(ndimage.correlate1d(a, g1, axis=0, mode="reflect"), g1, axis=1, mode="reflect"),
-        "opencv sepFilter2D": lambda a: cv2.sepFilter2D(a, cv2.CV_32F, g1, g1, borderType=cv2.BORDER_REFLECT)})
+        "opencv sepFilter2D": lambda a: cv2.sepFilter2D(a, cv2.CV_32F, g1, g1, dst=dst(a, "out"), borderType=cv2.BORDER_REFLECT)})
     w["W7"] = (lambda: rand((2048, 2048, 3)), {
         "scipy ndimage": lambda a: ndimage.convolve(a, EMBOSS[:, :, None], mode="reflect"),
         "opencv filter2D": lambda a: cv_filter(a, EMBOSS)})
@@ -90,7 +103,7 @@ def workloads():
         "opencv matchTemplate": lambda fe: cv2.matchTemplate(fe[0], fe[1], cv2.TM_CCOEFF_NORMED)})
     w["W9"] = (lambda: rand((2048, 2048)), {
         "scipy convolve2d": lambda a: signal.convolve2d(a, SCHARR, mode="same", boundary="symm"),
-        "opencv 2 real filter2D": lambda a: (cv_filter(a, SCHARR.real.copy()), cv_filter(a, SCHARR.imag.copy()))})
+        "opencv 2 real filter2D": lambda a: (cv_filter(a, SCHARR.real.copy(), "re"), cv_filter(a, SCHARR.imag.copy(), "im"))})
     w["W11"] = (volume_planes, {
         "dask map_overlap gaussian_filter": dask_volume})
     w["W15"] = (large_zarr, {
@@ -208,7 +221,10 @@ def main():
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--convolvej", help="JSON written by ./convolvej bench --json FILE")
+    ap.add_argument("--reuse-outputs", action="store_true", help="OpenCV's 2-D filters write into outputs allocated once")
     a = ap.parse_args()
+    global REUSED
+    REUSED = {} if a.reuse_outputs else None
     if cv2 is not None:
         cv2.setNumThreads(a.threads)
     ours = {}

@@ -56,7 +56,7 @@ import net.imglib2.view.Views;
  * peak heap used beyond the input.
  *
  * <pre>
- * bench [--only W1,W3] [--threads N] [--runs N] [--json FILE] [--via apply|compute|copy]
+ * bench [--only W1,W3] [--threads N] [--runs N] [--json FILE] [--via apply|compute|copy|reuse]
  * </pre>
  *
  * {@code --via compute} runs the convolution workloads through
@@ -64,7 +64,9 @@ import net.imglib2.view.Views;
  * allocated target, instead of {@link Convolution#apply}; {@code --via copy}
  * the same on a view compute does not recognise, so that it copies each
  * block through ImgLib2's {@code PrimitiveBlocks} instead of reading the
- * image in place: the A/B comparison of the reading paths.
+ * image in place: the A/B comparison of the reading paths. {@code --via reuse}
+ * computes into targets allocated once per workload, as a caller filtering
+ * image after image into the same outputs does (OpenCV's {@code dst}).
  */
 public final class Benchmark {
 
@@ -75,7 +77,9 @@ public final class Benchmark {
 		/** {@link Convolution#compute} on {@code Views.extend(image, factory)}, read in place. */
 		COMPUTE,
 		/** {@link Convolution#compute} on the same view behind a translation there and back, copied block by block. */
-		COPY
+		COPY,
+		/** {@link Convolution#compute} as {@link #COMPUTE}, into targets allocated once per workload. */
+		REUSE
 	}
 
 	private static final long SEED = 42;
@@ -137,12 +141,12 @@ public final class Benchmark {
 						try {
 							via = Via.valueOf(required(a, value).toUpperCase(Locale.ROOT));
 						} catch (final IllegalArgumentException e) {
-							throw new IllegalArgumentException("--via takes apply, compute or copy, got '" + value + "'.");
+							throw new IllegalArgumentException("--via takes apply, compute, copy or reuse, got '" + value + "'.");
 						}
 						i++;
 						break;
 					default:
-						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE --via apply|compute|copy --algorithm auto|direct|separable|fft.");
+						throw new IllegalArgumentException("Unknown option '" + a + "'. Use --only W1,W3 --threads N --runs N --json FILE --via apply|compute|copy|reuse --algorithm auto|direct|separable|fft.");
 				}
 			} catch (final NumberFormatException e) {
 				err.println("bench: " + a + " needs a whole number, got '" + value + "'.");
@@ -325,6 +329,8 @@ public final class Benchmark {
 		long pixels = 1;
 		for (final long d : dims)
 			pixels *= d;
+		// targets kept between runs for --via reuse
+		final List< Img< FloatType > > kept = new ArrayList<>();
 		return new Workload(id, description, pixels, () -> randomImage(dims), input -> {
 			@SuppressWarnings("unchecked")
 			final Img< FloatType > img = (Img< FloatType >) input;
@@ -332,8 +338,12 @@ public final class Benchmark {
 			if (via == Via.APPLY)
 				return Convolution.apply(img, kernel, options).engine();
 			final Interval out = options.mode().outputInterval(img, kernel, options.operation());
-			final Img< FloatType > re = ArrayImgs.floats(out.dimensionsAsLongArray());
-			final Img< FloatType > im = kernel.isComplex() ? ArrayImgs.floats(out.dimensionsAsLongArray()) : null;
+			if (via != Via.REUSE || kept.isEmpty()) {
+				kept.clear();
+				kept.add(ArrayImgs.floats(out.dimensionsAsLongArray()));
+				kept.add(kernel.isComplex() ? ArrayImgs.floats(out.dimensionsAsLongArray()) : null);
+			}
+			final Img< FloatType > re = kept.get(0), im = kept.get(1);
 			final long[] min = out.minAsLongArray();
 			final RandomAccessible< FloatType > extended = Views.extend(img, options.boundary().outOfBoundsFactory(new FloatType((float) options.fillValue())));
 			final long[] one = new long[dims.length], minusOne = new long[dims.length];
