@@ -43,16 +43,30 @@ public final class Block implements BlockSource {
 
 	@Override
 	public void read(final int[] min, final int[] size, final double[] dest) {
+		forEachLine(dims, min, size, (from, at, width) -> System.arraycopy(data, from, dest, at, width));
+	}
+
+	/** Takes one line of a box: {@code width} values from flat index {@code from} of the block, to {@code at} in the box. */
+	interface LineCopy {
+		void copy(int from, int at, int width);
+	}
+
+	/**
+	 * Walks the lines (runs along x) of the box at {@code min} of
+	 * {@code size} in a block of {@code dims}, x fastest: the reading of a
+	 * box out of any flat block.
+	 */
+	static void forEachLine(final int[] dims, final int[] min, final int[] size, final LineCopy line) {
 		final int n = dims.length;
 		final int[] strides = strides(dims);
 		final int w = size[0];
 		final int lines = numElements(size) / w;
 		final int[] pos = new int[n];
-		for (int line = 0; line < lines; line++) {
+		for (int l = 0; l < lines; l++) {
 			int src = min[0];
 			for (int d = 1; d < n; d++)
 				src += (min[d] + pos[d]) * strides[d];
-			System.arraycopy(data, src, dest, line * w, w);
+			line.copy(src, l * w, w);
 			for (int d = 1; d < n; d++) {
 				if (++pos[d] < size[d])
 					break;

@@ -56,21 +56,7 @@ public final class PixelBlock implements BlockSource {
 
 	@Override
 	public void read(final int[] min, final int[] size, final double[] dest) {
-		final int n = dims.length;
-		final int w = size[0];
-		final int lines = Block.numElements(size) / w;
-		final int[] pos = new int[n];
-		for (int line = 0; line < lines; line++) {
-			int src = min[0];
-			for (int d = 1; d < n; d++)
-				src += (min[d] + pos[d]) * strides[d];
-			pixels.widen(buffer, src, dest, line * w, w);
-			for (int d = 1; d < n; d++) {
-				if (++pos[d] < size[d])
-					break;
-				pos[d] = 0;
-			}
-		}
+		Block.forEachLine(dims, min, size, (from, at, width) -> pixels.widen(buffer, from, dest, at, width));
 	}
 
 	@Override
