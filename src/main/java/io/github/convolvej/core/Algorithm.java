@@ -1,7 +1,6 @@
 package io.github.convolvej.core;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * The engine that computes a convolution. All give the same numbers within
@@ -21,14 +20,10 @@ public enum Algorithm {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Algorithm::label).toArray(String[]::new);
+		return Labels.of(values(), Algorithm::label);
 	}
 
 	public static Algorithm fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-		for (final Algorithm a : values())
-			if (a.label.toLowerCase(Locale.ROOT).equals(t))
-				return a;
-		throw new IllegalArgumentException("Unknown algorithm '" + text + "'. Use Auto, Direct, Separable or FFT.");
+		return Labels.find(values(), text, a -> List.of(a.label), t -> "Unknown algorithm '" + t + "'. Use Auto, Direct, Separable or FFT.");
 	}
 }

@@ -1,7 +1,8 @@
 package io.github.convolvej.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
@@ -52,7 +53,7 @@ public enum Boundary {
 
 	/** The labels of all boundaries, for a dialog's choice. */
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Boundary::label).toArray(String[]::new);
+		return Labels.of(values(), Boundary::label);
 	}
 
 	/**
@@ -62,15 +63,11 @@ public enum Boundary {
 	 * @throws IllegalArgumentException naming the accepted names
 	 */
 	public static Boundary fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-		for (final Boundary b : values()) {
-			if (b.label.equals(t) || b.name().toLowerCase(Locale.ROOT).equals(t))
-				return b;
-			for (final String a : b.aliases)
-				if (a.equals(t))
-					return b;
-		}
-		throw new IllegalArgumentException("Unknown boundary '" + text + "'. Use one of: symm (or symmetric, reflect), mirror, nearest (or edge, border), wrap (or periodic), fill (or constant) with value=.");
+		return Labels.find(values(), text, b -> {
+			final List< String > names = new ArrayList<>(List.of(b.label, b.name()));
+			names.addAll(Arrays.asList(b.aliases));
+			return names;
+		}, t -> "Unknown boundary '" + t + "'. Use one of: symm (or symmetric, reflect), mirror, nearest (or edge, border), wrap (or periodic), fill (or constant) with value=.");
 	}
 
 	/**

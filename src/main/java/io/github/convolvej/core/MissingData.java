@@ -1,7 +1,6 @@
 package io.github.convolvej.core;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * What a convolution does with missing pixels: NaN pixels, pixels a mask
@@ -35,15 +34,11 @@ public enum MissingData {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(MissingData::label).toArray(String[]::new);
+		return Labels.of(values(), MissingData::label);
 	}
 
 	/** @throws IllegalArgumentException naming the accepted values */
 	public static MissingData fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-		for (final MissingData m : values())
-			if (m.label.toLowerCase(Locale.ROOT).equals(t))
-				return m;
-		throw new IllegalArgumentException("Unknown nan='" + text + "'. Use Propagate (missing pixels make their neighbourhood NaN), Interpolate (normalized convolution over the present pixels) or Fill (missing pixels read as value=).");
+		return Labels.find(values(), text, m -> List.of(m.label), t -> "Unknown nan='" + t + "'. Use Propagate (missing pixels make their neighbourhood NaN), Interpolate (normalized convolution over the present pixels) or Fill (missing pixels read as value=).");
 	}
 }

@@ -1,7 +1,6 @@
 package io.github.convolvej.core;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
@@ -34,15 +33,11 @@ public enum OutputMode {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(OutputMode::label).toArray(String[]::new);
+		return Labels.of(values(), OutputMode::label);
 	}
 
 	public static OutputMode fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-		for (final OutputMode m : values())
-			if (m.label.equals(t))
-				return m;
-		throw new IllegalArgumentException("Unknown mode '" + text + "'. Use full, same or valid.");
+		return Labels.find(values(), text, m -> List.of(m.label), t -> "Unknown mode '" + t + "'. Use full, same or valid.");
 	}
 
 	/**

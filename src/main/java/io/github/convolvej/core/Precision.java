@@ -1,7 +1,6 @@
 package io.github.convolvej.core;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * How a 32-bit result's sums are accumulated. {@link #FLOAT}: the direct
@@ -25,14 +24,10 @@ public enum Precision {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Precision::label).toArray(String[]::new);
+		return Labels.of(values(), Precision::label);
 	}
 
 	public static Precision fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-		for (final Precision p : values())
-			if (p.label.equals(t))
-				return p;
-		throw new IllegalArgumentException("Unknown precision '" + text + "'. Use float or double.");
+		return Labels.find(values(), text, p -> List.of(p.label), t -> "Unknown precision '" + t + "'. Use float or double.");
 	}
 }

@@ -1,7 +1,8 @@
 package io.github.convolvej.ij;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
+
+import io.github.convolvej.core.Labels;
 
 /**
  * What is shown of a complex result (a complex kernel such as the Scharr
@@ -26,16 +27,12 @@ public enum ComplexOutput {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(ComplexOutput::label).toArray(String[]::new);
+		return Labels.of(values(), ComplexOutput::label);
 	}
 
 	/** @throws IllegalArgumentException naming the accepted values */
 	public static ComplexOutput fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-		for (final ComplexOutput c : values())
-			if (c.label.toLowerCase(Locale.ROOT).equals(t))
-				return c;
-		throw new IllegalArgumentException("Unknown complex output '" + text + "'. Use complex=Magnitude, Real, Imaginary, Phase or All.");
+		return Labels.find(values(), text, c -> List.of(c.label), t -> "Unknown complex output '" + t + "'. Use complex=Magnitude, Real, Imaginary, Phase or All.");
 	}
 
 	/**

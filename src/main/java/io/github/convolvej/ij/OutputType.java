@@ -1,7 +1,8 @@
 package io.github.convolvej.ij;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
+
+import io.github.convolvej.core.Labels;
 
 /**
  * The pixel type of a result image: 32-bit float (no clipping, so negative
@@ -24,7 +25,7 @@ public enum OutputType {
 	}
 
 	public static String[] labels() {
-		return Arrays.stream(values()).map(OutputType::label).toArray(String[]::new);
+		return Labels.of(values(), OutputType::label);
 	}
 
 	/**
@@ -34,11 +35,6 @@ public enum OutputType {
 	 * @throws IllegalArgumentException naming the accepted values
 	 */
 	public static OutputType fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-		if (t.equals("32-bit") || t.equals("32") || t.equals("float") || t.equals("32-bit float"))
-			return FLOAT;
-		if (t.equals("same as input") || t.equals("same"))
-			return SAME_AS_INPUT;
-		throw new IllegalArgumentException("Unknown output '" + text + "'. Use output=32-bit or output=[Same as input].");
+		return Labels.find(values(), text, o -> o == FLOAT ? List.of(o.label, "32", "float", "32-bit float") : List.of(o.label, "same"), t -> "Unknown output '" + t + "'. Use output=32-bit or output=[Same as input].");
 	}
 }

@@ -1,7 +1,9 @@
 package io.github.convolvej.core.match;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+
+import io.github.convolvej.core.Labels;
 
 /**
  * A mirror of a 2-D template, as Match Template searches it and its table
@@ -48,7 +50,7 @@ public enum Flip {
 
 	/** The labels, in order, for a dialog's choice. */
 	public static String[] labels() {
-		return Arrays.stream(values()).map(Flip::label).toArray(String[]::new);
+		return Labels.of(values(), Flip::label);
 	}
 
 	/**
@@ -57,11 +59,7 @@ public enum Flip {
 	 * @throws IllegalArgumentException naming the accepted labels
 	 */
 	public static Flip fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim();
-		for (final Flip f : values())
-			if (f.label.equalsIgnoreCase(t))
-				return f;
-		throw new IllegalArgumentException("Unknown flip '" + text + "'. Use one of: " + String.join(", ", labels()) + ".");
+		return Labels.find(values(), text, f -> List.of(f.label), t -> "Unknown flip '" + t + "'. Use one of: " + String.join(", ", labels()) + ".");
 	}
 
 	@Override

@@ -1,7 +1,8 @@
 package io.github.convolvej.core.match;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
+
+import io.github.convolvej.core.Labels;
 
 /**
  * The six template-matching scores of OpenCV's {@code matchTemplate}, with
@@ -71,7 +72,7 @@ public enum MatchMethod {
 
 	/** The labels of all methods, in order, for a dialog's choice. */
 	public static String[] labels() {
-		return Arrays.stream(values()).map(MatchMethod::label).toArray(String[]::new);
+		return Labels.of(values(), MatchMethod::label);
 	}
 
 	/**
@@ -81,14 +82,11 @@ public enum MatchMethod {
 	 * @throws IllegalArgumentException naming the accepted names
 	 */
 	public static MatchMethod fromLabel(final String text) {
-		final String t = text == null ? "" : text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-		for (final MatchMethod m : values()) {
-			if (m.label.toLowerCase(Locale.ROOT).equals(t) || m.openCvName.toLowerCase(Locale.ROOT).equals(t) || m.shortName.equals(t))
-				return m;
-		}
-		final StringBuilder names = new StringBuilder();
-		for (final MatchMethod m : values())
-			names.append(names.length() == 0 ? "" : "; ").append(m.label).append(" (").append(m.openCvName).append(", ").append(m.shortName).append(')');
-		throw new IllegalArgumentException("Unknown matching method '" + text + "'. Use one of: " + names + ".");
+		return Labels.find(values(), text, m -> List.of(m.label, m.openCvName, m.shortName), t -> {
+			final StringBuilder names = new StringBuilder();
+			for (final MatchMethod m : values())
+				names.append(names.length() == 0 ? "" : "; ").append(m.label).append(" (").append(m.openCvName).append(", ").append(m.shortName).append(')');
+			return "Unknown matching method '" + t + "'. Use one of: " + names + ".";
+		});
 	}
 }

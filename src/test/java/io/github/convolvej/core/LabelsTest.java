@@ -1,0 +1,51 @@
+package io.github.convolvej.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.convolvej.core.match.Flip;
+import io.github.convolvej.core.match.MatchMethod;
+
+/**
+ * Every option reads its names back the same way: each label, in any case
+ * and with stray spaces, gives its constant; a text no constant answers to
+ * fails with a message that quotes it.
+ */
+class LabelsTest {
+
+	@Test
+	void everyLabelReadsBackInAnyCaseAndSpacing() {
+		for (final Algorithm a : Algorithm.values())
+			assertSame(a, Algorithm.fromLabel("  " + a.label().toUpperCase(Locale.ROOT) + " "));
+		for (final OutputMode m : OutputMode.values())
+			assertSame(m, OutputMode.fromLabel(m.label().toUpperCase(Locale.ROOT)));
+		for (final MissingData m : MissingData.values())
+			assertSame(m, MissingData.fromLabel(m.label().toLowerCase(Locale.ROOT)));
+		for (final Precision p : Precision.values())
+			assertSame(p, Precision.fromLabel(" " + p.label()));
+		for (final Boundary b : Boundary.values())
+			assertSame(b, Boundary.fromLabel(b.name()));
+		for (final Flip f : Flip.values())
+			assertSame(f, Flip.fromLabel(f.label().toUpperCase(Locale.ROOT)));
+		for (final MatchMethod m : MatchMethod.values())
+			assertSame(m, MatchMethod.fromLabel(m.label().replace(" ", "   ")));
+		assertEquals(Algorithm.values().length, Algorithm.labels().length);
+		assertEquals("Auto", Algorithm.labels()[0]);
+	}
+
+	@Test
+	void otherNamesAndUnknownTexts() {
+		assertSame(Boundary.SYMMETRIC, Boundary.fromLabel("Reflect"));
+		assertSame(MatchMethod.CCOEFF_NORMED, MatchMethod.fromLabel("tm_ccoeff_normed"));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Algorithm.fromLabel("fastest"));
+		assertEquals("Unknown algorithm 'fastest'. Use Auto, Direct, Separable or FFT.", e.getMessage());
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> OutputMode.fromLabel(null)).getMessage().startsWith("Unknown mode 'null'"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> Flip.fromLabel("sideways")).getMessage().contains("None, Horizontal, Vertical, Both"));
+	}
+}
