@@ -115,11 +115,7 @@ public abstract class FilterCommand implements Command {
 
 	/** The parameter named as macro key {@code key} (the parameters are the keys: FilterCommandTest). */
 	private Object input(final String key) {
-		try {
-			return FilterCommand.class.getDeclaredField(key).get(this);
-		} catch (final ReflectiveOperationException e) {
-			throw new IllegalStateException("No parameter for the macro key " + key, e);
-		}
+		return Parameters.named(this, key);
 	}
 
 	/** The certainty image when asked for, once {@link #run()} has run; else null. */

@@ -145,11 +145,7 @@ public class MatchTemplateCommand implements Command {
 	private Object input(final String key) {
 		if (key.equals("image") || key.equals("templates") || key.equals("mask"))
 			return null;
-		try {
-			return MatchTemplateCommand.class.getDeclaredField(key).get(this);
-		} catch (final ReflectiveOperationException e) {
-			throw new IllegalStateException("No parameter for the macro key " + key, e);
-		}
+		return Parameters.named(this, key);
 	}
 
 	/** The score map once {@link #run()} has run, or null without {@code score_map}. */
