@@ -2,6 +2,7 @@ package io.github.convolvej.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.convolvej.core.engine.WeightedSums;
 import io.github.convolvej.core.engine.source.Block;
@@ -19,8 +20,8 @@ import net.imglib2.converter.Converters;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypeaccess.array.DoubleArray;
-import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.DataAccess;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -89,28 +90,12 @@ public final class Convolution {
 	 * @throws CancelledException when the progress listener cancels
 	 */
 	public static ConvolutionResult< FloatType > apply(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
-		final Prepared p = prepare(image, kernel, options, true);
-		final ArrayImg< FloatType, FloatArray > re = ArrayImgs.floats(p.computation.outDims());
-		final ArrayImg< FloatType, FloatArray > im = p.kernel.isComplex() ? ArrayImgs.floats(p.computation.outDims()) : null;
-		final ArrayImg< FloatType, FloatArray > certainty = options.certainty() ? ArrayImgs.floats(p.computation.outDims()) : null;
-		p.computation.run(im == null
-				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
-				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) },
-				certainty == null ? null : LineSink.of(certainty.update(null).getCurrentStorageArray()), options);
-		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.sums.engine());
+		return prepare(image, kernel, options, true).into(ArrayImgs::floats, a -> LineSink.of(a.getCurrentStorageArray()), options);
 	}
 
 	/** As {@link #apply}, into a 64-bit result. */
 	public static ConvolutionResult< DoubleType > applyDouble(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
-		final Prepared p = prepare(image, kernel, options, false);
-		final ArrayImg< DoubleType, DoubleArray > re = ArrayImgs.doubles(p.computation.outDims());
-		final ArrayImg< DoubleType, DoubleArray > im = p.kernel.isComplex() ? ArrayImgs.doubles(p.computation.outDims()) : null;
-		final ArrayImg< DoubleType, DoubleArray > certainty = options.certainty() ? ArrayImgs.doubles(p.computation.outDims()) : null;
-		p.computation.run(im == null
-				? new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()) }
-				: new LineSink[] { LineSink.of(re.update(null).getCurrentStorageArray()), LineSink.of(im.update(null).getCurrentStorageArray()) },
-				certainty == null ? null : LineSink.of(certainty.update(null).getCurrentStorageArray()), options);
-		return new ConvolutionResult<>(re, im, certainty, p.computation.out, p.computation.sums.engine());
+		return prepare(image, kernel, options, false).into(ArrayImgs::doubles, a -> LineSink.of(a.getCurrentStorageArray()), options);
 	}
 
 	private static final class Prepared {
@@ -120,6 +105,17 @@ public final class Convolution {
 		Prepared(final Kernel kernel, final Computation computation) {
 			this.kernel = kernel;
 			this.computation = computation;
+		}
+
+		/** Runs into new images (the real part, the imaginary one of a complex kernel, the certainty when asked for). */
+		< T extends NativeType< T > & RealType< T >, A extends DataAccess > ConvolutionResult< T > into(final Function< long[], ArrayImg< T, A > > create, final Function< A, LineSink > sink, final ConvolutionOptions options) {
+			final long[] dims = computation.outDims();
+			final ArrayImg< T, A > re = create.apply(dims);
+			final ArrayImg< T, A > im = kernel.isComplex() ? create.apply(dims) : null;
+			final ArrayImg< T, A > certainty = options.certainty() ? create.apply(dims) : null;
+			computation.run(im == null ? new LineSink[] { sink.apply(re.update(null)) } : new LineSink[] { sink.apply(re.update(null)), sink.apply(im.update(null)) },
+					certainty == null ? null : sink.apply(certainty.update(null)), options);
+			return new ConvolutionResult<>(re, im, certainty, computation.out, computation.sums.engine());
 		}
 	}
 
