@@ -149,8 +149,15 @@ public final class Convolution {
 		return sb.toString();
 	}
 
-	/** Source values (the block with the kernel's halo) a block of {@link #compute} reads at most: 64 MB as doubles, less in the pixels' own type. */
+	/**
+	 * Source values (the block with the kernel's halo) a block of
+	 * {@link #compute} reads at most: 64 MB as doubles, less in the pixels'
+	 * own type.
+	 */
 	static final long BLOCK_SOURCE_VALUES = 1 << 23;
+
+	/** The same, when nothing of the source or the target is copied: only flat indices bound a block. */
+	private static final long IN_PLACE_BLOCK_VALUES = Integer.MAX_VALUE - 8;
 
 	/**
 	 * The lower-level form, as imglib2-algorithm's convolution: fills
@@ -162,7 +169,10 @@ public final class Convolution {
 	 * computed block by block, each block reading only
 	 * {@link #requiredSourceInterval} of itself, so the source may be far
 	 * larger than memory (a virtual view, a cached cell image) and memory stays
-	 * bounded whatever the target's size. {@code imaginaryTarget} receives the
+	 * bounded whatever the target's size (an array or planar image read in
+	 * place into array or planar targets is cut only where a block would
+	 * pass 2^31 values: neither is copied).
+	 * {@code imaginaryTarget} receives the
 	 * imaginary part of a complex kernel and may be null for a real one.
 	 * Results go straight into targets backed by float or double arrays
 	 * (array and planar images, and crops of them); into float targets the
@@ -185,8 +195,11 @@ public final class Convolution {
 		MissingDataRun.check(k, options);
 		if (options.certainty())
 			throw new IllegalArgumentException("certainty is given by apply(...), which returns it beside the result.");
-		final List< Interval > blocks = TargetBlocks.cut(target, options.operation().weights(k).dimensions(), blockSourceValues);
 		final RandomAccessibleInterval< ? extends RealType< ? > >[] targets = imaginaryTarget == null ? targets(target) : targets(target, imaginaryTarget);
+		// blocks bound what is held: a source read in place into targets written in place holds nothing of either
+		final boolean holdsNothing = ImageBlockSource.readsInPlace(extendedSource) && options.mask() == null && options.missingData() == MissingData.PROPAGATE
+				&& Arrays.stream(targets).allMatch(t -> TargetSink.of(t) != null);
+		final List< Interval > blocks = TargetBlocks.cut(target, options.operation().weights(k).dimensions(), holdsNothing ? IN_PLACE_BLOCK_VALUES : blockSourceValues);
 		final double[][] buffers = new double[targets.length][];
 		String engine = null;
 		for (int b = 0; b < blocks.size(); b++) {

@@ -62,22 +62,49 @@ public final class ImageBlockSource implements BlockSource {
 
 	/**
 	 * The interval of an already extended source: read in place, as
-	 * {@code apply} reads its image, when the source is an array or planar
-	 * image extended by one of the {@link Boundary} factories (with a real
-	 * fill value); otherwise copied through ImgLib2's {@code PrimitiveBlocks}
+	 * {@code apply} reads its image, when {@link #readsInPlace} says so;
+	 * otherwise copied through ImgLib2's {@code PrimitiveBlocks}
 	 * ({@link PixelBlock}).
 	 */
-	@SuppressWarnings({ "rawtypes", "unchecked" })
 	public static BlockSource ofExtended(final RandomAccessible< ? extends RealType< ? > > source, final Interval interval) {
-		if (source instanceof ExtendedRandomAccessibleInterval) {
+		final Extension e = Extension.of(source);
+		return e != null ? new ImageBlockSource(e.image, e.boundary, e.fill, interval) : PixelBlock.read(source, interval);
+	}
+
+	/**
+	 * Whether {@link #ofExtended} reads this source in place, holding none of
+	 * it: an array or planar image extended by one of the {@link Boundary}
+	 * factories (with a real fill value).
+	 */
+	public static boolean readsInPlace(final RandomAccessible< ? extends RealType< ? > > source) {
+		return Extension.of(source) != null;
+	}
+
+	/** An image and the boundary rule it is extended by. */
+	private static final class Extension {
+		final RandomAccessibleInterval< ? extends RealType< ? > > image;
+		final Boundary boundary;
+		final double fill;
+
+		private Extension(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Boundary boundary, final double fill) {
+			this.image = image;
+			this.boundary = boundary;
+			this.fill = fill;
+		}
+
+		/** The extension of an array or planar image by a boundary factory; else null. */
+		@SuppressWarnings({ "rawtypes", "unchecked" })
+		static Extension of(final RandomAccessible< ? extends RealType< ? > > source) {
+			if (!(source instanceof ExtendedRandomAccessibleInterval))
+				return null;
 			final ExtendedRandomAccessibleInterval< ?, ? > extended = (ExtendedRandomAccessibleInterval< ?, ? >) source;
 			final Boundary boundary = Boundary.of(extended.getOutOfBoundsFactory());
 			final Object fill = boundary == Boundary.FILL ? ((OutOfBoundsConstantValueFactory) extended.getOutOfBoundsFactory()).getValue() : null;
 			final RandomAccessibleInterval image = extended.getSource();
-			if (boundary != null && (fill == null || fill instanceof RealType) && PixelBands.of(image).storage() != null)
-				return new ImageBlockSource(image, boundary, fill == null ? 0 : ((RealType< ? >) fill).getRealDouble(), interval);
+			if (boundary == null || (fill != null && !(fill instanceof RealType)) || PixelBands.of(image).storage() == null)
+				return null;
+			return new Extension(image, boundary, fill == null ? 0 : ((RealType< ? >) fill).getRealDouble());
 		}
-		return PixelBlock.read(source, interval);
 	}
 
 	@Override
