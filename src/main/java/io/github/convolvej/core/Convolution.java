@@ -171,9 +171,8 @@ public final class Convolution {
 	 * larger than memory (a virtual view, a cached cell image) and memory stays
 	 * bounded whatever the target's size (an array or planar image read in
 	 * place into array or planar targets is cut only where a block would
-	 * pass 2^31 values: neither is copied).
-	 * {@code imaginaryTarget} receives the
-	 * imaginary part of a complex kernel and may be null for a real one.
+	 * pass 2^31 values: neither is copied). {@code imaginaryTarget} receives
+	 * the imaginary part of a complex kernel and may be null for a real one.
 	 * Results go straight into targets backed by float or double arrays
 	 * (array and planar images, and crops of them); into float targets the
 	 * sums run in float where {@link #apply} would run them so
