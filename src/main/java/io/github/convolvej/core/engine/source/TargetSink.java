@@ -74,6 +74,7 @@ public final class TargetSink implements LineSink {
 
 	/** Underlying flat index of the first pixel of the row holding output index {@code offset}. */
 	private long rowStart(final int offset) {
+		// a position per line, not a field: the engine's threads share the sink
 		final long[] pos = new long[dims.length];
 		long rest = offset / dims[0];
 		for (int d = 1; d < dims.length; d++) {
