@@ -116,9 +116,12 @@ final class CliHelp {
 			case "bench":
 				return lines(
 						"Usage: convolvej bench [--only W1,W3] [--threads N] [--runs N] [--json FILE]",
+						"                       [--algorithm auto|direct|separable|fft] [--via apply|compute|copy|reuse]",
 						"",
 						"Times fixed workloads in one JVM after warm-up: engine chosen, median time,",
-						"Mpixel/s and peak heap. Give Java a large heap: JAVA_OPTS=\"-Xms8g -Xmx8g\".");
+						"Mpixel/s and peak heap. Give Java a large heap: JAVA_OPTS=\"-Xms8g -Xmx8g\".",
+						"--via: through Convolution.apply (default), compute reading the image in place,",
+						"compute copying it block by block (copy), or compute into outputs kept between runs (reuse).");
 			case "help":
 				return general();
 			default:
