@@ -97,7 +97,7 @@ final class LargeVolumeWorkload {
 			finally {
 				VolumeWorkloads.delete(out);
 			}
-			return "blocks";
+			return VolumeWorkloads.blocksOn("blocks");
 		}
 
 		@Override

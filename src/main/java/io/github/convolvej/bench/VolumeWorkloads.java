@@ -16,6 +16,7 @@ import ij.io.FileSaver;
 import ij.process.FloatProcessor;
 import io.github.convolvej.cli.BlockJob;
 import io.github.convolvej.core.Operation;
+import io.github.convolvej.core.engine.WeightedSums;
 
 /**
  * The volume workloads: a folder of 32-bit TIFF planes filtered by the block
@@ -43,7 +44,7 @@ final class VolumeWorkloads {
 				throw new UncheckedIOException(e);
 			}
 			delete(out);
-			return "blocks";
+			return blocksOn("blocks");
 		});
 	}
 
@@ -65,7 +66,7 @@ final class VolumeWorkloads {
 			final Path out = nextOutput((Path) in[0]);
 			SparkBench.run(in[1], BlockJob.of(Operation.CONVOLVE, ((Path) in[0]).resolve("planes").toString(), out.toString(), OPTIONS, new long[] { 0, 0, BLOCK }));
 			delete(out);
-			return "spark";
+			return blocksOn("spark");
 		});
 	}
 
@@ -105,5 +106,14 @@ final class VolumeWorkloads {
 		catch (final IOException e) {
 			// a temporary folder: what is left is the system's to clean
 		}
+	}
+
+	/**
+	 * The engine column of a block workload: its blocks of float planes sum
+	 * on the vector engines where this JVM has them (a child JVM gets the
+	 * module when this one has it), which the name then says.
+	 */
+	static String blocksOn(final String name) {
+		return WeightedSums.floatSumsAvailable() ? name + "-vector" : name;
 	}
 }
