@@ -3,6 +3,7 @@ package io.github.convolvej.core;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * An option's names, as dialogs show them and macros write them, read back
@@ -10,6 +11,8 @@ import java.util.function.Function;
  * around the text and repeated spaces inside it.
  */
 public final class Labels {
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private Labels() {}
 
@@ -38,6 +41,6 @@ public final class Labels {
 	}
 
 	private static String normal(final String text) {
-		return text == null ? "" : text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		return text == null ? "" : SPACES.matcher(text.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
 	}
 }

@@ -1,5 +1,8 @@
 package io.github.convolvej.core;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
 /**
  * Receives progress from long computations and may ask them to stop, so
  * that front ends can show a progress bar and honour Esc without the core
@@ -8,16 +11,37 @@ package io.github.convolvej.core;
 public interface ProgressListener {
 
 	/** Nothing shown, never cancelled. */
-	ProgressListener NONE = new ProgressListener() {
+	ProgressListener NONE = reporting(fraction -> {});
 
-		@Override
-		public void progress(final double fraction) {}
+	/** Hands each fraction to {@code show}; never cancelled. */
+	static ProgressListener reporting(final DoubleConsumer show) {
+		return new ProgressListener() {
 
-		@Override
-		public boolean isCancelled() {
-			return false;
-		}
-	};
+			@Override
+			public void progress(final double fraction) {
+				show.accept(fraction);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return false;
+			}
+		};
+	}
+
+	/** Shows nothing; cancelled whenever {@code cancelled} says so. */
+	static ProgressListener cancelledWhen(final BooleanSupplier cancelled) {
+		return new ProgressListener() {
+
+			@Override
+			public void progress(final double fraction) {}
+
+			@Override
+			public boolean isCancelled() {
+				return cancelled.getAsBoolean();
+			}
+		};
+	}
 
 	/** {@code fraction} of the work is done, 0 to 1. */
 	void progress(double fraction);
@@ -30,17 +54,7 @@ public interface ProgressListener {
 
 	/** This listener's cancellation without its progress: for work inside a step whose progress is counted elsewhere. */
 	default ProgressListener cancelOnly() {
-		final ProgressListener self = this;
-		return new ProgressListener() {
-
-			@Override
-			public void progress(final double fraction) {}
-
-			@Override
-			public boolean isCancelled() {
-				return self.isCancelled();
-			}
-		};
+		return cancelledWhen(this::isCancelled);
 	}
 
 	/** Throws {@link CancelledException} when {@link #isCancelled()}. */

@@ -49,15 +49,7 @@ final class LivePreview {
 	private void compute(final long g, final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask) {
 		if (g != generation.get())
 			return;
-		final ProgressListener stale = new ProgressListener() {
-			@Override
-			public void progress(final double fraction) {}
-
-			@Override
-			public boolean isCancelled() {
-				return g != generation.get();
-			}
-		};
+		final ProgressListener stale = ProgressListener.cancelledWhen(() -> g != generation.get());
 		try {
 			final ImagePlus plane = ImageFilter.preview(source, settings, kernel, mask, stale);
 			// windows change on the event thread only: this thread never waits for it, nor it for this one

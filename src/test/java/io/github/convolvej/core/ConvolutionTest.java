@@ -253,16 +253,7 @@ class ConvolutionTest {
 	@Test
 	void cancellationStopsTheWork() {
 		final Img< DoubleType > img = ArrayImgs.doubles(256, 256);
-		final ProgressListener cancelled = new ProgressListener() {
-
-			@Override
-			public void progress(final double fraction) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		final ProgressListener cancelled = ProgressListener.cancelledWhen(() -> true);
 		assertThrows(CancelledException.class, () -> Convolution.apply(img, Kernel.of(new double[] { 1, 2, 3 }, 3), ConvolutionOptions.convolve().progress(cancelled)));
 	}
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -322,32 +323,14 @@ class ImageFilterTest {
 			}
 		};
 		assertThrows(CancelledException.class, () -> ImageFilter.apply(imp, settings(Operation.CONVOLVE).build(), randomKernel(3, 3), cancelAfterFirst));
-		final ProgressListener cancelled = new ProgressListener() {
-			@Override
-			public void progress(final double fraction) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		final ProgressListener cancelled = ProgressListener.cancelledWhen(() -> true);
 		assertThrows(CancelledException.class, () -> ImageFilter.apply(imp, settings(Operation.CONVOLVE).build(), randomKernel(3, 3), cancelled));
 	}
 
 	@Test
 	void progressRunsFromZeroToOne() {
-		final List< Double > seen = new ArrayList<>();
-		final ProgressListener p = new ProgressListener() {
-			@Override
-			public synchronized void progress(final double fraction) {
-				seen.add(fraction);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return false;
-			}
-		};
+		final List< Double > seen = Collections.synchronizedList(new ArrayList<>());
+		final ProgressListener p = ProgressListener.reporting(seen::add);
 		ImageFilter.apply(ImagePlusViewsTest.hyperstack(8, 8, 2, 2, 2), settings(Operation.CONVOLVE).build(), randomKernel(3, 3), p);
 		assertEquals(1.0, seen.get(seen.size() - 1));
 		for (final double f : seen)

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -471,15 +472,7 @@ class TemplateMatchingTest {
 	void cancellingStopsWithNothingMade() {
 		final ImagePlus image = MatchImages.noise("img", 64, 64, 3, 17);
 		final ImagePlus template = MatchImages.crop(image, "t", 0, 0, 9, 9, 0, 1);
-		final ProgressListener cancelled = new ProgressListener() {
-			@Override
-			public void progress(final double fraction) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		final ProgressListener cancelled = ProgressListener.cancelledWhen(() -> true);
 		assertThrows(CancelledException.class, () -> TemplateMatching.run(image, template, MatchSettings.builder().build(), cancelled));
 		assertNull(image.getOverlay());
 	}
@@ -488,18 +481,8 @@ class TemplateMatchingTest {
 	void progressRunsOnceAcrossAllPlanes() {
 		final ImagePlus image = MatchImages.noise("img", 40, 40, 4, 18);
 		final ImagePlus template = MatchImages.crop(image, "t", 0, 0, 5, 5, 0, 1);
-		final List< Double > seen = new ArrayList<>();
-		TemplateMatching.run(image, template, MatchSettings.builder().build(), new ProgressListener() {
-			@Override
-			public void progress(final double f) {
-				seen.add(f);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return false;
-			}
-		});
+		final List< Double > seen = Collections.synchronizedList(new ArrayList<>());
+		TemplateMatching.run(image, template, MatchSettings.builder().build(), ProgressListener.reporting(seen::add));
 		for (int i = 1; i < seen.size(); i++)
 			assertTrue(seen.get(i) >= seen.get(i - 1) - 1e-12, "never backwards: " + seen);
 		assertEquals(1, seen.get(seen.size() - 1), 0);

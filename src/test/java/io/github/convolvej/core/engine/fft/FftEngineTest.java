@@ -174,16 +174,7 @@ class FftEngineTest {
 		for (final FftPlan plan : new FftPlan[] { FftPlan.of(dims, k, 1, 2), FftPlan.whole(dims, k, 1, 2) }) {
 			final AtomicInteger checks = new AtomicInteger();
 			final AtomicInteger lines = new AtomicInteger();
-			final ProgressListener cancelSoon = new ProgressListener() {
-
-				@Override
-				public void progress(final double fraction) {}
-
-				@Override
-				public boolean isCancelled() {
-					return checks.incrementAndGet() > 2;
-				}
-			};
+			final ProgressListener cancelSoon = ProgressListener.cancelledWhen(() -> checks.incrementAndGet() > 2);
 			assertThrows(CancelledException.class, () -> FftEngine.run(plan, in, w, new LineSink[] { (o, l, len) -> lines.incrementAndGet() }, TWO, cancelSoon), plan.toString());
 			assertTrue(lines.get() < 480, plan + ": " + lines.get() + " lines written after cancelling");
 		}
@@ -198,18 +189,7 @@ class FftEngineTest {
 		final double[][] w = { random(rnd, 243), random(rnd, 243) };
 		for (final FftPlan plan : new FftPlan[] { FftPlan.of(dims, k, 2, 2), FftPlan.whole(dims, k, 2, 2) }) {
 			final java.util.List< Double > seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-			final ProgressListener record = new ProgressListener() {
-
-				@Override
-				public void progress(final double fraction) {
-					seen.add(fraction);
-				}
-
-				@Override
-				public boolean isCancelled() {
-					return false;
-				}
-			};
+			final ProgressListener record = ProgressListener.reporting(seen::add);
 			final LineSink none = (o, l, len) -> {};
 			FftEngine.run(plan, in, w, new LineSink[] { none, none }, TWO, record);
 			assertTrue(seen.size() >= 3, plan + ": " + seen);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -308,19 +309,8 @@ class RowEnginesTest {
 		final Random rnd = new Random(7);
 		final Block in = randomBlock(rnd, 64, 64);
 		final double[][] w = { randomWeights(rnd, 9) };
-		final List< Double > seen = new ArrayList<>();
-		final ProgressListener record = new ProgressListener() {
-
-			@Override
-			public synchronized void progress(final double fraction) {
-				seen.add(fraction);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return false;
-			}
-		};
+		final List< Double > seen = Collections.synchronizedList(new ArrayList<>());
+		final ProgressListener record = ProgressListener.reporting(seen::add);
 		for (final CorrelationEngine engine : new CorrelationEngine[] { new DirectEngine(LIMITS[1]), new SeparableEngine(LIMITS[1]) }) {
 			seen.clear();
 			engine.correlate(in, new int[] { 3, 3 }, new double[][] { outer(new double[] { 1, 2, 1 }, new double[] { 1, 0, -1 }) }, new LineSink[] { LineSink.of(new double[62 * 62]) }, TaskExecutors.numThreads(2), record);
