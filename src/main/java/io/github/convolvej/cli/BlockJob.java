@@ -116,9 +116,9 @@ public final class BlockJob implements Serializable {
 		catch (final IllegalArgumentException e) {
 			throw new UsageException(e.getMessage(), e);
 		}
-		if (settings.scaled() || settings.maskImage() != null || settings.certainty())
+		if (settings.get(FilterSettings.SCALED) || settings.get(FilterSettings.MASK) != null || settings.get(FilterSettings.CERTAINTY))
 			throw new UsageException("A folder of planes takes a kernel given as text, without scaled, mask= or certainty.");
-		if (settings.output() != OutputType.FLOAT)
+		if (settings.get(FilterSettings.OUTPUT) != OutputType.FLOAT)
 			throw new UsageException("A folder of planes is written as 32-bit planes; leave output= out or give output=32-bit.");
 		return settings;
 	}

@@ -223,7 +223,7 @@ public final class ConvolveJCli {
 			throw new UsageException(String.join(" ", problems));
 		try {
 			final FilterSettings settings = FilterSettings.fromMacroOptions(operation, options);
-			if (settings.kernelImage() == null && !settings.scaled())
+			if (settings.get(FilterSettings.KERNEL_IMAGE) == null && !settings.get(FilterSettings.SCALED))
 				settings.kernel(title -> null);
 		}
 		catch (final IllegalArgumentException e) {
@@ -257,7 +257,7 @@ public final class ConvolveJCli {
 				throw new UsageException(String.join(" ", problems));
 			settings = FilterSettings.fromMacroOptions(operation, options);
 			// kernel_image= names a file here, where the macro names an open image.
-			if (!settings.scaled()) // scaled kernels need the image's pixel size: read below
+			if (!settings.get(FilterSettings.SCALED)) // scaled kernels need the image's pixel size: read below
 				kernel = settings.kernel(kernelImage);
 		}
 		catch (final UncheckedIOException e) {
@@ -275,10 +275,10 @@ public final class ConvolveJCli {
 		final ImagePlus source = ImageFiles.read(input);
 		if (kernel == null) {
 			kernel = settings.kernel(kernelImage, source);
-			out.println(operation.name().toLowerCase(java.util.Locale.ROOT) + "-nd, scaled: " + ScaledUnits.describe(settings.kernelText(), source));
+			out.println(operation.name().toLowerCase(java.util.Locale.ROOT) + "-nd, scaled: " + ScaledUnits.describe(settings.get(FilterSettings.KERNEL), source));
 		}
-		if (settings.kernelImage() != null)
-			KernelCalibration.mismatch(source, kernelImage.apply(settings.kernelImage())).ifPresent(w -> err.println("Warning: " + w));
+		if (settings.get(FilterSettings.KERNEL_IMAGE) != null)
+			KernelCalibration.mismatch(source, kernelImage.apply(settings.get(FilterSettings.KERNEL_IMAGE))).ifPresent(w -> err.println("Warning: " + w));
 		// mask= names a file here too
 		final ImagePlus mask = settings.mask(path -> readImage("mask", path));
 		final List< ImagePlus > results = ImageFilter.applyAll(source, settings, kernel, mask, ProgressListener.NONE);

@@ -71,12 +71,12 @@ final class MatchCommand {
 			if (output != null)
 				SafeWrite.checkNotInput(output, positional.get(0), positional.get(1));
 		final MatchSettings settings = parse(String.join(" ", positional.subList(templateGiven ? 2 : 1, positional.size())));
-		if (!templateGiven && settings.templateTitles().isEmpty())
+		if (!templateGiven && settings.get(MatchSettings.TEMPLATES).isEmpty())
 			throw new UsageException("Give a template file after the image file (or templates=[a.png,b.png] in the options), e.g. face.png eye.png \"method=[Correlation coefficient]\".");
 
 		final ImagePlus image = ImageFiles.read(positional.get(0));
 		final List< ImagePlus > templates = templates(templateGiven ? positional.get(1) : null, settings);
-		final ImagePlus mask = settings.maskTitle() == null ? null : ImageFiles.read(settings.maskTitle());
+		final ImagePlus mask = settings.get(MatchSettings.MASK) == null ? null : ImageFiles.read(settings.get(MatchSettings.MASK));
 		final MatchResult result = TemplateMatching.run(image, templates, mask, settings, ProgressListener.NONE);
 
 		// The score map first: if it cannot be written, nothing has been printed or written yet.
@@ -102,7 +102,7 @@ final class MatchCommand {
 	private static int runEach(final String pattern, final List< String > positional, final String csv, final PrintStream out, final PrintStream err) throws IOException {
 		final boolean templateGiven = !positional.isEmpty() && !positional.get(0).contains("=");
 		final MatchSettings settings = parse(String.join(" ", positional.subList(templateGiven ? 1 : 0, positional.size())));
-		if (!templateGiven && settings.templateTitles().isEmpty())
+		if (!templateGiven && settings.get(MatchSettings.TEMPLATES).isEmpty())
 			throw new UsageException("Give a template file after --each PATTERN (or templates=[a.png,b.png] in the options), e.g. --each 'plates/*.tif' cell.tif \"threshold=0.7\".");
 		final List< Path > files = EachFile.files(pattern);
 		if (csv != null) {
@@ -112,7 +112,7 @@ final class MatchCommand {
 			SafeWrite.checkNotInput(csv, inputs.toArray(new String[0]));
 		}
 		final List< ImagePlus > templates = templates(templateGiven ? positional.get(0) : null, settings);
-		final ImagePlus mask = settings.maskTitle() == null ? null : ImageFiles.read(settings.maskTitle());
+		final ImagePlus mask = settings.get(MatchSettings.MASK) == null ? null : ImageFiles.read(settings.get(MatchSettings.MASK));
 		final List< String > columns = new ArrayList<>(List.of("File"));
 		final List< java.util.Map< String, String > > rows = new ArrayList<>();
 		final int code = EachFile.forEach(files, file -> {
@@ -146,7 +146,7 @@ final class MatchCommand {
 		final List< ImagePlus > templates = new ArrayList<>();
 		if (templateFile != null)
 			templates.add(ImageFiles.read(templateFile));
-		for (final String file : settings.templateTitles())
+		for (final String file : settings.get(MatchSettings.TEMPLATES))
 			templates.add(ImageFiles.read(file));
 		return templates;
 	}
@@ -161,7 +161,7 @@ final class MatchCommand {
 		if (!problems.isEmpty())
 			throw new UsageException(String.join(" ", problems));
 		try {
-			return MatchSettings.fromMacroOptions(options).toBuilder().image(null).template(null).scoreMap(false).addToManager(false).build();
+			return MatchSettings.fromMacroOptions(options).toBuilder().set(MatchSettings.IMAGE, null).set(MatchSettings.TEMPLATE, null).set(MatchSettings.SCORE_MAP, false).set(MatchSettings.ADD_TO_MANAGER, false).build();
 		} catch (final IllegalArgumentException e) {
 			throw new UsageException(e.getMessage(), e);
 		}

@@ -46,20 +46,20 @@ public final class StackToStore {
 		if (image.getNChannels() > 1 || image.getNFrames() > 1 || image.getBitDepth() == 24)
 			throw new IllegalArgumentException("output_folder= writes one gray channel of Z planes; '" + image.getTitle() + "' has " + image.getNChannels() + " channels and " + image.getNFrames()
 					+ " time points" + (image.getBitDepth() == 24 ? " (RGB)" : "") + ". Split it first (Image > Color > Split Channels, Image > Stacks > Tools > Reduce), or leave output_folder= out.");
-		if (settings.maskImage() != null || settings.certainty())
+		if (settings.get(FilterSettings.MASK) != null || settings.get(FilterSettings.CERTAINTY))
 			throw new IllegalArgumentException("output_folder= takes no mask= and no certainty: leave them out, or the folder.");
-		if (settings.output() != OutputType.FLOAT)
+		if (settings.get(FilterSettings.OUTPUT) != OutputType.FLOAT)
 			throw new IllegalArgumentException("output_folder= writes 32-bit planes; leave output= out or give output=32-bit.");
-		final Path out = Path.of(settings.outputFolder());
+		final Path out = Path.of(settings.get(FilterSettings.OUTPUT_FOLDER));
 		if (Files.exists(out) && !Files.isDirectory(out))
 			throw new IllegalArgumentException("output_folder=" + out + " is a file. Give a folder (it is created when missing).");
 		final ImageStack stack = image.getStack();
 		final VolumeSource volume = VolumeSource.ofStack(stack, image.getWidth(), image.getHeight());
-		final BlockSink sink = settings.zarrOutput() ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }, true) : new TiffPlaneSink(out);
+		final BlockSink sink = settings.get(FilterSettings.ZARR_OUTPUT) ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }, true) : new TiffPlaneSink(out);
 		final ConvolutionOptions options = settings.convolutionOptions().progress(progress);
 		BlockRun.filter(volume, kernel, options, sink, new long[] { 0, 0, BLOCK_PLANES }, false, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 		progress.progress(1);
-		final ImagePlus result = open(out, settings.zarrOutput());
+		final ImagePlus result = open(out, settings.get(FilterSettings.ZARR_OUTPUT));
 		result.setTitle(ImageFilter.title(image, settings));
 		final Calibration cal = image.getCalibration().copy();
 		cal.disableDensityCalibration();

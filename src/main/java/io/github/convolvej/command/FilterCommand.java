@@ -104,7 +104,7 @@ public abstract class FilterCommand implements Command {
 		final Kernel k = settings.kernel(title -> kernel_image != null && title.equals(kernel_image.getTitle()) ? kernel_image : WindowManager.getImage(title), image);
 		final List< ImagePlus > results;
 		try {
-			results = settings.outputFolder() != null ? List.of(StackToStore.filter(image, settings, k, ProgressListener.NONE)) : ImageFilter.applyAll(image, settings, k, mask, ProgressListener.NONE);
+			results = settings.get(FilterSettings.OUTPUT_FOLDER) != null ? List.of(StackToStore.filter(image, settings, k, ProgressListener.NONE)) : ImageFilter.applyAll(image, settings, k, mask, ProgressListener.NONE);
 		}
 		catch (final java.io.IOException e) {
 			throw new java.io.UncheckedIOException("Cannot write the result to " + output_folder + ": " + e.getMessage(), e);

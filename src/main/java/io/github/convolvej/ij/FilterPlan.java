@@ -70,18 +70,18 @@ final class FilterPlan {
 		final boolean volumetric = used == 3;
 		final Kernel k = fit(kernel, volumetric ? 3 : 2);
 		final long[] size = volumetric ? new long[] { source.getWidth(), source.getHeight(), source.getNSlices() } : new long[] { source.getWidth(), source.getHeight() };
-		final Interval out = settings.mode().outputInterval(new FinalInterval(size), k, settings.operation());
+		final Interval out = settings.get(FilterSettings.MODE).outputInterval(new FinalInterval(size), k, settings.operation());
 		if (out.dimension(0) * out.dimension(1) > Integer.MAX_VALUE - 8)
 			throw new IllegalArgumentException("The result would have " + out.dimension(0) + " x " + out.dimension(1) + " pixels per plane, more than ImageJ can hold. Use mode=same or a smaller kernel.");
 		final ComplexOutput[] parts;
 		if (!k.isComplex())
 			parts = new ComplexOutput[] { ComplexOutput.REAL };
-		else if (settings.complex() == ComplexOutput.ALL)
+		else if (settings.get(FilterSettings.COMPLEX) == ComplexOutput.ALL)
 			parts = ComplexOutput.PARTS.clone();
 		else
-			parts = new ComplexOutput[] { settings.complex() };
+			parts = new ComplexOutput[] { settings.get(FilterSettings.COMPLEX) };
 		final boolean rgb = ImagePlusViews.isRgb(source);
-		final boolean same = settings.output() == OutputType.SAME_AS_INPUT;
+		final boolean same = settings.get(FilterSettings.OUTPUT) == OutputType.SAME_AS_INPUT;
 		if (rgb && same && parts.length > 1)
 			throw new IllegalArgumentException("complex=All gives four values per colour, which an RGB result cannot hold. Use output=32-bit, or one of complex=Magnitude, Real, Imaginary or Phase.");
 		final int bitDepth = same ? source.getBitDepth() : 32;
@@ -168,7 +168,7 @@ final class FilterPlan {
 	 */
 	long estimatedBytes() {
 		final long outPixels = (long) outWidth() * outHeight() * outSlices() * frames;
-		final long resultBytes = outPixels * outChannels() * Math.max(1, bitDepth / 8) * (settings.certainty() ? 2 : 1);
+		final long resultBytes = outPixels * outChannels() * Math.max(1, bitDepth / 8) * (settings.get(FilterSettings.CERTAINTY) ? 2 : 1);
 		final long unitDepth = volumetric ? Math.max(out.dimension(2), slices) : 1;
 		final long working = 4L * unitDepth * ((long) source.getWidth() * source.getHeight() + (long) outWidth() * outHeight() * parts.length);
 		return resultBytes + working;

@@ -91,7 +91,7 @@ public final class ImageFilter {
 		for (int c = 0; c < channels.length; c++)
 			channels[c] = c + 1;
 		final ResultStack result = new ResultStack(plan, channels, plan.outSlices(), plan.frames);
-		final ResultStack certainty = settings.certainty() ? new ResultStack(plan.certaintyPlan(), channels, plan.outSlices(), plan.frames) : null;
+		final ResultStack certainty = settings.get(FilterSettings.CERTAINTY) ? new ResultStack(plan.certaintyPlan(), channels, plan.outSlices(), plan.frames) : null;
 		final int units = plan.channels * plan.frames * (plan.volumetric ? 1 : plan.slices);
 		int done = 0;
 		p.checkCancelled();
@@ -123,7 +123,7 @@ public final class ImageFilter {
 
 	/** As above, with a mask (0 = missing; may be null). */
 	public static ImagePlus preview(final ImagePlus source, final FilterSettings settings, final Kernel kernel, final ImagePlus mask, final ProgressListener progress) {
-		final FilterPlan plan = FilterPlan.of(source, settings.toBuilder().certainty(false).build(), kernel, mask);
+		final FilterPlan plan = FilterPlan.of(source, settings.toBuilder().set(FilterSettings.CERTAINTY, false).build(), kernel, mask);
 		final ProgressListener p = progress == null ? ProgressListener.NONE : progress;
 		final int[] channels = plan.rgb ? new int[] { 1, 2, 3 } : new int[] { source.getChannel() };
 		final ResultStack result = new ResultStack(plan, channels, 1, 1);
@@ -205,7 +205,7 @@ public final class ImageFilter {
 	private static void filterVolumePlane(final FilterPlan plan, final int c, final int t, final long z, final ResultStack result, final ProgressListener p) {
 		p.checkCancelled();
 		final RandomAccessibleInterval< DoubleType > view = Converters.convert2(ImagePlusViews.volume(plan.source, c, t), (a, b) -> b.set(a.getRealDouble()), DoubleType::new);
-		final RandomAccessible< DoubleType > extended = plan.settings.boundary().extend(view, new DoubleType(plan.settings.value()));
+		final RandomAccessible< DoubleType > extended = plan.settings.get(FilterSettings.BOUNDARY).extend(view, new DoubleType(plan.settings.get(FilterSettings.VALUE)));
 		final long[] min = { plan.out.min(0), plan.out.min(1), z };
 		final ArrayImg< FloatType, FloatArray > re = ArrayImgs.floats(plan.outWidth(), plan.outHeight(), 1);
 		final ArrayImg< FloatType, FloatArray > im = plan.kernel.isComplex() ? ArrayImgs.floats(plan.outWidth(), plan.outHeight(), 1) : null;

@@ -49,7 +49,7 @@ public final class MatchResult {
 
 	/** True when mirrors were searched: the table then has a {@code Flip} column. */
 	public boolean hasMirrors() {
-		return settings.flip() != io.github.convolvej.core.match.Flip.NONE;
+		return settings.get(MatchSettings.FLIP) != io.github.convolvej.core.match.Flip.NONE;
 	}
 
 	/** The template's title ({@code <image title> selection} for a selection; the titles, separated by commas, of several). */

@@ -1,10 +1,8 @@
 package io.github.convolvej.ij;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.Function;
 
 import ij.ImagePlus;
@@ -15,7 +13,6 @@ import io.github.convolvej.core.match.MatchMethod;
 import io.github.convolvej.core.match.MatchOptions;
 import io.github.convolvej.core.match.PeakFinder;
 import io.github.convolvej.core.match.TemplateVariants;
-import io.github.convolvej.ij.MacroKey.Field;
 
 /**
  * The options of Match Template, as the dialog, the macro options string,
@@ -50,99 +47,70 @@ import io.github.convolvej.ij.MacroKey.Field;
  */
 public final class MatchSettings {
 
-	/** The template choice that means "the rectangle selection on the image". */
+	/** The template choice that means the rectangle selection on the image. */
 	public static final String SELECTION = "<selection>";
-
-	private final String image;
-	private final String template;
-	private final MatchMethod method;
-	private final OutputMode mode;
-	private final Boundary boundary;
-	private final double value;
-	private final int matches;
-	private final double threshold;
-	private final double minDistance;
-	private final double maxOverlap;
-	private final int[] anchor;
-	private final boolean subpixel;
-	private final boolean scoreMap;
-	private final boolean addToManager;
-	private final List< String > templates;
-	private final String mask;
-	private final double[] rotations;
-	private final Flip flip;
-	private final double[] angles;
-
-	private MatchSettings(final Builder b) {
-		image = b.image;
-		template = b.template;
-		method = b.method;
-		mode = b.mode;
-		boundary = b.boundary;
-		value = b.value;
-		matches = b.matches;
-		threshold = b.threshold;
-		minDistance = b.minDistance;
-		maxOverlap = b.maxOverlap;
-		anchor = b.anchor == null ? null : b.anchor.clone();
-		subpixel = b.subpixel;
-		scoreMap = b.scoreMap;
-		addToManager = b.addToManager;
-		templates = b.templates;
-		mask = b.mask;
-		rotations = b.rotations.clone();
-		flip = b.flip;
-		angles = b.angles == null ? null : b.angles.clone();
-	}
 
 	/** The mask choice that means no mask. */
 	public static final String NO_MASK = "<none>";
 
+	/** The title of the image to search; null for the current image. */
+	public static final MacroKey< String > IMAGE = MacroKey.title("image", null);
+	/** The title of the template; null for the selection on the image. */
+	public static final MacroKey< String > TEMPLATE = MacroKey.title("template", SELECTION);
+	/** A label, OpenCV name or short name of a {@link MatchMethod}. */
+	public static final MacroKey< MatchMethod > METHOD = MacroKey.choice("method", MatchMethod.DEFAULT, MatchMethod::fromLabel, MatchMethod::label, MatchMethod.labels());
+	/** {@link OutputMode#SAME} or {@link OutputMode#VALID}. */
+	public static final MacroKey< OutputMode > MODE = MacroKey.choice("mode", OutputMode.SAME, MatchSettings::mode, OutputMode::label, new String[] { "same", "valid" })
+			.checkedBy(v -> new MatchOptions().mode(v));
+	public static final MacroKey< Boundary > BOUNDARY = MacroKey.choice("boundary", Boundary.SYMMETRIC, Boundary::fromLabel, Boundary::label, Boundary.labels());
+	/** The fill value for {@code boundary=fill}. */
+	public static final MacroKey< Double > VALUE = MacroKey.number("value", 0).checkedBy(v -> new MatchOptions().fillValue(v));
+	/** At most this many matches (per plane or volume), best first. */
+	public static final MacroKey< Integer > MATCHES = MacroKey.value("matches", 1, MatchSettings::matches, n -> Integer.toString(n)).checkedBy(n -> new PeakFinder().maxMatches(n)).inNumberField();
+	/** Keep only scores at least this good; NaN ({@code none}) for no threshold. */
+	public static final MacroKey< Double > THRESHOLD = MacroKey.value("threshold", Double.NaN, text -> numberOr(text, "threshold", Double.NaN, "none", "nan", "off"),
+			t -> Double.isNaN(t) ? "none" : MacroOptions.format(t)).checkedBy(v -> new PeakFinder().threshold(v)).columns(10);
+	/** Pixels between match anchors; NaN ({@code auto}) for half the template's smallest side. */
+	public static final MacroKey< Double > MIN_DISTANCE = MacroKey.value("min_distance", Double.NaN, text -> numberOr(text, "min_distance", Double.NaN, "auto", "default", "nan"),
+			d -> Double.isNaN(d) ? "auto" : MacroOptions.format(d)).checkedBy(v -> new PeakFinder().minDistance(v)).columns(10);
+	/** Largest intersection over union of two matches' rectangles; 1 keeps all. */
+	public static final MacroKey< Double > MAX_OVERLAP = MacroKey.number("max_overlap", 1).checkedBy(v -> new PeakFinder().maxOverlap(v));
+	/** The template anchor as given (x first), or null for {@code (K-1)/2}. */
+	public static final MacroKey< int[] > ANCHOR = MacroKey.value("anchor", (int[]) null, text -> MacroOptions.parseAnchor(text, "template"), MacroOptions::anchorText).checkedBy(v -> new MatchOptions().anchor(v)).columns(10);
+	public static final MacroKey< Boolean > SUBPIXEL = MacroKey.flag("subpixel");
+	/** Show the score map. */
+	public static final MacroKey< Boolean > SCORE_MAP = MacroKey.flag("score_map");
+	/** Add the matches to the ROI Manager. */
+	public static final MacroKey< Boolean > ADD_TO_MANAGER = MacroKey.flag("add_to_manager");
+	// the keys of several, turned and masked templates are recorded only when used, so plain searches record as before
+	/** The titles of {@code templates=[a,b]}; empty when not given. */
+	public static final MacroKey< List< String > > TEMPLATES = MacroKey.value("templates", List.< String > of(), MatchSettings::titles, t -> t.isEmpty() ? null : "[" + String.join(",", t) + "]")
+			.shown(t -> String.join(",", t)).columns(20);
+	/** The title of the template mask (0 = ignore), or null. */
+	public static final MacroKey< String > MASK = MacroKey.title("mask", NO_MASK);
+	/** Exact turns in degrees ({@code [0]} when none asked). */
+	public static final MacroKey< double[] > ROTATIONS = MacroKey.value("rotations", new double[] { 0 }, MatchSettings::rotations, MatchSettings::numbersText).omittedWhenDefault().columns(16);
+	public static final MacroKey< Flip > FLIP = MacroKey.choice("flip", Flip.NONE, Flip::fromLabel, Flip::label, Flip.labels()).omittedWhenDefault();
+	/** {@code [start,stop,step]} in degrees, or null. */
+	public static final MacroKey< double[] > ANGLES = MacroKey.value("angles", (double[]) null, MatchSettings::angles, a -> a == null ? null : numbersText(a))
+			.shown(a -> a == null ? "none" : numbersText(a)).columns(16);
+
 	/** The macro keys, in the order they are recorded (SPEC). */
-	public static final List< MacroKey< MatchSettings, Builder > > MACRO_KEYS = List.of(
-			MacroKey.< MatchSettings, Builder > value("image", Builder::image, s -> s.image == null ? null : MacroOptions.quote(s.image))
-					.inDialog("Image", Field.CHOICE, s -> s.image, new String[] { MacroKey.OPEN_IMAGES }, 0),
-			MacroKey.< MatchSettings, Builder > value("template", Builder::template, s -> s.template == null ? null : MacroOptions.quote(s.template))
-					.inDialog("Template", Field.CHOICE, s -> s.template == null ? SELECTION : s.template, new String[] { SELECTION, MacroKey.OPEN_IMAGES }, 0),
-			MacroKey.< MatchSettings, Builder > value("method", Builder::method, s -> MacroOptions.quote(s.method.label()))
-					.inDialog("Method", Field.CHOICE, s -> s.method.label(), MatchMethod.labels(), 0),
-			MacroKey.< MatchSettings, Builder > value("mode", Builder::mode, s -> s.mode.label())
-					.inDialog("Mode", Field.CHOICE, new String[] { "same", "valid" }, 0),
-			MacroKey.< MatchSettings, Builder > value("boundary", Builder::boundary, s -> s.boundary.label())
-					.inDialog("Boundary", Field.CHOICE, Boundary.labels(), 0),
-			MacroKey.< MatchSettings, Builder > value("value", (b, text) -> b.value(MacroOptions.parseNumber("value", text)), s -> MacroOptions.format(s.value))
-					.inDialog("Value", Field.NUMBER, null, 0),
-			MacroKey.< MatchSettings, Builder > value("matches", Builder::matches, s -> Integer.toString(s.matches))
-					.inDialog("Matches", Field.NUMBER, null, 0),
-			MacroKey.< MatchSettings, Builder > value("threshold", Builder::threshold, MatchSettings::thresholdText)
-					.inDialog("Threshold", Field.TEXT, null, 10),
-			MacroKey.< MatchSettings, Builder > value("min_distance", Builder::minDistance, MatchSettings::minDistanceText)
-					.inDialog("Min_distance", Field.TEXT, null, 10),
-			MacroKey.< MatchSettings, Builder > value("max_overlap", (b, text) -> b.maxOverlap(MacroOptions.parseNumber("max_overlap", text)), s -> MacroOptions.format(s.maxOverlap))
-					.inDialog("Max_overlap", Field.NUMBER, null, 0),
-			MacroKey.< MatchSettings, Builder > value("anchor", Builder::anchor, MatchSettings::anchorText)
-					.inDialog("Anchor", Field.TEXT, null, 10),
-			MacroKey.< MatchSettings, Builder > flag("subpixel", Builder::subpixel, s -> s.subpixel).inDialog("Subpixel"),
-			MacroKey.< MatchSettings, Builder > flag("score_map", Builder::scoreMap, s -> s.scoreMap).inDialog("Score_map"),
-			MacroKey.< MatchSettings, Builder > flag("add_to_manager", Builder::addToManager, s -> s.addToManager).inDialog("Add_to_manager"),
-			// the keys of several, turned and masked templates only when used, so plain searches record as before
-			MacroKey.< MatchSettings, Builder > value("templates", Builder::templates, s -> s.templates.isEmpty() ? null : "[" + String.join(",", s.templates) + "]")
-					.inDialog("Templates", Field.TEXT, s -> String.join(",", s.templates), null, 20),
-			MacroKey.< MatchSettings, Builder > value("mask", Builder::mask, s -> s.mask == null ? null : MacroOptions.quote(s.mask))
-					.inDialog("Mask", Field.CHOICE, s -> s.mask == null ? NO_MASK : s.mask, new String[] { NO_MASK, MacroKey.OPEN_IMAGES }, 0),
-			MacroKey.< MatchSettings, Builder > value("rotations", Builder::rotations, s -> s.quarterTurns() ? s.rotationsText() : null)
-					.inDialog("Rotations", Field.TEXT, MatchSettings::rotationsText, null, 16),
-			MacroKey.< MatchSettings, Builder > value("flip", Builder::flip, s -> s.flip == Flip.NONE ? null : s.flip.label())
-					.inDialog("Flip", Field.CHOICE, s -> s.flip.label(), Flip.labels(), 0),
-			MacroKey.< MatchSettings, Builder > value("angles", Builder::angles, s -> s.angles == null ? null : s.anglesText())
-					.inDialog("Angles", Field.TEXT, MatchSettings::anglesText, null, 16));
+	public static final List< MacroKey< ? > > MACRO_KEYS = List.of(IMAGE, TEMPLATE, METHOD, MODE, BOUNDARY, VALUE, MATCHES, THRESHOLD, MIN_DISTANCE, MAX_OVERLAP, ANCHOR, SUBPIXEL, SCORE_MAP,
+			ADD_TO_MANAGER, TEMPLATES, MASK, ROTATIONS, FLIP, ANGLES);
 
 	/** The dialog's fields: the keys of several, turned and masked templates before the checkboxes. */
-	public static final List< MacroKey< MatchSettings, Builder > > DIALOG_KEYS = MacroKey.inOrder(MACRO_KEYS, "image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor",
+	public static final List< MacroKey< ? > > DIALOG_KEYS = MacroKey.inOrder(MACRO_KEYS, "image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor",
 			"templates", "mask", "rotations", "flip", "angles", "subpixel", "score_map", "add_to_manager");
 
 	/** Every macro key this command reads. */
 	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);
+
+	private final MacroValues values;
+
+	private MatchSettings(final MacroValues values) {
+		this.values = values;
+	}
 
 	/**
 	 * Unknown or repeated keys in a macro options string, one message each;
@@ -158,9 +126,7 @@ public final class MatchSettings {
 	 * @throws IllegalArgumentException naming the bad value and the accepted ones
 	 */
 	public static MatchSettings fromMacroOptions(final String options) {
-		final Builder b = builder();
-		MacroKey.readAll(MACRO_KEYS, options, b);
-		return b.build();
+		return builder().parseAll(options).build();
 	}
 
 	/**
@@ -171,7 +137,7 @@ public final class MatchSettings {
 	 */
 	public static MatchSettings fromInputs(final Function< String, Object > input) {
 		final Builder b = builder();
-		MacroKey.readInputs(MACRO_KEYS, input, b);
+		b.values.parseInputs(input);
 		return b.build();
 	}
 
@@ -181,7 +147,17 @@ public final class MatchSettings {
 	 * spaces in brackets.
 	 */
 	public String toMacroOptions() {
-		return MacroKey.writeAll(MACRO_KEYS, this);
+		return values.toMacroOptions();
+	}
+
+	/** The value of one of {@link #MACRO_KEYS}. */
+	public < T > T get(final MacroKey< T > key) {
+		return values.get(key);
+	}
+
+	/** The values of all keys, as a dialog shows them. */
+	public MacroValues values() {
+		return values;
 	}
 
 	/**
@@ -192,15 +168,12 @@ public final class MatchSettings {
 	 * @throws IllegalArgumentException when there is no such image
 	 */
 	public ImagePlus image(final Function< String, ImagePlus > imagesByTitle, final ImagePlus current) {
-		if (image == null) {
-			if (current == null)
-				throw new IllegalArgumentException("No image to search. Open the image to search in, or give image=[title of an open image].");
-			return current;
-		}
-		final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(image);
-		if (imp == null)
-			throw new IllegalArgumentException("There is no open image titled '" + image + "' to search in. Open it, or give image=[title] of an open image.");
-		return imp;
+		final String title = values.get(IMAGE);
+		if (title != null)
+			return OpenImages.titled(imagesByTitle, title, "There is no open image titled '" + title + "' to search in. Open it, or give image=[title] of an open image.");
+		if (current == null)
+			throw new IllegalArgumentException("No image to search. Open the image to search in, or give image=[title of an open image].");
+		return current;
 	}
 
 	/**
@@ -210,12 +183,10 @@ public final class MatchSettings {
 	 * @throws IllegalArgumentException when there is no such image
 	 */
 	public ImagePlus template(final Function< String, ImagePlus > imagesByTitle) {
-		if (template == null)
-			return null;
-		final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(template);
-		if (imp == null)
-			throw new IllegalArgumentException("There is no open image titled '" + template + "' to use as the template. Open it, give template=[title] of an open image, or leave template= out and draw a rectangle selection on the image.");
-		return imp;
+		final String title = values.get(TEMPLATE);
+		return title == null ? null
+				: OpenImages.titled(imagesByTitle, title, "There is no open image titled '" + title
+						+ "' to use as the template. Open it, give template=[title] of an open image, or leave template= out and draw a rectangle selection on the image.");
 	}
 
 	/**
@@ -226,17 +197,15 @@ public final class MatchSettings {
 	 * @throws IllegalArgumentException when one of them is not open
 	 */
 	public List< ImagePlus > templates(final Function< String, ImagePlus > imagesByTitle) {
-		if (templates.isEmpty()) {
+		final List< String > titles = values.get(TEMPLATES);
+		if (titles.isEmpty()) {
 			final ImagePlus one = template(imagesByTitle);
 			return one == null ? List.of() : List.of(one);
 		}
 		final List< ImagePlus > images = new ArrayList<>();
-		for (final String title : templates) {
-			final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(title);
-			if (imp == null)
-				throw new IllegalArgumentException("There is no open image titled '" + title + "' to use as a template (templates=[" + String.join(",", templates) + "]). Open it, or give the titles of open images separated by commas.");
-			images.add(imp);
-		}
+		for (final String title : titles)
+			images.add(OpenImages.titled(imagesByTitle, title, "There is no open image titled '" + title + "' to use as a template (templates=[" + String.join(",", titles)
+					+ "]). Open it, or give the titles of open images separated by commas."));
 		return images;
 	}
 
@@ -246,63 +215,146 @@ public final class MatchSettings {
 	 * @throws IllegalArgumentException when it is not open
 	 */
 	public ImagePlus mask(final Function< String, ImagePlus > imagesByTitle) {
-		if (mask == null)
-			return null;
-		final ImagePlus imp = imagesByTitle == null ? null : imagesByTitle.apply(mask);
-		if (imp == null)
-			throw new IllegalArgumentException("There is no open image titled '" + mask + "' to use as the template mask. Open it (the template's size, 0 where pixels are ignored), or leave mask= out.");
-		return imp;
-	}
-
-	/** The titles of {@code templates=}; empty when not given. */
-	public List< String > templateTitles() {
-		return templates;
-	}
-
-	/** The {@code mask=} title, or null. */
-	public String maskTitle() {
-		return mask;
-	}
-
-	/** Exact turns in degrees ({@code [0]} when none asked). */
-	public double[] rotations() {
-		return rotations.clone();
-	}
-
-	public Flip flip() {
-		return flip;
+		final String title = values.get(MASK);
+		return title == null ? null
+				: OpenImages.titled(imagesByTitle, title, "There is no open image titled '" + title + "' to use as the template mask. Open it (the template's size, 0 where pixels are ignored), or leave mask= out.");
 	}
 
 	/** The angles {@code angles=[start,stop,step]} asks for, or null. */
 	public double[] angleList() {
-		return angles == null ? null : TemplateVariants.range(angles[0], angles[1], angles[2]);
-	}
-
-	/** {@code [start,stop,step]}, or null. */
-	public double[] angles() {
-		return angles == null ? null : angles.clone();
+		final double[] a = values.get(ANGLES);
+		return a == null ? null : TemplateVariants.range(a[0], a[1], a[2]);
 	}
 
 	/** True when turned or mirrored copies are searched. */
 	public boolean searchesCopies() {
-		return turns() || flip != Flip.NONE;
+		return turns() || values.get(FLIP) != Flip.NONE;
 	}
 
 	/** True when turned copies are searched: exact quarter turns or angles. */
 	public boolean turns() {
-		return quarterTurns() || angles != null;
+		final double[] r = values.get(ROTATIONS);
+		return !(r.length == 1 && r[0] == 0) || values.get(ANGLES) != null;
 	}
 
-	private boolean quarterTurns() {
-		return !(rotations.length == 1 && rotations[0] == 0);
+	/** The options for the core, without executor or progress. */
+	public MatchOptions matchOptions() {
+		return new MatchOptions().method(values.get(METHOD)).mode(values.get(MODE)).boundary(values.get(BOUNDARY)).fillValue(values.get(VALUE)).anchor(values.get(ANCHOR));
 	}
 
-	public String rotationsText() {
-		return numbersText(rotations);
+	/** The peak finder these settings describe. */
+	public PeakFinder peakFinder() {
+		return new PeakFinder().maxMatches(values.get(MATCHES)).threshold(values.get(THRESHOLD)).minDistance(values.get(MIN_DISTANCE)).maxOverlap(values.get(MAX_OVERLAP))
+				.subpixel(values.get(SUBPIXEL));
 	}
 
-	public String anglesText() {
-		return angles == null ? "none" : numbersText(angles);
+	/** A builder starting from these settings. */
+	public Builder toBuilder() {
+		return new Builder(values.toBuilder());
+	}
+
+	/**
+	 * A builder with SPEC's defaults: current image, selection as template,
+	 * normalized correlation coefficient, same, symm, value 0, one match, no
+	 * threshold, automatic distance, no overlap rule, centre anchor.
+	 */
+	public static Builder builder() {
+		return new Builder(MacroValues.builder(MACRO_KEYS));
+	}
+
+	/** Builds settings from typed values or from the texts macros and dialogs hold. */
+	public static final class Builder {
+		private final MacroValues.Builder values;
+
+		private Builder(final MacroValues.Builder values) {
+			this.values = values;
+		}
+
+		public < T > Builder set(final MacroKey< T > key, final T value) {
+			values.set(key, value);
+			return this;
+		}
+
+		/** Sets {@code key} from a field's or a macro's text (for a flag: null when off); a null text keeps the value. */
+		public Builder parse(final MacroKey< ? > key, final String text) {
+			values.parse(key, text);
+			return this;
+		}
+
+		/** Sets every key given in a macro options string. */
+		public Builder parseAll(final String options) {
+			values.parseAll(options);
+			return this;
+		}
+
+		public MatchSettings build() {
+			return new MatchSettings(values.build());
+		}
+	}
+
+	/** {@code same} or {@code valid}. */
+	private static OutputMode mode(final String label) {
+		final OutputMode m;
+		try {
+			m = OutputMode.fromLabel(label);
+		} catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("Unknown mode '" + label + "'. Template matching has mode=same (a score per image pixel) or mode=valid (only where the template lies wholly inside).");
+		}
+		return m;
+	}
+
+	/** A whole number, at least 1. */
+	private static int matches(final String text) {
+		final double n = MacroOptions.parseNumber("matches", text);
+		if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
+			throw new IllegalArgumentException("matches= must be a whole number of at least 1, not " + text.trim() + ". Give how many matches to keep, e.g. matches=1 or matches=20.");
+		return (int) n;
+	}
+
+	/** A number, or {@code none} for the words given (or blank). */
+	private static double numberOr(final String text, final String key, final double none, final String... noneWords) {
+		return blank(text) || isWord(text, noneWords) ? none : MacroOptions.parseNumber(key, text);
+	}
+
+	/** Titles separated by commas ({@code eye,nose} or {@code [eye,nose]}); blank for none. */
+	private static List< String > titles(final String text) {
+		final List< String > list = new ArrayList<>();
+		if (!blank(text))
+			for (final String t : strip(text).split(","))
+				if (!t.trim().isEmpty())
+					list.add(t.trim());
+		return List.copyOf(list);
+	}
+
+	/** Exact turns such as {@code [0,90,180,270]}, multiples of 90 degrees; blank or {@code none} for none. */
+	private static double[] rotations(final String text) {
+		if (blank(text) || isWord(text, "none"))
+			return new double[] { 0 };
+		final double[] degrees = numbers("rotations", text);
+		for (final double r : degrees)
+			if (!Double.isFinite(r) || r % 90 != 0)
+				throw new IllegalArgumentException("rotations=" + numbersText(degrees) + " holds " + MacroOptions.format(r) + ": rotations are exact quarter turns, e.g. rotations=[0,90,180,270]. Use angles=[start,stop,step] for other angles.");
+		return degrees;
+	}
+
+	/** {@code [start,stop,step]} in degrees, or blank or {@code none} for none. */
+	private static double[] angles(final String text) {
+		if (blank(text) || isWord(text, "none"))
+			return null;
+		final double[] a = numbers("angles", text);
+		if (a.length != 3)
+			throw new IllegalArgumentException("angles=" + text.trim() + " is not [start,stop,step]. Give three numbers in degrees, e.g. angles=[0,350,10] for every 10 degrees.");
+		TemplateVariants.range(a[0], a[1], a[2]); // checks them
+		return a;
+	}
+
+	/** Numbers separated by commas or spaces, brackets around them optional: {@code [0,90,180]}. */
+	private static double[] numbers(final String key, final String text) {
+		final String[] parts = strip(text).split("[,\\s]+");
+		final double[] v = new double[parts.length];
+		for (int i = 0; i < v.length; i++)
+			v[i] = MacroOptions.parseNumber(key, parts[i]);
+		return v;
 	}
 
 	private static String numbersText(final double[] v) {
@@ -312,394 +364,36 @@ public final class MatchSettings {
 		return sb.append(']').toString();
 	}
 
-	/** The options for the core, without executor or progress. */
-	public MatchOptions matchOptions() {
-		return new MatchOptions().method(method).mode(mode).boundary(boundary).fillValue(value).anchor(anchor);
+	private static String strip(final String text) {
+		String t = text.trim();
+		if (t.startsWith("["))
+			t = t.substring(1);
+		if (t.endsWith("]"))
+			t = t.substring(0, t.length() - 1);
+		return t.trim();
 	}
 
-	/** The peak finder these settings describe. */
-	public PeakFinder peakFinder() {
-		return new PeakFinder().maxMatches(matches).threshold(threshold).minDistance(minDistance).maxOverlap(maxOverlap).subpixel(subpixel);
+	private static boolean blank(final String s) {
+		return s == null || s.trim().isEmpty();
 	}
 
-	/** The {@code image=} title, or null for the current image. */
-	public String imageTitle() {
-		return image;
-	}
-
-	/** The {@code template=} title, or null for the selection on the image. */
-	public String templateTitle() {
-		return template;
-	}
-
-	public MatchMethod method() {
-		return method;
-	}
-
-	/** {@link OutputMode#SAME} or {@link OutputMode#VALID}. */
-	public OutputMode mode() {
-		return mode;
-	}
-
-	public Boundary boundary() {
-		return boundary;
-	}
-
-	/** The fill value for {@code boundary=fill}. */
-	public double value() {
-		return value;
-	}
-
-	/** At most this many matches (per plane or volume), best first. */
-	public int matches() {
-		return matches;
-	}
-
-	/** Keep only scores at least this good; NaN for none. */
-	public double threshold() {
-		return threshold;
-	}
-
-	/** Pixels between match anchors; NaN for half the template's smallest side. */
-	public double minDistance() {
-		return minDistance;
-	}
-
-	/** Largest intersection over union of two matches' rectangles; 1 keeps all. */
-	public double maxOverlap() {
-		return maxOverlap;
-	}
-
-	/** The template anchor as given (x first), or null for {@code (K-1)/2}. */
-	public int[] anchor() {
-		return anchor == null ? null : anchor.clone();
-	}
-
-	public boolean subpixel() {
-		return subpixel;
-	}
-
-	/** Show the score map. */
-	public boolean scoreMap() {
-		return scoreMap;
-	}
-
-	/** Add the matches to the ROI Manager. */
-	public boolean addToManager() {
-		return addToManager;
-	}
-
-	/** {@code none} or the threshold. */
-	public String thresholdText() {
-		return Double.isNaN(threshold) ? "none" : MacroOptions.format(threshold);
-	}
-
-	/** {@code auto} or the distance. */
-	public String minDistanceText() {
-		return Double.isNaN(minDistance) ? "auto" : MacroOptions.format(minDistance);
-	}
-
-	/** {@code center} or {@code [x,y]}. */
-	public String anchorText() {
-		return MacroOptions.anchorText(anchor);
-	}
-
-	/** A builder starting from these settings. */
-	public Builder toBuilder() {
-		final Builder b = builder();
-		MacroKey.readAll(MACRO_KEYS, toMacroOptions(), b);
-		return b;
-	}
-
-	/**
-	 * A builder with SPEC's defaults: current image, selection as template,
-	 * normalized correlation coefficient, same, symm, value 0, one match, no
-	 * threshold, automatic distance, no overlap rule, centre anchor.
-	 */
-	public static Builder builder() {
-		return new Builder();
-	}
-
-	/**
-	 * Builds settings from typed values or from the texts the macro options
-	 * hold, so that every front end parses them alike.
-	 */
-	public static final class Builder {
-		private String image;
-		private String template;
-		private MatchMethod method = MatchMethod.DEFAULT;
-		private OutputMode mode = OutputMode.SAME;
-		private Boundary boundary = Boundary.SYMMETRIC;
-		private double value = 0;
-		private int matches = 1;
-		private double threshold = Double.NaN;
-		private double minDistance = Double.NaN;
-		private double maxOverlap = 1;
-		private int[] anchor;
-		private boolean subpixel;
-		private boolean scoreMap;
-		private boolean addToManager;
-		private List< String > templates = List.of();
-		private String mask;
-		private double[] rotations = { 0 };
-		private Flip flip = Flip.NONE;
-		private double[] angles;
-
-		private Builder() {}
-
-		/** Titles separated by commas ({@code eye,nose} or {@code [eye,nose]}); blank for none. */
-		public Builder templates(final String titles) {
-			final List< String > list = new ArrayList<>();
-			if (!blank(titles))
-				for (final String t : strip(titles).split(","))
-					if (!t.trim().isEmpty())
-						list.add(t.trim());
-			return templates(list);
-		}
-
-		public Builder templates(final List< String > titles) {
-			templates = List.copyOf(titles);
-			return this;
-		}
-
-		/** Title of the template mask; null, blank or {@code none} for none. */
-		public Builder mask(final String title) {
-			mask = blank(title) || isWord(title, "none", "<none>") ? null : title.trim();
-			return this;
-		}
-
-		/** Exact turns such as {@code [0,90,180,270]}, multiples of 90 degrees. */
-		public Builder rotations(final String text) {
-			if (blank(text) || isWord(text, "none"))
-				return rotations(new double[] { 0 });
-			return rotations(numbers("rotations", text));
-		}
-
-		public Builder rotations(final double... degrees) {
-			if (degrees == null || degrees.length == 0)
-				return rotations(new double[] { 0 });
-			for (final double r : degrees)
-				if (!Double.isFinite(r) || r % 90 != 0)
-					throw new IllegalArgumentException("rotations=" + numbersText(degrees) + " holds " + MacroOptions.format(r) + ": rotations are exact quarter turns, e.g. rotations=[0,90,180,270]. Use angles=[start,stop,step] for other angles.");
-			rotations = degrees.clone();
-			return this;
-		}
-
-		/** {@code None}, {@code Horizontal}, {@code Vertical} or {@code Both}. */
-		public Builder flip(final String label) {
-			return flip(Flip.fromLabel(label));
-		}
-
-		public Builder flip(final Flip f) {
-			flip = Objects.requireNonNull(f, "flip");
-			return this;
-		}
-
-		/** {@code [start,stop,step]} in degrees, or blank or {@code none} for none. */
-		public Builder angles(final String text) {
-			if (blank(text) || isWord(text, "none"))
-				return angles((double[]) null);
-			final double[] a = numbers("angles", text);
-			if (a.length != 3)
-				throw new IllegalArgumentException("angles=" + text.trim() + " is not [start,stop,step]. Give three numbers in degrees, e.g. angles=[0,350,10] for every 10 degrees.");
-			return angles(a);
-		}
-
-		/** Start, stop (included) and step in degrees, or null for none. */
-		public Builder angles(final double... startStopStep) {
-			if (startStopStep == null) {
-				angles = null;
-				return this;
-			}
-			TemplateVariants.range(startStopStep[0], startStopStep[1], startStopStep[2]); // checks them
-			angles = startStopStep.clone();
-			return this;
-		}
-
-		/** Numbers separated by commas or spaces, brackets around them optional: {@code [0,90,180]}. */
-		private static double[] numbers(final String key, final String text) {
-			final String[] parts = strip(text).split("[,\\s]+");
-			final double[] v = new double[parts.length];
-			for (int i = 0; i < v.length; i++)
-				v[i] = MacroOptions.parseNumber(key, parts[i]);
-			return v;
-		}
-
-		private static String strip(final String text) {
-			String t = text.trim();
-			if (t.startsWith("["))
-				t = t.substring(1);
-			if (t.endsWith("]"))
-				t = t.substring(0, t.length() - 1);
-			return t.trim();
-		}
-
-		/** Title of the image to search; null or blank for the current image. */
-		public Builder image(final String title) {
-			image = blank(title) ? null : title;
-			return this;
-		}
-
-		/** Title of the template; null, blank or {@code <selection>} for the selection. */
-		public Builder template(final String title) {
-			template = blank(title) || title.trim().equalsIgnoreCase(SELECTION) ? null : title;
-			return this;
-		}
-
-		/** A label, OpenCV name or short name of a {@link MatchMethod}. */
-		public Builder method(final String label) {
-			return method(MatchMethod.fromLabel(label));
-		}
-
-		public Builder method(final MatchMethod m) {
-			method = Objects.requireNonNull(m, "method");
-			return this;
-		}
-
-		/** {@code same} or {@code valid}. */
-		public Builder mode(final String label) {
-			final OutputMode m;
-			try {
-				m = OutputMode.fromLabel(label);
-			} catch (final IllegalArgumentException e) {
-				throw new IllegalArgumentException("Unknown mode '" + label + "'. Template matching has mode=same (a score per image pixel) or mode=valid (only where the template lies wholly inside).");
-			}
-			return mode(m);
-		}
-
-		public Builder mode(final OutputMode m) {
-			if (m != OutputMode.SAME && m != OutputMode.VALID)
-				throw new IllegalArgumentException("Template matching has mode=same or mode=valid, not " + (m == null ? "none" : m.label()) + ".");
-			mode = m;
-			return this;
-		}
-
-		/** A boundary name or alias ({@code symm}, {@code reflect}, {@code constant}, ...). */
-		public Builder boundary(final String label) {
-			return boundary(Boundary.fromLabel(label));
-		}
-
-		public Builder boundary(final Boundary b) {
-			boundary = Objects.requireNonNull(b, "boundary");
-			return this;
-		}
-
-		public Builder value(final double v) {
-			if (!Double.isFinite(v))
-				throw new IllegalArgumentException("The fill value must be a finite number, got " + v + ".");
-			value = v;
-			return this;
-		}
-
-		/** A whole number, at least 1. */
-		public Builder matches(final String text) {
-			final double n = MacroOptions.parseNumber("matches", text);
-			if (n != Math.rint(n) || n < 1 || n > Integer.MAX_VALUE)
-				throw new IllegalArgumentException("matches= must be a whole number of at least 1, not " + text.trim() + ". Give how many matches to keep, e.g. matches=1 or matches=20.");
-			return matches((int) n);
-		}
-
-		public Builder matches(final int n) {
-			if (n < 1)
-				throw new IllegalArgumentException("matches= must be a whole number of at least 1, not " + n + ". Give how many matches to keep, e.g. matches=1 or matches=20.");
-			matches = n;
-			return this;
-		}
-
-		/** A number, or {@code none} (or blank) for no threshold. */
-		public Builder threshold(final String text) {
-			if (blank(text) || isWord(text, "none", "nan", "off"))
-				return threshold(Double.NaN);
-			return threshold(MacroOptions.parseNumber("threshold", text));
-		}
-
-		/** A score, or NaN for none. */
-		public Builder threshold(final double t) {
-			if (Double.isInfinite(t))
-				throw new IllegalArgumentException("The threshold must be a finite score or none, got " + t + ".");
-			threshold = t;
-			return this;
-		}
-
-		/** A number of pixels, or {@code auto} (or blank) for half the template. */
-		public Builder minDistance(final String text) {
-			if (blank(text) || isWord(text, "auto", "default", "nan"))
-				return minDistance(Double.NaN);
-			return minDistance(MacroOptions.parseNumber("min_distance", text));
-		}
-
-		/** Pixels, or NaN for half the template's smallest side. */
-		public Builder minDistance(final double d) {
-			if (d < 0 || Double.isInfinite(d))
-				throw new IllegalArgumentException("min_distance=" + MacroOptions.format(d) + " is not a distance. Give 0 or more pixels, or min_distance=auto for half the template.");
-			minDistance = d;
-			return this;
-		}
-
-		/** An intersection over union from 0 to 1. */
-		public Builder maxOverlap(final double iou) {
-			if (!(iou >= 0 && iou <= 1))
-				throw new IllegalArgumentException("max_overlap=" + MacroOptions.format(iou) + " is not an intersection over union. Give a number from 0 (rectangles may not overlap) to 1 (any overlap allowed).");
-			maxOverlap = iou;
-			return this;
-		}
-
-		/** {@code center} (or blank) or coordinates such as {@code [40,32]}. */
-		public Builder anchor(final String text) {
-			return anchor(MacroOptions.parseAnchor(text, "template"));
-		}
-
-		/** Coordinates x first, or null for {@code (K-1)/2}. */
-		public Builder anchor(final int... a) {
-			if (a != null)
-				for (final int v : a)
-					if (v < 0)
-						throw new IllegalArgumentException("The anchor " + Arrays.toString(a) + " has a negative coordinate. Give template coordinates counted from 0, or anchor=center.");
-			anchor = a == null ? null : a.clone();
-			return this;
-		}
-
-		public Builder subpixel(final boolean on) {
-			subpixel = on;
-			return this;
-		}
-
-		public Builder scoreMap(final boolean on) {
-			scoreMap = on;
-			return this;
-		}
-
-		public Builder addToManager(final boolean on) {
-			addToManager = on;
-			return this;
-		}
-
-		public MatchSettings build() {
-			return new MatchSettings(this);
-		}
-
-		private static boolean blank(final String s) {
-			return s == null || s.trim().isEmpty();
-		}
-
-		private static boolean isWord(final String text, final String... words) {
-			final String t = text.trim().toLowerCase(Locale.ROOT);
-			for (final String w : words)
-				if (t.equals(w))
-					return true;
-			return false;
-		}
+	private static boolean isWord(final String text, final String... words) {
+		final String t = text.trim().toLowerCase(Locale.ROOT);
+		for (final String w : words)
+			if (t.equals(w))
+				return true;
+		return false;
 	}
 
 	/** Equal when they record the same options. */
 	@Override
 	public boolean equals(final Object o) {
-		return o instanceof MatchSettings && toMacroOptions().equals(((MatchSettings) o).toMacroOptions());
+		return o instanceof MatchSettings && values.equals(((MatchSettings) o).values);
 	}
 
 	@Override
 	public int hashCode() {
-		return toMacroOptions().hashCode();
+		return values.hashCode();
 	}
 
 	@Override

@@ -44,7 +44,7 @@ public final class MatchTable {
 	/** Empties {@code rt} and writes the result's matches into it. */
 	public static void fill(final ResultsTable rt, final MatchResult result) {
 		rt.reset();
-		final boolean subpixel = result.settings().subpixel();
+		final boolean subpixel = result.settings().get(MatchSettings.SUBPIXEL);
 		rt.setPrecision(subpixel ? 3 : 4);
 		final boolean stack = result.isStack();
 		final boolean frames = result.image().getNFrames() > 1;

@@ -123,7 +123,7 @@ public final class TemplateMatching {
 		final List< SearchTemplate > list = new ArrayList<>();
 		for (final Template t : bases) {
 			SearchTemplate s = SearchTemplate.of(t.name, t.img(), maskImg);
-			final int[] anchor = settings.anchor();
+			final int[] anchor = settings.get(MatchSettings.ANCHOR);
 			if (anchor != null) {
 				// every axis, so turns and mirrors can carry it along
 				final int[] dims = t.dims(), full = new int[dims.length];
@@ -137,7 +137,7 @@ public final class TemplateMatching {
 			return list;
 		if (bases.get(0).depth > 1)
 			throw new IllegalArgumentException("rotations, angles and flip turn and mirror 2-D templates; the template '" + bases.get(0).name + "' is 3-D (" + bases.get(0).sizeText() + "). Leave them out to match it in 3-D.");
-		return TemplateVariants.of(list, settings.rotations(), settings.flip(), settings.angleList());
+		return TemplateVariants.of(list, settings.get(MatchSettings.ROTATIONS), settings.get(MatchSettings.FLIP), settings.angleList());
 	}
 
 	/**
@@ -158,7 +158,7 @@ public final class TemplateMatching {
 		final List< ImageMatch > matches = new ArrayList<>();
 		final List< float[] > planes = new ArrayList<>();
 		final PeakFinder finder = settings.peakFinder();
-		final boolean lower = settings.method().lowerIsBetter();
+		final boolean lower = settings.get(MatchSettings.METHOD).lowerIsBetter();
 		ScoreMap last = null;
 		int done = 0;
 		p.checkCancelled();
@@ -225,18 +225,18 @@ public final class TemplateMatching {
 			throw new IllegalArgumentException("The template '" + t.name + "' has 3 axes (" + t.sizeText() + ") but the image " + name + " only 2 (" + image.getWidth() + "x" + image.getHeight() + "). Use a 2-D template (one slice) for a 2-D image, or search a Z stack.");
 		final int[] dims = t.dims();
 		final long[] imageDims = { image.getWidth(), image.getHeight(), image.getNSlices() };
-		if (settings.mode() == OutputMode.VALID)
+		if (settings.get(MatchSettings.MODE) == OutputMode.VALID)
 			for (int d = 0; d < dims.length; d++)
 				if (dims[d] > imageDims[d])
 					throw new IllegalArgumentException("The template '" + t.name + "' (" + t.sizeText() + ") is larger than the image " + name + " (" + image.getWidth() + "x" + image.getHeight() + (dims.length > 2 ? "x" + image.getNSlices() : "") + ") along " + "xyz".charAt(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
-		final int[] anchor = settings.anchor();
+		final int[] anchor = settings.get(MatchSettings.ANCHOR);
 		if (anchor != null && anchor.length > dims.length)
 			for (int d = dims.length; d < anchor.length; d++)
 				if (anchor[d] != 0)
-					throw new IllegalArgumentException("The anchor " + settings.anchorText() + " has " + anchor.length + " coordinates but the template '" + t.name + "' only " + dims.length + " axes (" + t.sizeText() + "). Give one coordinate per template axis, or anchor=center.");
+					throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " has " + anchor.length + " coordinates but the template '" + t.name + "' only " + dims.length + " axes (" + t.sizeText() + "). Give one coordinate per template axis, or anchor=center.");
 		for (int d = 0; anchor != null && d < Math.min(anchor.length, dims.length); d++)
 			if (anchor[d] >= dims[d])
-				throw new IllegalArgumentException("The anchor " + settings.anchorText() + " lies outside the template '" + t.name + "' (" + t.sizeText() + "): along " + "xyz".charAt(d) + " it must be from 0 to " + (dims[d] - 1) + ". Use anchor=center, or coordinates inside the template counted from 0 at the top left.");
+				throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " lies outside the template '" + t.name + "' (" + t.sizeText() + "): along " + "xyz".charAt(d) + " it must be from 0 to " + (dims[d] - 1) + ". Use anchor=center, or coordinates inside the template counted from 0 at the top left.");
 	}
 
 	private static MatchOptions options(final MatchSettings settings, final ProgressListener progress) {

@@ -3,11 +3,13 @@ package io.github.convolvej.plugin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import io.github.convolvej.ij.MacroKey;
 import io.github.convolvej.ij.MacroOptions;
+import io.github.convolvej.ij.MacroValues;
 
 /**
  * A command's dialog fields from its list of macro keys: added in the list's
@@ -19,16 +21,14 @@ final class DialogFields {
 	private DialogFields() {}
 
 	/**
-	 * Adds a field for every key that has one, showing {@code settings}.
+	 * Adds a field for every key, showing {@code values}.
 	 *
 	 * @param units put in place of {@code {units}} in labels
 	 */
-	static < S, B > void add(final GenericDialog gd, final List< MacroKey< S, B > > keys, final S settings, final String units) {
-		for (final MacroKey< S, B > k : keys) {
-			if (k.label() == null)
-				continue;
+	static void add(final GenericDialog gd, final List< MacroKey< ? > > keys, final MacroValues values, final String units) {
+		for (final MacroKey< ? > k : keys) {
 			final String label = k.label().replace("{units}", units);
-			final String shown = k.shown(settings);
+			final String shown = k.shown(values);
 			switch (k.field()) {
 				case TEXT:
 					gd.addStringField(label, shown, k.columns());
@@ -58,29 +58,28 @@ final class DialogFields {
 	}
 
 	/**
-	 * Sets {@code builder} from the fields, read in the order they were added.
+	 * Gives each field's text to {@code parse} with its key, read in the order
+	 * the fields were added (a checkbox's text: null when off).
 	 *
 	 * @throws IllegalArgumentException for a number field that holds no number
 	 */
-	static < S, B > void read(final GenericDialog gd, final List< MacroKey< S, B > > keys, final B builder) {
-		for (final MacroKey< S, B > k : keys) {
-			if (k.label() == null)
-				continue;
+	static void read(final GenericDialog gd, final List< MacroKey< ? > > keys, final BiConsumer< MacroKey< ? >, String > parse) {
+		for (final MacroKey< ? > k : keys) {
 			switch (k.field()) {
 				case TEXT:
-					k.read(builder, gd.getNextString());
+					parse.accept(k, gd.getNextString());
 					break;
 				case CHOICE:
-					k.read(builder, gd.getNextChoice());
+					parse.accept(k, gd.getNextChoice());
 					break;
 				case NUMBER:
 					final double v = gd.getNextNumber();
 					if (gd.invalidNumber())
 						throw new IllegalArgumentException("The " + k.name() + " field is not a number. Give a plain number, e.g. 0 or -1.5.");
-					k.read(builder, MacroOptions.format(v));
+					parse.accept(k, MacroOptions.format(v));
 					break;
 				default:
-					k.read(builder, gd.getNextBoolean() ? "" : null);
+					parse.accept(k, gd.getNextBoolean() ? "" : null);
 			}
 		}
 	}

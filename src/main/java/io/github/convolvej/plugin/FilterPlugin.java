@@ -86,13 +86,13 @@ public abstract class FilterPlugin implements PlugIn {
 					return;
 			}
 			final Kernel kernel = settings.kernel(WindowManager::getImage, imp);
-			if (settings.kernelImage() != null)
-				KernelCalibration.mismatch(imp, WindowManager.getImage(settings.kernelImage())).ifPresent(w -> IJ.log(name + ": " + w));
+			if (settings.get(FilterSettings.KERNEL_IMAGE) != null)
+				KernelCalibration.mismatch(imp, WindowManager.getImage(settings.get(FilterSettings.KERNEL_IMAGE))).ifPresent(w -> IJ.log(name + ": " + w));
 			final ImagePlus mask = settings.mask(WindowManager::getImage);
-			final List< ImagePlus > results = settings.outputFolder() != null
+			final List< ImagePlus > results = settings.get(FilterSettings.OUTPUT_FOLDER) != null
 					? List.of(StackToStore.filter(imp, settings, kernel, progress))
 					: ImageFilter.applyAll(imp, settings, kernel, mask, progress);
-			if (settings.scaled())
+			if (settings.get(FilterSettings.SCALED))
 				logScaled(settings, imp);
 			for (int i = results.size() - 1; i >= 0; i--)
 				results.get(i).show(); // the result shown last, so it is the active image
@@ -113,7 +113,7 @@ public abstract class FilterPlugin implements PlugIn {
 	 * recorded macro as a comment above the command.
 	 */
 	private void logScaled(final FilterSettings settings, final ImagePlus imp) {
-		final String line = name + ", scaled: " + ScaledUnits.describe(settings.kernelText(), imp);
+		final String line = name + ", scaled: " + ScaledUnits.describe(settings.get(FilterSettings.KERNEL), imp);
 		IJ.log(line);
 		if (Recorder.record)
 			Recorder.recordString("// " + line + "\n");
@@ -130,7 +130,7 @@ public abstract class FilterPlugin implements PlugIn {
 
 	/** The dialog; null when cancelled. */
 	private FilterSettings showDialog(final ImagePlus imp) {
-		final FilterSettings initial = LAST.containsKey(operation) ? LAST.get(operation) : FilterSettings.builder(operation).kernel("laplace").build();
+		final FilterSettings initial = LAST.containsKey(operation) ? LAST.get(operation) : FilterSettings.builder(operation).set(FilterSettings.KERNEL, "laplace").build();
 		final GenericDialog gd = new GenericDialog(name);
 		final Choice presets = new Choice();
 		presets.add(PRESET_PROMPT);
@@ -141,7 +141,7 @@ public abstract class FilterPlugin implements PlugIn {
 		presetPanel.add(presets);
 		gd.addPanel(presetPanel); // not a dialog field: never recorded
 
-		DialogFields.add(gd, FilterSettings.MACRO_KEYS, initial, imp.getCalibration().getUnits());
+		DialogFields.add(gd, FilterSettings.MACRO_KEYS, initial.values(), imp.getCalibration().getUnits());
 		final TextField kernelField = (TextField) gd.getStringFields().firstElement();
 		gd.addPreviewCheckbox(null, "Preview");
 		final TextArea info = new TextArea("", 3, 48, TextArea.SCROLLBARS_VERTICAL_ONLY);
@@ -204,7 +204,7 @@ public abstract class FilterPlugin implements PlugIn {
 				settings = s;
 				error = null;
 				if (e != null) // null: the final call after OK
-					info.setText("Result: " + description + (s.scaled() ? "\nScaled: " + ScaledUnits.describe(s.kernelText(), imp) : "") + memoryNote(imp, s));
+					info.setText("Result: " + description + (s.get(FilterSettings.SCALED) ? "\nScaled: " + ScaledUnits.describe(s.get(FilterSettings.KERNEL), imp) : "") + memoryNote(imp, s));
 				if (previewOn && e != null)
 					preview.request(imp, s, kernel, mask);
 				else
@@ -245,8 +245,8 @@ public abstract class FilterPlugin implements PlugIn {
 
 	/** {@link #memoryNote(ImagePlus, FilterSettings)} for an image of these sizes. */
 	static String memoryNote(final long width, final long height, final long planes, final FilterSettings s) {
-		if (s.outputFolder() != null)
-			return "\nWritten plane by plane to " + s.outputFolder() + " (" + s.outputFormat() + "), opened as a virtual stack.";
+		if (s.get(FilterSettings.OUTPUT_FOLDER) != null)
+			return "\nWritten plane by plane to " + s.get(FilterSettings.OUTPUT_FOLDER) + " (" + FilterSettings.OUTPUT_FORMATS[s.get(FilterSettings.ZARR_OUTPUT) ? 1 : 0] + "), opened as a virtual stack.";
 		final long bytes = 4L * width * height * planes;
 		final Runtime rt = Runtime.getRuntime();
 		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -261,7 +261,7 @@ public abstract class FilterPlugin implements PlugIn {
 	 */
 	private FilterSettings readSettings(final GenericDialog gd) {
 		final FilterSettings.Builder b = FilterSettings.builder(operation);
-		DialogFields.read(gd, FilterSettings.MACRO_KEYS, b);
+		DialogFields.read(gd, FilterSettings.MACRO_KEYS, b::parse);
 		return b.build();
 	}
 }

@@ -93,9 +93,9 @@ public class MatchTemplatePlugin implements PlugIn {
 		result.addToOverlay();
 		final ResultsTable table = result.toTable();
 		table.show(MatchTable.TITLE);
-		if (result.settings().scoreMap())
+		if (result.settings().get(MatchSettings.SCORE_MAP))
 			result.scoreMap().show();
-		if (result.settings().addToManager()) {
+		if (result.settings().get(MatchSettings.ADD_TO_MANAGER)) {
 			RoiManager manager = RoiManager.getInstance2();
 			if (manager == null)
 				manager = new RoiManager();
@@ -111,19 +111,19 @@ public class MatchTemplatePlugin implements PlugIn {
 			return null;
 		}
 		final ImagePlus current = WindowManager.getCurrentImage();
-		final MatchSettings initial = last.toBuilder().image(current == null ? titles[0] : current.getTitle()).template(defaultTemplate(current, titles)).build();
+		final MatchSettings initial = last.toBuilder().parse(MatchSettings.IMAGE, current == null ? titles[0] : current.getTitle()).parse(MatchSettings.TEMPLATE, defaultTemplate(current, titles)).build();
 
 		final GenericDialog gd = new GenericDialog(NAME);
-		DialogFields.add(gd, MatchSettings.DIALOG_KEYS, initial, "");
+		DialogFields.add(gd, MatchSettings.DIALOG_KEYS, initial.values(), "");
 		gd.addMessage("Template <selection>: the rectangle selection on the image. Templates: more titles, separated by commas.\nThreshold none: every peak; min distance auto: half the template.\nRotations: exact quarter turns, e.g. [0,90,180,270]; angles: [start,stop,step] in degrees, or none.\nEsc cancels a long run.");
 		gd.addHelp(HelpPages.url(HelpPages.MATCH));
 		gd.showDialog();
 		if (gd.wasCanceled())
 			return null;
 		final MatchSettings.Builder b = MatchSettings.builder();
-		DialogFields.read(gd, MatchSettings.DIALOG_KEYS, b);
+		DialogFields.read(gd, MatchSettings.DIALOG_KEYS, b::parse);
 		final MatchSettings settings = b.build();
-		last = settings.toBuilder().image(null).template(null).mask(null).build();
+		last = settings.toBuilder().set(MatchSettings.IMAGE, null).set(MatchSettings.TEMPLATE, null).set(MatchSettings.MASK, null).build();
 		return settings;
 	}
 

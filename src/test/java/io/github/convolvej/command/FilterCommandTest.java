@@ -117,7 +117,7 @@ class FilterCommandTest {
 		final ImagePlus imp = new ImagePlus("in", bytes(6, 5));
 		final ImagePlus psf = new ImagePlus("psf", new FloatProcessor(2, 2, new float[] { 1, 2, 3, 4 }));
 		final ImagePlus result = (ImagePlus) commands.run(ConvolveNdCommand.class, true, "image", imp, "kernel_image", psf, "output", "Same as input", "boundary", "constant", "value", 9.0).get().getOutput("result");
-		final FilterSettings s = FilterSettings.builder(Operation.CONVOLVE).kernelImage("psf").output("Same as input").boundary("fill").value(9).build();
+		final FilterSettings s = FilterSettings.builder(Operation.CONVOLVE).parse(FilterSettings.KERNEL_IMAGE, "psf").parse(FilterSettings.OUTPUT, "Same as input").parse(FilterSettings.BOUNDARY, "fill").set(FilterSettings.VALUE, 9.0).build();
 		final ImagePlus expected = ImageFilter.apply(imp, s, s.kernel(t -> psf), null);
 		assertEquals("in-convolved", result.getTitle());
 		assertEquals(8, result.getBitDepth());

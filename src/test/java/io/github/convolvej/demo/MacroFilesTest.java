@@ -40,7 +40,7 @@ class MacroFilesTest {
 			while (m.find()) {
 				final Operation op = m.group(1).startsWith("Convolve") ? Operation.CONVOLVE : Operation.CORRELATE;
 				final FilterSettings settings = FilterSettings.fromMacroOptions(op, m.group(2));
-				if (settings.kernelImage() == null) {
+				if (settings.get(FilterSettings.KERNEL_IMAGE) == null) {
 					final Kernel kernel = settings.kernel(title -> null);
 					assertFalse(kernel.isZero(), macro + ": " + m.group(2));
 				}

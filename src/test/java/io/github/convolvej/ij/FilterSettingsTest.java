@@ -29,101 +29,101 @@ class FilterSettingsTest {
 	void defaultsFollowSpec() {
 		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace");
 		assertEquals(Operation.CONVOLVE, s.operation());
-		assertEquals("laplace", s.kernelText());
-		assertNull(s.kernelImage());
-		assertEquals(OutputMode.SAME, s.mode());
-		assertEquals(Boundary.SYMMETRIC, s.boundary());
-		assertEquals(0, s.value());
-		assertNull(s.anchor());
-		assertFalse(s.normalize());
-		assertEquals(OutputType.FLOAT, s.output());
-		assertEquals(ComplexOutput.MAGNITUDE, s.complex());
-		assertEquals(Algorithm.AUTO, s.algorithm());
-		assertEquals(Precision.FLOAT, s.precision());
+		assertEquals("laplace", s.get(FilterSettings.KERNEL));
+		assertNull(s.get(FilterSettings.KERNEL_IMAGE));
+		assertEquals(OutputMode.SAME, s.get(FilterSettings.MODE));
+		assertEquals(Boundary.SYMMETRIC, s.get(FilterSettings.BOUNDARY));
+		assertEquals(0, s.get(FilterSettings.VALUE));
+		assertNull(s.get(FilterSettings.ANCHOR));
+		assertFalse(s.get(FilterSettings.NORMALIZE));
+		assertEquals(OutputType.FLOAT, s.get(FilterSettings.OUTPUT));
+		assertEquals(ComplexOutput.MAGNITUDE, s.get(FilterSettings.COMPLEX));
+		assertEquals(Algorithm.AUTO, s.get(FilterSettings.ALGORITHM));
+		assertEquals(Precision.FLOAT, s.get(FilterSettings.PRECISION));
 		assertEquals(Precision.FLOAT, s.convolutionOptions().precision());
 	}
 
 	@Test
 	void precisionDoubleReachesTheCoreAndIsRecorded() {
 		final FilterSettings s = parse("kernel=laplace precision=double");
-		assertEquals(Precision.DOUBLE, s.precision());
+		assertEquals(Precision.DOUBLE, s.get(FilterSettings.PRECISION));
 		assertEquals(Precision.DOUBLE, s.convolutionOptions().precision());
 		assertTrue(s.toMacroOptions().endsWith(" precision=double"), s.toMacroOptions());
 		assertEquals(s, parse(s.toMacroOptions()));
-		assertEquals(Precision.FLOAT, parse("kernel=laplace precision=Float").precision());
+		assertEquals(Precision.FLOAT, parse("kernel=laplace precision=Float").get(FilterSettings.PRECISION));
 	}
 
 	@Test
 	void specExamplesParse() {
 		FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[0 1 0; 1 -4 1; 0 1 0] mode=same boundary=symm value=0 anchor=center output=32-bit");
-		assertEquals("0 1 0; 1 -4 1; 0 1 0", s.kernelText());
-		assertEquals(OutputType.FLOAT, s.output());
+		assertEquals("0 1 0; 1 -4 1; 0 1 0", s.get(FilterSettings.KERNEL));
+		assertEquals(OutputType.FLOAT, s.get(FilterSettings.OUTPUT));
 
 		s = FilterSettings.fromMacroOptions(Operation.CORRELATE, "kernel=[0 -1 1.4142; 1 0 -1; -1.4142 1 0] mode=full boundary=fill value=0");
-		assertEquals(OutputMode.FULL, s.mode());
-		assertEquals(Boundary.FILL, s.boundary());
+		assertEquals(OutputMode.FULL, s.get(FilterSettings.MODE));
+		assertEquals(Boundary.FILL, s.get(FilterSettings.BOUNDARY));
 		assertEquals(Operation.CORRELATE, s.operation());
 
 		s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=scharr complex=Magnitude");
-		assertEquals("scharr", s.kernelText());
-		assertEquals(ComplexOutput.MAGNITUDE, s.complex());
+		assertEquals("scharr", s.get(FilterSettings.KERNEL));
+		assertEquals(ComplexOutput.MAGNITUDE, s.get(FilterSettings.COMPLEX));
 
 		s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[box(3)] normalize output=[Same as input]");
-		assertEquals("box(3)", s.kernelText());
-		assertTrue(s.normalize());
-		assertEquals(OutputType.SAME_AS_INPUT, s.output());
+		assertEquals("box(3)", s.get(FilterSettings.KERNEL));
+		assertTrue(s.get(FilterSettings.NORMALIZE));
+		assertEquals(OutputType.SAME_AS_INPUT, s.get(FilterSettings.OUTPUT));
 	}
 
 	@Test
 	void everyKeyIsRead() {
 		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CORRELATE,
 				"kernel_image=[my psf.tif] mode=valid boundary=wrap value=-2.5 anchor=[0,2] normalize output=[Same as input] complex=Phase algorithm=FFT");
-		assertNull(s.kernelText());
-		assertEquals("my psf.tif", s.kernelImage());
-		assertEquals(OutputMode.VALID, s.mode());
-		assertEquals(Boundary.WRAP, s.boundary());
-		assertEquals(-2.5, s.value());
-		assertArrayEquals(new int[] { 0, 2 }, s.anchor());
-		assertTrue(s.normalize());
-		assertEquals(OutputType.SAME_AS_INPUT, s.output());
-		assertEquals(ComplexOutput.PHASE, s.complex());
-		assertEquals(Algorithm.FFT, s.algorithm());
+		assertNull(s.get(FilterSettings.KERNEL));
+		assertEquals("my psf.tif", s.get(FilterSettings.KERNEL_IMAGE));
+		assertEquals(OutputMode.VALID, s.get(FilterSettings.MODE));
+		assertEquals(Boundary.WRAP, s.get(FilterSettings.BOUNDARY));
+		assertEquals(-2.5, s.get(FilterSettings.VALUE));
+		assertArrayEquals(new int[] { 0, 2 }, s.get(FilterSettings.ANCHOR));
+		assertTrue(s.get(FilterSettings.NORMALIZE));
+		assertEquals(OutputType.SAME_AS_INPUT, s.get(FilterSettings.OUTPUT));
+		assertEquals(ComplexOutput.PHASE, s.get(FilterSettings.COMPLEX));
+		assertEquals(Algorithm.FFT, s.get(FilterSettings.ALGORITHM));
 	}
 
 	@Test
 	void aliasesAndCase() {
-		assertEquals(Boundary.SYMMETRIC, parse("kernel=laplace boundary=reflect").boundary());
-		assertEquals(Boundary.FILL, parse("kernel=laplace boundary=constant").boundary());
-		assertEquals(Boundary.NEAREST, parse("kernel=laplace boundary=edge").boundary());
-		assertEquals(Boundary.WRAP, parse("kernel=laplace boundary=periodic").boundary());
-		assertEquals(ComplexOutput.ALL, parse("kernel=scharr complex=all").complex());
-		assertEquals(Algorithm.SEPARABLE, parse("kernel=laplace algorithm=separable").algorithm());
-		assertEquals(OutputType.SAME_AS_INPUT, parse("kernel=laplace output=same").output());
+		assertEquals(Boundary.SYMMETRIC, parse("kernel=laplace boundary=reflect").get(FilterSettings.BOUNDARY));
+		assertEquals(Boundary.FILL, parse("kernel=laplace boundary=constant").get(FilterSettings.BOUNDARY));
+		assertEquals(Boundary.NEAREST, parse("kernel=laplace boundary=edge").get(FilterSettings.BOUNDARY));
+		assertEquals(Boundary.WRAP, parse("kernel=laplace boundary=periodic").get(FilterSettings.BOUNDARY));
+		assertEquals(ComplexOutput.ALL, parse("kernel=scharr complex=all").get(FilterSettings.COMPLEX));
+		assertEquals(Algorithm.SEPARABLE, parse("kernel=laplace algorithm=separable").get(FilterSettings.ALGORITHM));
+		assertEquals(OutputType.SAME_AS_INPUT, parse("kernel=laplace output=same").get(FilterSettings.OUTPUT));
 	}
 
 	@Test
 	void anchorForms() {
-		assertArrayEquals(new int[] { 1, 2 }, parse("kernel=laplace anchor=[1,2]").anchor());
-		assertArrayEquals(new int[] { 1, 2, 0 }, parse("kernel=laplace anchor=[1, 2, 0]").anchor());
-		assertArrayEquals(new int[] { 3, 4 }, parse("kernel=laplace anchor=3,4").anchor());
-		assertNull(parse("kernel=laplace anchor=center").anchor());
-		assertNull(parse("kernel=laplace anchor=[center]").anchor());
+		assertArrayEquals(new int[] { 1, 2 }, parse("kernel=laplace anchor=[1,2]").get(FilterSettings.ANCHOR));
+		assertArrayEquals(new int[] { 1, 2, 0 }, parse("kernel=laplace anchor=[1, 2, 0]").get(FilterSettings.ANCHOR));
+		assertArrayEquals(new int[] { 3, 4 }, parse("kernel=laplace anchor=3,4").get(FilterSettings.ANCHOR));
+		assertNull(parse("kernel=laplace anchor=center").get(FilterSettings.ANCHOR));
+		assertNull(parse("kernel=laplace anchor=[center]").get(FilterSettings.ANCHOR));
 	}
 
 	@Test
 	void normalizeIsAFlagOutsideBrackets() {
-		assertTrue(parse("normalize kernel=laplace").normalize());
-		assertTrue(parse("kernel=laplace normalize").normalize());
-		assertFalse(parse("kernel_image=[normalize me] mode=same").normalize());
-		assertFalse(parse("kernel_image=normalized mode=same").normalize());
-		assertFalse(parse("kernel=laplace denormalize").normalize());
+		assertTrue(parse("normalize kernel=laplace").get(FilterSettings.NORMALIZE));
+		assertTrue(parse("kernel=laplace normalize").get(FilterSettings.NORMALIZE));
+		assertFalse(parse("kernel_image=[normalize me] mode=same").get(FilterSettings.NORMALIZE));
+		assertFalse(parse("kernel_image=normalized mode=same").get(FilterSettings.NORMALIZE));
+		assertFalse(parse("kernel=laplace denormalize").get(FilterSettings.NORMALIZE));
 	}
 
 	@Test
 	void kernelImageNoneMeansNoImage() {
 		final FilterSettings s = parse("kernel=laplace kernel_image=<none>");
-		assertNull(s.kernelImage());
-		assertEquals("laplace", s.kernelText());
+		assertNull(s.get(FilterSettings.KERNEL_IMAGE));
+		assertEquals("laplace", s.get(FilterSettings.KERNEL));
 	}
 
 	@Test
@@ -138,21 +138,21 @@ class FilterSettingsTest {
 			if (kernel == null && image == null)
 				image = "psf";
 			final FilterSettings.Builder b = FilterSettings.builder(random.nextBoolean() ? Operation.CONVOLVE : Operation.CORRELATE)
-					.kernel(kernel).kernelImage(image)
-					.mode(OutputMode.values()[random.nextInt(3)])
-					.boundary(Boundary.values()[random.nextInt(Boundary.values().length)])
-					.value(values[random.nextInt(values.length)])
-					.normalize(random.nextBoolean())
-					.output(OutputType.values()[random.nextInt(2)])
-					.complex(ComplexOutput.values()[random.nextInt(5)])
-					.algorithm(Algorithm.values()[random.nextInt(4)])
-					.precision(Precision.values()[random.nextInt(2)]);
+					.set(FilterSettings.KERNEL, kernel).set(FilterSettings.KERNEL_IMAGE, image)
+					.set(FilterSettings.MODE, OutputMode.values()[random.nextInt(3)])
+					.set(FilterSettings.BOUNDARY, Boundary.values()[random.nextInt(Boundary.values().length)])
+					.set(FilterSettings.VALUE, values[random.nextInt(values.length)])
+					.set(FilterSettings.NORMALIZE, random.nextBoolean())
+					.set(FilterSettings.OUTPUT, OutputType.values()[random.nextInt(2)])
+					.set(FilterSettings.COMPLEX, ComplexOutput.values()[random.nextInt(5)])
+					.set(FilterSettings.ALGORITHM, Algorithm.values()[random.nextInt(4)])
+					.set(FilterSettings.PRECISION, Precision.values()[random.nextInt(2)]);
 			final int anchorAxes = random.nextInt(4);
 			if (anchorAxes > 0) {
 				final int[] a = new int[anchorAxes];
 				for (int d = 0; d < a.length; d++)
 					a[d] = random.nextInt(5);
-				b.anchor(a);
+				b.set(FilterSettings.ANCHOR, a);
 			}
 			final FilterSettings s = b.build();
 			final String options = s.toMacroOptions();
@@ -164,7 +164,7 @@ class FilterSettingsTest {
 
 	@Test
 	void macroOptionsUseSpecKeys() {
-		final String o = FilterSettings.builder(Operation.CONVOLVE).kernel("0 1 0; 1 -4 1; 0 1 0").anchor(1, 1).normalize(true).output(OutputType.SAME_AS_INPUT).build().toMacroOptions();
+		final String o = FilterSettings.builder(Operation.CONVOLVE).parse(FilterSettings.KERNEL, "0 1 0; 1 -4 1; 0 1 0").set(FilterSettings.ANCHOR, new int[] { 1, 1 }).set(FilterSettings.NORMALIZE, true).set(FilterSettings.OUTPUT, OutputType.SAME_AS_INPUT).build().toMacroOptions();
 		assertEquals("kernel=[0 1 0; 1 -4 1; 0 1 0] mode=same boundary=symm value=0 anchor=[1,1] normalize output=[Same as input] complex=Magnitude algorithm=Auto", o);
 	}
 
@@ -273,7 +273,7 @@ class FilterSettingsTest {
 
 	@Test
 	void builderReadsTheSameTexts() {
-		final FilterSettings a = FilterSettings.builder(Operation.CORRELATE).kernel("laplace").mode("full").boundary("reflect").value(3).anchor("[1,1]").normalize(true).output("Same as input").complex("Real").algorithm("Direct").build();
+		final FilterSettings a = FilterSettings.builder(Operation.CORRELATE).parse(FilterSettings.KERNEL, "laplace").parse(FilterSettings.MODE, "full").parse(FilterSettings.BOUNDARY, "reflect").set(FilterSettings.VALUE, 3.0).parse(FilterSettings.ANCHOR, "[1,1]").set(FilterSettings.NORMALIZE, true).parse(FilterSettings.OUTPUT, "Same as input").parse(FilterSettings.COMPLEX, "Real").parse(FilterSettings.ALGORITHM, "Direct").build();
 		assertEquals(FilterSettings.fromMacroOptions(Operation.CORRELATE, "kernel=laplace mode=full boundary=symm value=3 anchor=[1,1] normalize output=[Same as input] complex=Real algorithm=Direct"), a);
 		assertEquals(a, a.toBuilder().build());
 		assertSame(Operation.CORRELATE, a.toBuilder().build().operation());

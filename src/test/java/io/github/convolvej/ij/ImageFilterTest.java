@@ -51,7 +51,7 @@ class ImageFilterTest {
 		for (final Operation op : Operation.values())
 			for (final OutputMode mode : OutputMode.values())
 				for (final Boundary b : Boundary.values()) {
-					final FilterSettings s = settings(op).mode(mode).boundary(b).value(7.5).build();
+					final FilterSettings s = settings(op).set(FilterSettings.MODE, mode).set(FilterSettings.BOUNDARY, b).set(FilterSettings.VALUE, 7.5).build();
 					final ImagePlus r = ImageFilter.apply(imp, s, k, null);
 					assertEquals(32, r.getBitDepth());
 					final double[][] ref = FormulaReference.compute(values(imp.getProcessor()), new int[] { 9, 7 }, k, op, mode, b, 7.5);
@@ -66,7 +66,7 @@ class ImageFilterTest {
 			ip.set(i, 40000 + random.nextInt(25536));
 		final ImagePlus imp = new ImagePlus("s", ip);
 		final Kernel k = randomKernel(5, 3);
-		final FilterSettings s = settings(Operation.CORRELATE).mode(OutputMode.VALID).build();
+		final FilterSettings s = settings(Operation.CORRELATE).set(FilterSettings.MODE, OutputMode.VALID).build();
 		final ImagePlus r = ImageFilter.apply(imp, s, k, null);
 		assertEquals(4, r.getWidth());
 		assertEquals(4, r.getHeight());
@@ -78,7 +78,7 @@ class ImageFilterTest {
 	void floatKeepsNegativeValues() {
 		final FloatProcessor ip = randomFloats(7, 5);
 		final Kernel laplace = Kernel.of(new double[] { 0, 1, 0, 1, -4, 1, 0, 1, 0 }, 3, 3);
-		final ImagePlus r = ImageFilter.apply(new ImagePlus("f", ip), settings(Operation.CONVOLVE).boundary(Boundary.MIRROR).build(), laplace, null);
+		final ImagePlus r = ImageFilter.apply(new ImagePlus("f", ip), settings(Operation.CONVOLVE).set(FilterSettings.BOUNDARY, Boundary.MIRROR).build(), laplace, null);
 		final double[][] ref = FormulaReference.compute(values(ip), new int[] { 7, 5 }, laplace, Operation.CONVOLVE, OutputMode.SAME, Boundary.MIRROR, 0);
 		assertClose(ref[0], values(r.getProcessor()), "32-bit");
 		assertTrue(min(values(r.getProcessor())) < 0);
@@ -89,7 +89,7 @@ class ImageFilterTest {
 		final ColorProcessor cp = randomRgb(6, 5);
 		final ImagePlus imp = new ImagePlus("rgb", cp);
 		final Kernel k = randomKernel(3, 3);
-		final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).mode(OutputMode.FULL).build(), k, null);
+		final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).set(FilterSettings.MODE, OutputMode.FULL).build(), k, null);
 		assertTrue(r.isComposite());
 		assertEquals(3, r.getNChannels());
 		assertEquals(32, r.getBitDepth());
@@ -105,7 +105,7 @@ class ImageFilterTest {
 	void rgbSameAsInputRoundsAndClipsEachChannel() {
 		final ColorProcessor cp = randomRgb(6, 5);
 		final Kernel k = randomKernel(3, 3);
-		final ImagePlus r = ImageFilter.apply(new ImagePlus("rgb", cp), settings(Operation.CORRELATE).output(OutputType.SAME_AS_INPUT).build(), k, null);
+		final ImagePlus r = ImageFilter.apply(new ImagePlus("rgb", cp), settings(Operation.CORRELATE).set(FilterSettings.OUTPUT, OutputType.SAME_AS_INPUT).build(), k, null);
 		assertEquals(24, r.getBitDepth());
 		assertEquals(1, r.getStackSize());
 		final ColorProcessor out = (ColorProcessor) r.getProcessor();
@@ -119,7 +119,7 @@ class ImageFilterTest {
 	void sameAsInputRoundsHalfUpAndClips() {
 		final ByteProcessor bp = new ByteProcessor(5, 1, new byte[] { 1, 3, 5, (byte) 250, 0 });
 		final ImagePlus bytes = new ImagePlus("b", bp);
-		final FilterSettings same = settings(Operation.CONVOLVE).output(OutputType.SAME_AS_INPUT).build();
+		final FilterSettings same = settings(Operation.CONVOLVE).set(FilterSettings.OUTPUT, OutputType.SAME_AS_INPUT).build();
 		ImagePlus r = ImageFilter.apply(bytes, same, Kernel.of(new double[] { 0.5 }, 1), null);
 		assertEquals(8, r.getBitDepth());
 		// 0.5 -> 1, 1.5 -> 2, 2.5 -> 3 (half up, not to even), 125, 0
@@ -144,7 +144,7 @@ class ImageFilterTest {
 	void sameAsInputMatchesTheFormulaOnRandomImages() {
 		final ImagePlus imp = new ImagePlus("b", randomBytes(8, 8));
 		final Kernel k = randomKernel(3, 3);
-		final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).output(OutputType.SAME_AS_INPUT).build(), k, null);
+		final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).set(FilterSettings.OUTPUT, OutputType.SAME_AS_INPUT).build(), k, null);
 		final double[] ref = FormulaReference.compute(values(imp.getProcessor()), new int[] { 8, 8 }, k, Operation.CONVOLVE, OutputMode.SAME, Boundary.SYMMETRIC, 0)[0];
 		assertArrayEquals(roundClip(ref, 255), values(r.getProcessor()));
 	}
@@ -154,7 +154,7 @@ class ImageFilterTest {
 		final int w = 6, h = 5, nc = 2, nz = 3, nt = 2;
 		final ImagePlus imp = ImagePlusViewsTest.hyperstack(w, h, nc, nz, nt);
 		final Kernel k = randomKernel(3, 2);
-		final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CORRELATE).mode(OutputMode.FULL).boundary(Boundary.WRAP).build(), k, null);
+		final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CORRELATE).set(FilterSettings.MODE, OutputMode.FULL).set(FilterSettings.BOUNDARY, Boundary.WRAP).build(), k, null);
 		assertArrayEquals(new int[] { w + 2, h + 1, nc, nz, nt }, r.getDimensions());
 		assertTrue(r.isHyperStack());
 		for (int t = 1; t <= nt; t++)
@@ -173,7 +173,7 @@ class ImageFilterTest {
 		final ImagePlus imp = ImagePlusViewsTest.hyperstack(w, h, nc, nz, nt);
 		final Kernel k = randomKernel(3, 2, 2);
 		for (final OutputMode mode : OutputMode.values()) {
-			final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).mode(mode).boundary(Boundary.NEAREST).build(), k, null);
+			final ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).set(FilterSettings.MODE, mode).set(FilterSettings.BOUNDARY, Boundary.NEAREST).build(), k, null);
 			final int outZ = mode == OutputMode.FULL ? nz + 1 : mode == OutputMode.VALID ? nz - 1 : nz;
 			assertEquals(outZ, r.getNSlices(), mode.label());
 			assertEquals(nc, r.getNChannels());
@@ -216,7 +216,7 @@ class ImageFilterTest {
 	@Test
 	void complexAllOnSeveralChannelsGivesFourPerChannel() {
 		final ImagePlus imp = ImagePlusViewsTest.hyperstack(5, 4, 2, 1, 1);
-		final ImagePlus all = ImageFilter.apply(imp, settings(Operation.CORRELATE).complex(ComplexOutput.ALL).build(), SCHARR, null);
+		final ImagePlus all = ImageFilter.apply(imp, settings(Operation.CORRELATE).set(FilterSettings.COMPLEX, ComplexOutput.ALL).build(), SCHARR, null);
 		assertEquals(8, all.getNChannels());
 		assertEquals("C1 Magnitude", all.getStack().getSliceLabel(1));
 		assertEquals("C2 Phase", all.getStack().getSliceLabel(8));
@@ -224,9 +224,9 @@ class ImageFilterTest {
 		assertClose(ref[1], values(all.getStack().getProcessor(7)), "C2 Imaginary");
 
 		final ImagePlus rgb = new ImagePlus("rgb", randomRgb(4, 4));
-		assertEquals(12, ImageFilter.apply(rgb, settings(Operation.CONVOLVE).complex(ComplexOutput.ALL).build(), SCHARR, null).getNChannels());
+		assertEquals(12, ImageFilter.apply(rgb, settings(Operation.CONVOLVE).set(FilterSettings.COMPLEX, ComplexOutput.ALL).build(), SCHARR, null).getNChannels());
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-				() -> ImageFilter.apply(rgb, settings(Operation.CONVOLVE).complex(ComplexOutput.ALL).output(OutputType.SAME_AS_INPUT).build(), SCHARR, null));
+				() -> ImageFilter.apply(rgb, settings(Operation.CONVOLVE).set(FilterSettings.COMPLEX, ComplexOutput.ALL).set(FilterSettings.OUTPUT, OutputType.SAME_AS_INPUT).build(), SCHARR, null));
 		assertTrue(e.getMessage().contains("output=32-bit"), e.getMessage());
 	}
 
@@ -244,7 +244,7 @@ class ImageFilterTest {
 		final Kernel k = randomKernel(5, 4, 3).withAnchor(1, 3, 0);
 		for (final Operation op : Operation.values())
 			for (final OutputMode mode : OutputMode.values()) {
-				final ImagePlus r = ImageFilter.apply(imp, settings(op).mode(mode).build(), k, null);
+				final ImagePlus r = ImageFilter.apply(imp, settings(op).set(FilterSettings.MODE, mode).build(), k, null);
 				final Calibration rc = r.getCalibration();
 				assertEquals(cal.getUnit(), rc.getUnit());
 				assertEquals(0.5, rc.pixelWidth);
@@ -272,9 +272,9 @@ class ImageFilterTest {
 		final ImagePlus imp = new ImagePlus("blobs.gif", bp);
 		imp.getCalibration().pixelWidth = 0.3;
 		final byte[] before = ((byte[]) bp.getPixels()).clone();
-		ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).mode(OutputMode.FULL).output(OutputType.SAME_AS_INPUT).build(), randomKernel(3, 3), null);
+		ImagePlus r = ImageFilter.apply(imp, settings(Operation.CONVOLVE).set(FilterSettings.MODE, OutputMode.FULL).set(FilterSettings.OUTPUT, OutputType.SAME_AS_INPUT).build(), randomKernel(3, 3), null);
 		assertEquals("blobs.gif-convolved", r.getTitle());
-		r = ImageFilter.apply(imp, settings(Operation.CORRELATE).mode(OutputMode.VALID).build(), SCHARR, null);
+		r = ImageFilter.apply(imp, settings(Operation.CORRELATE).set(FilterSettings.MODE, OutputMode.VALID).build(), SCHARR, null);
 		assertEquals("blobs.gif-correlated", r.getTitle());
 		assertArrayEquals(before, (byte[]) imp.getProcessor().getPixels());
 		assertEquals("blobs.gif", imp.getTitle());
@@ -290,7 +290,7 @@ class ImageFilterTest {
 		assertTrue(e.getMessage().contains("spatial axes"), e.getMessage());
 		e = assertThrows(IllegalArgumentException.class, () -> ImageFilter.apply(flat, settings(Operation.CONVOLVE).build(), Kernel.of(new double[] { 1, Double.NaN, 1 }, 3), null));
 		assertTrue(e.getMessage().contains("NaN"), e.getMessage());
-		e = assertThrows(IllegalArgumentException.class, () -> ImageFilter.apply(flat, settings(Operation.CONVOLVE).mode(OutputMode.VALID).build(), randomKernel(7, 3), null));
+		e = assertThrows(IllegalArgumentException.class, () -> ImageFilter.apply(flat, settings(Operation.CONVOLVE).set(FilterSettings.MODE, OutputMode.VALID).build(), randomKernel(7, 3), null));
 		assertTrue(e.getMessage().contains("mode=valid") && e.getMessage().contains("mode=same"), e.getMessage());
 		e = assertThrows(IllegalArgumentException.class, () -> ImageFilter.apply(null, settings(Operation.CONVOLVE).build(), randomKernel(3, 3), null));
 		assertTrue(e.getMessage().contains("No image"), e.getMessage());
@@ -342,7 +342,7 @@ class ImageFilterTest {
 		final ImagePlus imp = ImagePlusViewsTest.hyperstack(7, 6, 2, 4, 2);
 		imp.setPosition(2, 3, 2);
 		final Kernel k2 = randomKernel(3, 3);
-		final FilterSettings s = settings(Operation.CONVOLVE).mode(OutputMode.FULL).build();
+		final FilterSettings s = settings(Operation.CONVOLVE).set(FilterSettings.MODE, OutputMode.FULL).build();
 		ImagePlus preview = ImageFilter.preview(imp, s, k2, null);
 		ImagePlus full = ImageFilter.apply(imp, s, k2, null);
 		assertEquals(1, preview.getStackSize());
@@ -350,7 +350,7 @@ class ImageFilterTest {
 
 		final Kernel k3 = randomKernel(3, 3, 3);
 		for (final OutputMode mode : OutputMode.values()) {
-			final FilterSettings s3 = settings(Operation.CORRELATE).mode(mode).boundary(Boundary.FILL).value(2).build();
+			final FilterSettings s3 = settings(Operation.CORRELATE).set(FilterSettings.MODE, mode).set(FilterSettings.BOUNDARY, Boundary.FILL).set(FilterSettings.VALUE, 2.0).build();
 			preview = ImageFilter.preview(imp, s3, k3, null);
 			full = ImageFilter.apply(imp, s3, k3, null);
 			// the output plane at image slice 3 (index 2): output index 2 - min
@@ -379,11 +379,11 @@ class ImageFilterTest {
 	// --- images, settings and comparisons
 
 	private static FilterSettings.Builder settings(final Operation op) {
-		return FilterSettings.builder(op).kernel("given separately");
+		return FilterSettings.builder(op).parse(FilterSettings.KERNEL, "given separately");
 	}
 
 	private ImagePlus complex(final ImagePlus imp, final ComplexOutput part) {
-		return ImageFilter.apply(imp, settings(Operation.CONVOLVE).complex(part).build(), SCHARR, null);
+		return ImageFilter.apply(imp, settings(Operation.CONVOLVE).set(FilterSettings.COMPLEX, part).build(), SCHARR, null);
 	}
 
 	private Kernel randomKernel(final int... dims) {

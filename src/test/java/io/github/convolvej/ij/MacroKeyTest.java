@@ -1,8 +1,11 @@
 package io.github.convolvej.ij;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 import io.github.convolvej.core.Operation;
+import io.github.convolvej.core.OutputMode;
 
 /**
  * The lists of macro keys that drive parsing, recording and the dialogs: the
@@ -21,8 +25,8 @@ class MacroKeyTest {
 
 	@Test
 	void everyDialogFieldRecordsUnderItsKeysName() {
-		for (final List< ? extends MacroKey< ?, ? > > keys : List.of(FilterSettings.MACRO_KEYS, MatchSettings.MACRO_KEYS))
-			for (final MacroKey< ?, ? > k : keys) {
+		for (final List< MacroKey< ? > > keys : List.of(FilterSettings.MACRO_KEYS, MatchSettings.MACRO_KEYS))
+			for (final MacroKey< ? > k : keys) {
 				assertNotNull(k.label(), k.name() + " has no dialog field");
 				assertEquals(k.name(), k.label().split(" ")[0].toLowerCase(Locale.ROOT), "the field of " + k.name());
 			}
@@ -59,5 +63,44 @@ class MacroKeyTest {
 			}
 		});
 		assertEquals(fromMacro, fromInputs);
+	}
+
+	@Test
+	void typedValuesAreCheckedByTheCoreAndTheMessageNamesTheKey() {
+		final IllegalArgumentException overlap = assertThrows(IllegalArgumentException.class, () -> MatchSettings.builder().set(MatchSettings.MAX_OVERLAP, 1.5));
+		assertTrue(overlap.getMessage().startsWith("max_overlap=1.5: "), overlap.getMessage());
+		final IllegalArgumentException matches = assertThrows(IllegalArgumentException.class, () -> MatchSettings.builder().set(MatchSettings.MATCHES, 0));
+		assertTrue(matches.getMessage().startsWith("matches=0: ") && matches.getMessage().contains("at least 1"), matches.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> MatchSettings.builder().set(MatchSettings.MODE, OutputMode.FULL));
+		// the same rule as the macro text's
+		assertThrows(IllegalArgumentException.class, () -> MatchSettings.fromMacroOptions("max_overlap=1.5"));
+	}
+
+	@Test
+	void arraysStayAsTheyWereSet() {
+		final int[] anchor = { 1, 1 };
+		final FilterSettings s = FilterSettings.builder(Operation.CONVOLVE).set(FilterSettings.KERNEL, "laplace").set(FilterSettings.ANCHOR, anchor).build();
+		anchor[0] = 5;
+		s.get(FilterSettings.ANCHOR)[1] = 7;
+		assertArrayEquals(new int[] { 1, 1 }, s.get(FilterSettings.ANCHOR));
+		assertEquals("kernel=laplace mode=same boundary=symm value=0 anchor=[1,1] output=32-bit complex=Magnitude algorithm=Auto", s.toMacroOptions());
+	}
+
+	@Test
+	void theOutputFormatIsRecordedOnlyWithAFolder() {
+		final FilterSettings inMemory = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace output_format=Zarr");
+		assertTrue(inMemory.get(FilterSettings.ZARR_OUTPUT));
+		assertFalse(inMemory.toMacroOptions().contains("output_format"), inMemory.toMacroOptions());
+		final FilterSettings toFolder = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace output_folder=[/data/out put] output_format=zarr");
+		assertTrue(toFolder.toMacroOptions().endsWith("output_folder=[/data/out put] output_format=Zarr"), toFolder.toMacroOptions());
+		assertEquals(toFolder, FilterSettings.fromMacroOptions(Operation.CONVOLVE, toFolder.toMacroOptions()));
+		assertTrue(FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace output_folder=out").toMacroOptions().endsWith("output_folder=out output_format=[TIFF planes]"));
+	}
+
+	@Test
+	void aKeyOfAnotherCommandIsRefused() {
+		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace");
+		assertThrows(IllegalArgumentException.class, () -> s.get(MatchSettings.MODE));
+		assertThrows(IllegalArgumentException.class, () -> FilterSettings.builder(Operation.CONVOLVE).set(MatchSettings.SUBPIXEL, true));
 	}
 }

@@ -41,8 +41,8 @@ class MacroOptionsTest {
 		assertEquals(1, twice.size());
 		assertTrue(twice.get(0).contains("'mode' is given more than once") && twice.get(0).contains("mode=full"), twice.get(0));
 		// every key the commands write is one they accept
-		assertEquals(java.util.List.of(), FilterSettings.keyProblems(FilterSettings.builder(io.github.convolvej.core.Operation.CONVOLVE).kernel("laplace").normalize(true).build().toMacroOptions()));
-		assertEquals(java.util.List.of(), MatchSettings.keyProblems(MatchSettings.builder().subpixel(true).scoreMap(true).build().toMacroOptions()));
+		assertEquals(java.util.List.of(), FilterSettings.keyProblems(FilterSettings.builder(io.github.convolvej.core.Operation.CONVOLVE).parse(FilterSettings.KERNEL, "laplace").set(FilterSettings.NORMALIZE, true).build().toMacroOptions()));
+		assertEquals(java.util.List.of(), MatchSettings.keyProblems(MatchSettings.builder().set(MatchSettings.SUBPIXEL, true).set(MatchSettings.SCORE_MAP, true).build().toMacroOptions()));
 	}
 
 	@Test

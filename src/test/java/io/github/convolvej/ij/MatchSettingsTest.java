@@ -21,18 +21,18 @@ class MatchSettingsTest {
 	@Test
 	void defaultsAreSpecs() {
 		final MatchSettings s = MatchSettings.fromMacroOptions("");
-		assertNull(s.imageTitle());
-		assertNull(s.templateTitle());
-		assertEquals(MatchMethod.CCOEFF_NORMED, s.method());
-		assertEquals(OutputMode.SAME, s.mode());
-		assertEquals(Boundary.SYMMETRIC, s.boundary());
-		assertEquals(0, s.value(), 0);
-		assertEquals(1, s.matches());
-		assertTrue(Double.isNaN(s.threshold()));
-		assertTrue(Double.isNaN(s.minDistance()));
-		assertEquals(1, s.maxOverlap(), 0);
-		assertNull(s.anchor());
-		assertFalse(s.subpixel() || s.scoreMap() || s.addToManager());
+		assertNull(s.get(MatchSettings.IMAGE));
+		assertNull(s.get(MatchSettings.TEMPLATE));
+		assertEquals(MatchMethod.CCOEFF_NORMED, s.get(MatchSettings.METHOD));
+		assertEquals(OutputMode.SAME, s.get(MatchSettings.MODE));
+		assertEquals(Boundary.SYMMETRIC, s.get(MatchSettings.BOUNDARY));
+		assertEquals(0, s.get(MatchSettings.VALUE), 0);
+		assertEquals(1, s.get(MatchSettings.MATCHES));
+		assertTrue(Double.isNaN(s.get(MatchSettings.THRESHOLD)));
+		assertTrue(Double.isNaN(s.get(MatchSettings.MIN_DISTANCE)));
+		assertEquals(1, s.get(MatchSettings.MAX_OVERLAP), 0);
+		assertNull(s.get(MatchSettings.ANCHOR));
+		assertFalse(s.get(MatchSettings.SUBPIXEL) || s.get(MatchSettings.SCORE_MAP) || s.get(MatchSettings.ADD_TO_MANAGER));
 		assertEquals(s, MatchSettings.fromMacroOptions(null));
 		assertEquals(s, MatchSettings.builder().build());
 	}
@@ -40,18 +40,18 @@ class MatchSettingsTest {
 	@Test
 	void everyKeyIsRead() {
 		final MatchSettings s = MatchSettings.fromMacroOptions("image=[noisy face] template=eye method=[Correlation coefficient] mode=valid boundary=fill value=-2.5 matches=7 threshold=0.25 min_distance=4.5 max_overlap=0.3 anchor=[2,1] subpixel score_map add_to_manager");
-		assertEquals("noisy face", s.imageTitle());
-		assertEquals("eye", s.templateTitle());
-		assertEquals(MatchMethod.CCOEFF, s.method());
-		assertEquals(OutputMode.VALID, s.mode());
-		assertEquals(Boundary.FILL, s.boundary());
-		assertEquals(-2.5, s.value(), 0);
-		assertEquals(7, s.matches());
-		assertEquals(0.25, s.threshold(), 0);
-		assertEquals(4.5, s.minDistance(), 0);
-		assertEquals(0.3, s.maxOverlap(), 0);
-		assertArrayEquals(new int[] { 2, 1 }, s.anchor());
-		assertTrue(s.subpixel() && s.scoreMap() && s.addToManager());
+		assertEquals("noisy face", s.get(MatchSettings.IMAGE));
+		assertEquals("eye", s.get(MatchSettings.TEMPLATE));
+		assertEquals(MatchMethod.CCOEFF, s.get(MatchSettings.METHOD));
+		assertEquals(OutputMode.VALID, s.get(MatchSettings.MODE));
+		assertEquals(Boundary.FILL, s.get(MatchSettings.BOUNDARY));
+		assertEquals(-2.5, s.get(MatchSettings.VALUE), 0);
+		assertEquals(7, s.get(MatchSettings.MATCHES));
+		assertEquals(0.25, s.get(MatchSettings.THRESHOLD), 0);
+		assertEquals(4.5, s.get(MatchSettings.MIN_DISTANCE), 0);
+		assertEquals(0.3, s.get(MatchSettings.MAX_OVERLAP), 0);
+		assertArrayEquals(new int[] { 2, 1 }, s.get(MatchSettings.ANCHOR));
+		assertTrue(s.get(MatchSettings.SUBPIXEL) && s.get(MatchSettings.SCORE_MAP) && s.get(MatchSettings.ADD_TO_MANAGER));
 
 		final MatchOptions o = s.matchOptions();
 		assertEquals(MatchMethod.CCOEFF, o.method());
@@ -69,20 +69,20 @@ class MatchSettingsTest {
 
 	@Test
 	void aliasesAndSpellingsAreAccepted() {
-		assertEquals(MatchMethod.SQDIFF_NORMED, MatchSettings.fromMacroOptions("method=TM_SQDIFF_NORMED").method());
-		assertEquals(MatchMethod.CCORR, MatchSettings.fromMacroOptions("method=ccorr").method());
-		assertEquals(MatchMethod.CCORR_NORMED, MatchSettings.fromMacroOptions("method=[normalized  cross correlation]").method());
-		assertEquals(Boundary.SYMMETRIC, MatchSettings.fromMacroOptions("boundary=reflect").boundary());
-		assertEquals(Boundary.FILL, MatchSettings.fromMacroOptions("boundary=constant").boundary());
-		assertTrue(Double.isNaN(MatchSettings.fromMacroOptions("threshold=none").threshold()));
-		assertTrue(Double.isNaN(MatchSettings.fromMacroOptions("min_distance=auto").minDistance()));
-		assertNull(MatchSettings.fromMacroOptions("template=<selection>").templateTitle());
-		assertNull(MatchSettings.fromMacroOptions("anchor=center").anchor());
-		assertEquals(3, MatchSettings.fromMacroOptions("matches=3.0").matches());
+		assertEquals(MatchMethod.SQDIFF_NORMED, MatchSettings.fromMacroOptions("method=TM_SQDIFF_NORMED").get(MatchSettings.METHOD));
+		assertEquals(MatchMethod.CCORR, MatchSettings.fromMacroOptions("method=ccorr").get(MatchSettings.METHOD));
+		assertEquals(MatchMethod.CCORR_NORMED, MatchSettings.fromMacroOptions("method=[normalized  cross correlation]").get(MatchSettings.METHOD));
+		assertEquals(Boundary.SYMMETRIC, MatchSettings.fromMacroOptions("boundary=reflect").get(MatchSettings.BOUNDARY));
+		assertEquals(Boundary.FILL, MatchSettings.fromMacroOptions("boundary=constant").get(MatchSettings.BOUNDARY));
+		assertTrue(Double.isNaN(MatchSettings.fromMacroOptions("threshold=none").get(MatchSettings.THRESHOLD)));
+		assertTrue(Double.isNaN(MatchSettings.fromMacroOptions("min_distance=auto").get(MatchSettings.MIN_DISTANCE)));
+		assertNull(MatchSettings.fromMacroOptions("template=<selection>").get(MatchSettings.TEMPLATE));
+		assertNull(MatchSettings.fromMacroOptions("anchor=center").get(MatchSettings.ANCHOR));
+		assertEquals(3, MatchSettings.fromMacroOptions("matches=3.0").get(MatchSettings.MATCHES));
 		// a flag inside a bracketed title is not a flag
 		final MatchSettings s = MatchSettings.fromMacroOptions("image=[cells subpixel score_map]");
-		assertEquals("cells subpixel score_map", s.imageTitle());
-		assertFalse(s.subpixel() || s.scoreMap());
+		assertEquals("cells subpixel score_map", s.get(MatchSettings.IMAGE));
+		assertFalse(s.get(MatchSettings.SUBPIXEL) || s.get(MatchSettings.SCORE_MAP));
 	}
 
 	@Test

@@ -226,9 +226,9 @@ class MatchTemplateTwoTest {
 	@Test
 	void newKeysRoundTripAndPlainSearchesRecordAsBefore() {
 		final MatchSettings s = MatchSettings.fromMacroOptions("image=scene templates=[a,b c] mask=[m m] rotations=[0,90,180,270] flip=Both angles=[0,350,10] matches=5");
-		assertEquals(List.of("a", "b c"), s.templateTitles());
-		assertEquals("m m", s.maskTitle());
-		assertEquals(Flip.BOTH, s.flip());
+		assertEquals(List.of("a", "b c"), s.get(MatchSettings.TEMPLATES));
+		assertEquals("m m", s.get(MatchSettings.MASK));
+		assertEquals(Flip.BOTH, s.get(MatchSettings.FLIP));
 		assertEquals(36, s.angleList().length);
 		assertEquals(s, MatchSettings.fromMacroOptions(s.toMacroOptions()));
 		final String plain = MatchSettings.fromMacroOptions("image=scene template=a").toMacroOptions();

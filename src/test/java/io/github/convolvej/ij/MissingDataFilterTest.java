@@ -115,7 +115,7 @@ class MissingDataFilterTest {
 		}
 		final ImagePlus imp = new ImagePlus("cells", stack), mask = new ImagePlus("dead pixels", maskStack);
 		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[box(3)] nan=Interpolate mask=[dead pixels]");
-		assertEquals("dead pixels", s.maskImage());
+		assertEquals("dead pixels", s.get(FilterSettings.MASK));
 		final ImagePlus result = ImageFilter.applyAll(imp, s, s.kernel(null, imp), s.mask(titles(mask)), null).get(0);
 		assertEquals(32, result.getBitDepth());
 		for (int z = 1; z <= 3; z++) {
@@ -129,7 +129,7 @@ class MissingDataFilterTest {
 		final ImagePlus perPlane = ImageFilter.applyAll(imp, s, s.kernel(null, imp), plane, null).get(0);
 		assertArrayEquals(pixels(result, 1), pixels(perPlane, 1));
 		// Same as input: the 16-bit result is the 32-bit one rounded
-		final FilterSettings same = s.toBuilder().output(OutputType.SAME_AS_INPUT).build();
+		final FilterSettings same = s.toBuilder().set(FilterSettings.OUTPUT, OutputType.SAME_AS_INPUT).build();
 		final ImagePlus sixteen = ImageFilter.applyAll(imp, same, same.kernel(null, imp), mask, null).get(0);
 		assertEquals(16, sixteen.getBitDepth());
 		final float[] a = pixels(result, 2), b = pixels(sixteen, 2);
@@ -176,7 +176,7 @@ class MissingDataFilterTest {
 		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=[gaussian(0.2)] scaled boundary=nearest");
 		final Kernel k = s.kernel(null, imp);
 		assertEquals(NamedKernels.gaussian(2, 2, 0.2 / 0.3), k);
-		assertEquals("gaussian(0.2) µm on pixels of 0.1 x 0.1 x 0.3 µm = gaussian(2, 2, 0.6667) pixels, kernel 17 x 17 x 7", ScaledUnits.describe(s.kernelText(), imp));
+		assertEquals("gaussian(0.2) µm on pixels of 0.1 x 0.1 x 0.3 µm = gaussian(2, 2, 0.6667) pixels, kernel 17 x 17 x 7", ScaledUnits.describe(s.get(FilterSettings.KERNEL), imp));
 		final ImagePlus result = ImageFilter.apply(imp, s, k, null);
 		final float[] all = new float[12 * 10 * 6];
 		for (int z = 0; z < 6; z++)
@@ -195,14 +195,14 @@ class MissingDataFilterTest {
 	void macroKeysRoundTrip() {
 		final String options = "kernel=[gaussian(2)] boundary=fill value=NaN nan=Interpolate mask=[dead pixels] preserve_nan certainty scaled";
 		final FilterSettings s = FilterSettings.fromMacroOptions(Operation.CORRELATE, options);
-		assertEquals(MissingData.INTERPOLATE, s.missingData());
-		assertTrue(s.preserveNan() && s.certainty() && s.scaled());
-		assertTrue(Double.isNaN(s.value()));
+		assertEquals(MissingData.INTERPOLATE, s.get(FilterSettings.MISSING_DATA));
+		assertTrue(s.get(FilterSettings.PRESERVE_NAN) && s.get(FilterSettings.CERTAINTY) && s.get(FilterSettings.SCALED));
+		assertTrue(Double.isNaN(s.get(FilterSettings.VALUE)));
 		assertEquals(s, FilterSettings.fromMacroOptions(Operation.CORRELATE, s.toMacroOptions()));
 		assertTrue(s.toMacroOptions().contains("nan=Interpolate mask=[dead pixels] preserve_nan certainty scaled"), s.toMacroOptions());
 		final FilterSettings plain = FilterSettings.fromMacroOptions(Operation.CORRELATE, "kernel=laplace mask=<none>");
-		assertEquals(MissingData.PROPAGATE, plain.missingData());
-		assertEquals(null, plain.maskImage());
+		assertEquals(MissingData.PROPAGATE, plain.get(FilterSettings.MISSING_DATA));
+		assertEquals(null, plain.get(FilterSettings.MASK));
 	}
 
 	@Test

@@ -275,8 +275,8 @@ class MatchTemplatePluginTest {
 			assertTrue(m.find(), recorder.getText());
 			final String recorded = m.group(1);
 			final MatchSettings settings = MatchSettings.fromMacroOptions(recorded);
-			assertEquals("scene", settings.imageTitle());
-			assertEquals("object", settings.templateTitle());
+			assertEquals("scene", settings.get(MatchSettings.IMAGE));
+			assertEquals("object", settings.get(MatchSettings.TEMPLATE));
 			assertEquals(MatchSettings.fromMacroOptions("image=scene template=object method=[Correlation coefficient] mode=valid score_map"), settings, recorded);
 			for (final String key : new String[] { "image=", "template=", "method=", "mode=", "boundary=", "value=", "matches=", "threshold=", "min_distance=", "max_overlap=", "anchor=", "score_map" })
 				assertTrue(recorded.contains(key), key + " in " + recorded);

@@ -214,7 +214,7 @@ class MissingDataPluginTest {
 			final Matcher m = Pattern.compile("run\\(\"Convolve ND\\.\\.\\.\", \"(.*)\"\\);").matcher(recorder.getText());
 			assertTrue(m.find(), recorder.getText());
 			assertTrue(m.group(1).endsWith("nan=Interpolate mask=m scaled output_folder=[] output_format=[TIFF planes]"), m.group(1));
-			assertEquals(s, FilterSettings.fromMacroOptions(Operation.CONVOLVE, m.group(1)).toBuilder().kernelImage((String) null).build());
+			assertEquals(s, FilterSettings.fromMacroOptions(Operation.CONVOLVE, m.group(1)).toBuilder().set(FilterSettings.KERNEL_IMAGE, (String) null).build());
 			assertTrue(recorder.getText().contains("// Convolve ND, scaled: gaussian(0.5) \u00b5m on pixels of 0.25 x 0.25 \u00b5m = gaussian(2, 2) pixels"), recorder.getText());
 		} finally {
 			Recorder.record = false;

@@ -70,8 +70,10 @@ public final class MatchOptions {
 		return this;
 	}
 
-	/** The value outside the image for {@link Boundary#FILL}. */
+	/** The value outside the image for {@link Boundary#FILL}; finite, as the window sums need. */
 	public MatchOptions fillValue(final double v) {
+		if (!Double.isFinite(v))
+			throw new IllegalArgumentException("The fill value must be a finite number, got " + v + ".");
 		this.fillValue = v;
 		return this;
 	}
@@ -82,6 +84,10 @@ public final class MatchOptions {
 	 * default) is {@code (K-1)/2} on every axis.
 	 */
 	public MatchOptions anchor(final int... a) {
+		if (a != null)
+			for (final int v : a)
+				if (v < 0)
+					throw new IllegalArgumentException("The anchor " + java.util.Arrays.toString(a) + " has a negative coordinate. Give template coordinates counted from 0, or anchor=center.");
 		this.anchor = a == null ? null : a.clone();
 		return this;
 	}

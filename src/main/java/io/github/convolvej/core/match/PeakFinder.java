@@ -63,6 +63,8 @@ public final class PeakFinder {
 
 	/** Keep only scores at least this good; {@code NaN} for no threshold. */
 	public PeakFinder threshold(final double t) {
+		if (Double.isInfinite(t))
+			throw new IllegalArgumentException("The threshold must be a finite score or none, got " + t + ".");
 		this.threshold = t;
 		return this;
 	}
@@ -72,8 +74,8 @@ public final class PeakFinder {
 	 * {@code NaN} for the default (half the template's smallest side).
 	 */
 	public PeakFinder minDistance(final double d) {
-		if (d < 0)
-			throw new IllegalArgumentException("The minimum distance between matches cannot be negative, got " + d + ".");
+		if (d < 0 || Double.isInfinite(d))
+			throw new IllegalArgumentException("The minimum distance between matches is 0 or more pixels, got " + d + ". Give a distance, or leave it out (auto) for half the template's smallest side.");
 		this.minDistance = d;
 		return this;
 	}
