@@ -36,7 +36,7 @@ import io.github.convolvej.core.Precision;
  * ImagePlus result = ImageFilter.apply(imp, s, k, ProgressListener.NONE);
  * </pre>
  */
-public final class FilterSettings {
+public final class FilterSettings extends KeyedSettings {
 
 	/** The text of the kernel_image and mask choices that means "no image". */
 	public static final String NO_IMAGE = "<none>";
@@ -85,11 +85,10 @@ public final class FilterSettings {
 	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);
 
 	private final Operation operation;
-	private final MacroValues values;
 
 	private FilterSettings(final Operation operation, final MacroValues values) {
+		super(values);
 		this.operation = operation;
-		this.values = values;
 	}
 
 	/**
@@ -117,27 +116,7 @@ public final class FilterSettings {
 	 * boolean, an image (its title is used) or null for the default.
 	 */
 	public static FilterSettings fromInputs(final Operation op, final Function< String, Object > input) {
-		final Builder b = builder(op);
-		b.values.parseInputs(input);
-		return b.build();
-	}
-
-	/**
-	 * Options that {@link #fromMacroOptions} parses back to equal settings:
-	 * every key written, values with spaces in brackets.
-	 */
-	public String toMacroOptions() {
-		return values.toMacroOptions();
-	}
-
-	/** The value of one of {@link #MACRO_KEYS}. */
-	public < T > T get(final MacroKey< T > key) {
-		return values.get(key);
-	}
-
-	/** The values of all keys, as a dialog shows them. */
-	public MacroValues values() {
-		return values;
+		return builder(op).parseInputs(input).build();
 	}
 
 	public Operation operation() {
@@ -227,30 +206,12 @@ public final class FilterSettings {
 	}
 
 	/** Builds settings from typed values or from the texts macros and dialogs hold. */
-	public static final class Builder {
+	public static final class Builder extends SettingsBuilder< Builder > {
 		private final Operation operation;
-		private final MacroValues.Builder values;
 
 		private Builder(final Operation op, final MacroValues.Builder values) {
+			super(values);
 			this.operation = Objects.requireNonNull(op, "operation");
-			this.values = values;
-		}
-
-		public < T > Builder set(final MacroKey< T > key, final T value) {
-			values.set(key, value);
-			return this;
-		}
-
-		/** Sets {@code key} from a field's or a macro's text (for a flag: null when off); a null text keeps the value. */
-		public Builder parse(final MacroKey< ? > key, final String text) {
-			values.parse(key, text);
-			return this;
-		}
-
-		/** Sets every key given in a macro options string. */
-		public Builder parseAll(final String options) {
-			values.parseAll(options);
-			return this;
 		}
 
 		/** @throws IllegalArgumentException when no kernel is given */

@@ -45,7 +45,7 @@ import io.github.convolvej.core.match.TemplateVariants;
  * MatchResult r = TemplateMatching.run(face, eye, s, ProgressListener.NONE);
  * </pre>
  */
-public final class MatchSettings {
+public final class MatchSettings extends KeyedSettings {
 
 	/** The template choice that means the rectangle selection on the image. */
 	public static final String SELECTION = "<selection>";
@@ -106,10 +106,9 @@ public final class MatchSettings {
 	/** Every macro key this command reads. */
 	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);
 
-	private final MacroValues values;
 
 	private MatchSettings(final MacroValues values) {
-		this.values = values;
+		super(values);
 	}
 
 	/**
@@ -136,28 +135,7 @@ public final class MatchSettings {
 	 * default.
 	 */
 	public static MatchSettings fromInputs(final Function< String, Object > input) {
-		final Builder b = builder();
-		b.values.parseInputs(input);
-		return b.build();
-	}
-
-	/**
-	 * Options that {@link #fromMacroOptions} parses back to equal settings:
-	 * every key written (image and template only when given), values with
-	 * spaces in brackets.
-	 */
-	public String toMacroOptions() {
-		return values.toMacroOptions();
-	}
-
-	/** The value of one of {@link #MACRO_KEYS}. */
-	public < T > T get(final MacroKey< T > key) {
-		return values.get(key);
-	}
-
-	/** The values of all keys, as a dialog shows them. */
-	public MacroValues values() {
-		return values;
+		return builder().parseInputs(input).build();
 	}
 
 	/**
@@ -263,28 +241,10 @@ public final class MatchSettings {
 	}
 
 	/** Builds settings from typed values or from the texts macros and dialogs hold. */
-	public static final class Builder {
-		private final MacroValues.Builder values;
+	public static final class Builder extends SettingsBuilder< Builder > {
 
 		private Builder(final MacroValues.Builder values) {
-			this.values = values;
-		}
-
-		public < T > Builder set(final MacroKey< T > key, final T value) {
-			values.set(key, value);
-			return this;
-		}
-
-		/** Sets {@code key} from a field's or a macro's text (for a flag: null when off); a null text keeps the value. */
-		public Builder parse(final MacroKey< ? > key, final String text) {
-			values.parse(key, text);
-			return this;
-		}
-
-		/** Sets every key given in a macro options string. */
-		public Builder parseAll(final String options) {
-			values.parseAll(options);
-			return this;
+			super(values);
 		}
 
 		public MatchSettings build() {
