@@ -1,7 +1,6 @@
 package io.github.convolvej.core.engine.rows;
 
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.source.BlockSource;
 import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.parallel.TaskExecutor;
@@ -18,9 +17,7 @@ import net.imglib2.parallel.TaskExecutor;
  * vectorises. The weight sets of a complex kernel share the rows and their
  * copies.
  */
-public final class DirectEngine implements CorrelationEngine {
-
-	private final Tiling.Limits limits;
+public final class DirectEngine extends TiledEngine {
 
 	/** The direct engine with the default tiling. */
 	public DirectEngine() {
@@ -29,12 +26,7 @@ public final class DirectEngine implements CorrelationEngine {
 
 	/** An engine that cuts its work with other limits (tests). */
 	DirectEngine(final Tiling.Limits limits) {
-		this.limits = limits;
-	}
-
-	@Override
-	public String name() {
-		return "direct";
+		super("direct", limits);
 	}
 
 	/** Bytes of the working buffers of all threads together (inputs and outputs not counted). */
@@ -64,7 +56,7 @@ public final class DirectEngine implements CorrelationEngine {
 					arrays++;
 				}
 		}
-		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), arrays, limits);
+		final Tiling plan = tiling(input, kernelDims, executor, arrays);
 		for (final Taps t : taps)
 			t.place(plan);
 		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, copies), taps, outputs)::run);

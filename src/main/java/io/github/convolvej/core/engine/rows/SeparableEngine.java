@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.core.Separability;
-import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.source.BlockSource;
 import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.parallel.TaskExecutor;
@@ -23,9 +22,7 @@ import net.imglib2.parallel.TaskExecutor;
  * this engine (a forced {@code SEPARABLE} on another kernel runs the direct
  * engine, decided in {@code Convolution}).
  */
-public final class SeparableEngine implements CorrelationEngine {
-
-	private final Tiling.Limits limits;
+public final class SeparableEngine extends TiledEngine {
 
 	/** The separable engine with the default tiling. */
 	public SeparableEngine() {
@@ -34,12 +31,7 @@ public final class SeparableEngine implements CorrelationEngine {
 
 	/** An engine that cuts its work with other limits (tests). */
 	SeparableEngine(final Tiling.Limits limits) {
-		this.limits = limits;
-	}
-
-	@Override
-	public String name() {
-		return "separable";
+		super("separable", limits);
 	}
 
 	/** Bytes of the working buffers of all threads together (inputs and outputs not counted). */
@@ -57,7 +49,7 @@ public final class SeparableEngine implements CorrelationEngine {
 	@Override
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		final double[][][] factors = factors(weights, kernelDims);
-		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 3, limits);
+		final Tiling plan = tiling(input, kernelDims, executor, 3);
 		plan.run(executor, progress, () -> new Tile(new RowRing(plan, input, new boolean[] { true }), factors, outputs)::run);
 	}
 

@@ -3,7 +3,6 @@ package io.github.convolvej.core.engine.rows;
 import java.util.Arrays;
 
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.source.BlockSource;
 import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.parallel.TaskExecutor;
@@ -21,12 +20,10 @@ import net.imglib2.parallel.TaskExecutor;
  * sum's pattern. Loaded by {@link VectorEngines} only when the JVM has
  * {@code jdk.incubator.vector}.
  */
-public final class VectorDirectEngine implements CorrelationEngine {
+public final class VectorDirectEngine extends TiledEngine {
 
 	/** Taps per pass of one weight set, and per pass of both parts of a complex kernel. */
 	private static final int SINGLE = 5, PAIRED = 4;
-
-	private final Tiling.Limits limits;
 
 	public VectorDirectEngine() {
 		this(Tiling.Limits.DEFAULT);
@@ -34,7 +31,7 @@ public final class VectorDirectEngine implements CorrelationEngine {
 
 	/** An engine that cuts its work with other limits (tests). */
 	VectorDirectEngine(final Tiling.Limits limits) {
-		this.limits = limits;
+		super("direct-vector", limits);
 	}
 
 	/** Floats per vector on this machine. */
@@ -43,14 +40,9 @@ public final class VectorDirectEngine implements CorrelationEngine {
 	}
 
 	@Override
-	public String name() {
-		return "direct-vector";
-	}
-
-	@Override
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		// a row of floats is half a row of doubles: one array per row is what the tiling counts
-		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 1, limits);
+		final Tiling plan = tiling(input, kernelDims, executor, 1);
 		final Passes passes = new Passes(weights, plan);
 		plan.run(executor, progress, () -> new Tile(new FloatRowRing(plan, input), passes, outputs)::run);
 	}

@@ -1,7 +1,6 @@
 package io.github.convolvej.core.engine.rows;
 
 import io.github.convolvej.core.ProgressListener;
-import io.github.convolvej.core.engine.CorrelationEngine;
 import io.github.convolvej.core.engine.source.BlockSource;
 import io.github.convolvej.core.engine.source.LineSink;
 import net.imglib2.parallel.TaskExecutor;
@@ -16,9 +15,7 @@ import net.imglib2.parallel.TaskExecutor;
  * writes straight into the output's float array. Loaded by
  * {@link VectorEngines} only when the JVM has {@code jdk.incubator.vector}.
  */
-public final class VectorSeparableEngine implements CorrelationEngine {
-
-	private final Tiling.Limits limits;
+public final class VectorSeparableEngine extends TiledEngine {
 
 	public VectorSeparableEngine() {
 		this(Tiling.Limits.DEFAULT);
@@ -26,12 +23,7 @@ public final class VectorSeparableEngine implements CorrelationEngine {
 
 	/** An engine that cuts its work with other limits (tests). */
 	VectorSeparableEngine(final Tiling.Limits limits) {
-		this.limits = limits;
-	}
-
-	@Override
-	public String name() {
-		return "separable-vector";
+		super("separable-vector", limits);
 	}
 
 	/** @throws IllegalArgumentException for a weight set that is not rank 1 */
@@ -39,7 +31,7 @@ public final class VectorSeparableEngine implements CorrelationEngine {
 	public void correlate(final BlockSource input, final int[] kernelDims, final double[][] weights, final LineSink[] outputs, final TaskExecutor executor, final ProgressListener progress) {
 		final double[][][] factors = SeparableEngine.factors(weights, kernelDims);
 		// float rows and two banks of partial sums: about two rows of doubles per input row
-		final Tiling plan = new Tiling(input.dims(), kernelDims, executor.getParallelism(), 2, limits);
+		final Tiling plan = tiling(input, kernelDims, executor, 2);
 		plan.run(executor, progress, () -> new Tile(new FloatRowRing(plan, input), factors, outputs)::run);
 	}
 
