@@ -1,12 +1,10 @@
 package io.github.convolvej.core;
 
-import java.util.List;
-
 /**
  * The engine that computes a convolution. All give the same numbers within
  * 1e-4 relative; {@link #AUTO} picks the fastest for the image and kernel.
  */
-public enum Algorithm {
+public enum Algorithm implements Labelled {
 	AUTO("Auto"), DIRECT("Direct"), SEPARABLE("Separable"), FFT("FFT");
 
 	private final String label;
@@ -15,15 +13,16 @@ public enum Algorithm {
 		this.label = label;
 	}
 
+	@Override
 	public String label() {
 		return label;
 	}
 
 	public static String[] labels() {
-		return Labels.of(values(), Algorithm::label);
+		return Labels.of(values());
 	}
 
 	public static Algorithm fromLabel(final String text) {
-		return Labels.find(values(), text, a -> List.of(a.label), t -> "Unknown algorithm '" + t + "'. Use Auto, Direct, Separable or FFT.");
+		return Labels.find(values(), text, t -> "Unknown algorithm '" + t + "'. Use Auto, Direct, Separable or FFT.");
 	}
 }

@@ -30,7 +30,7 @@ import net.imglib2.view.Views;
  * FILL       f(x):     v  v  v | a b c d | v v v   scipy fill / ndimage constant, OpenCV BORDER_CONSTANT, ImgLib2 constant value
  * </pre>
  */
-public enum Boundary {
+public enum Boundary implements Labelled {
 
 	SYMMETRIC("symm", "symmetric", "reflect"),
 	MIRROR("mirror"),
@@ -47,13 +47,22 @@ public enum Boundary {
 	}
 
 	/** The name used in dialogs and macros ({@code symm}, {@code mirror}, ...). */
+	@Override
 	public String label() {
 		return label;
 	}
 
+	/** Its label, its constant's name and SciPy's, ndimage's and OpenCV's names for it. */
+	@Override
+	public List< String > names() {
+		final List< String > names = new ArrayList<>(List.of(label, name()));
+		names.addAll(Arrays.asList(aliases));
+		return names;
+	}
+
 	/** The labels of all boundaries, for a dialog's choice. */
 	public static String[] labels() {
-		return Labels.of(values(), Boundary::label);
+		return Labels.of(values());
 	}
 
 	/**
@@ -63,11 +72,7 @@ public enum Boundary {
 	 * @throws IllegalArgumentException naming the accepted names
 	 */
 	public static Boundary fromLabel(final String text) {
-		return Labels.find(values(), text, b -> {
-			final List< String > names = new ArrayList<>(List.of(b.label, b.name()));
-			names.addAll(Arrays.asList(b.aliases));
-			return names;
-		}, t -> "Unknown boundary '" + t + "'. Use one of: symm (or symmetric, reflect), mirror, nearest (or edge, border), wrap (or periodic), fill (or constant) with value=.");
+		return Labels.find(values(), text, t -> "Unknown boundary '" + t + "'. Use one of: symm (or symmetric, reflect), mirror, nearest (or edge, border), wrap (or periodic), fill (or constant) with value=.");
 	}
 
 	/**

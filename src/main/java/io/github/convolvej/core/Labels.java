@@ -1,6 +1,5 @@
 package io.github.convolvej.core;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -17,24 +16,23 @@ public final class Labels {
 	private Labels() {}
 
 	/** The labels of {@code values}, in order, for a dialog's choice. */
-	public static < E > String[] of(final E[] values, final Function< E, String > label) {
+	public static String[] of(final Labelled[] values) {
 		final String[] labels = new String[values.length];
 		for (int i = 0; i < values.length; i++)
-			labels[i] = label.apply(values[i]);
+			labels[i] = values[i].label();
 		return labels;
 	}
 
 	/**
-	 * The constant one of whose names is {@code text}.
+	 * The value one of whose {@link Labelled#names} is {@code text}.
 	 *
-	 * @param names a constant's names: its label, then any other it answers to
 	 * @param unknown the message for a text no constant answers to, given the text as it came
 	 * @throws IllegalArgumentException with that message
 	 */
-	public static < E > E find(final E[] values, final String text, final Function< E, List< String > > names, final Function< String, String > unknown) {
+	public static < E extends Labelled > E find(final E[] values, final String text, final Function< String, String > unknown) {
 		final String t = normal(text);
 		for (final E e : values)
-			for (final String name : names.apply(e))
+			for (final String name : e.names())
 				if (normal(name).equals(t))
 					return e;
 		throw new IllegalArgumentException(unknown.apply(text));

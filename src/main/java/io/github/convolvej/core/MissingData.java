@@ -1,7 +1,5 @@
 package io.github.convolvej.core;
 
-import java.util.List;
-
 /**
  * What a convolution does with missing pixels: NaN pixels, pixels a mask
  * marks 0, and, with {@code boundary=fill value=NaN}, everything outside the
@@ -19,7 +17,7 @@ import java.util.List;
  * <li>{@link #FILL}: missing pixels read as the fill value.</li>
  * </ul>
  */
-public enum MissingData {
+public enum MissingData implements Labelled {
 	PROPAGATE("Propagate"), INTERPOLATE("Interpolate"), FILL("Fill");
 
 	private final String label;
@@ -29,16 +27,17 @@ public enum MissingData {
 	}
 
 	/** The name used in dialogs and macros. */
+	@Override
 	public String label() {
 		return label;
 	}
 
 	public static String[] labels() {
-		return Labels.of(values(), MissingData::label);
+		return Labels.of(values());
 	}
 
 	/** @throws IllegalArgumentException naming the accepted values */
 	public static MissingData fromLabel(final String text) {
-		return Labels.find(values(), text, m -> List.of(m.label), t -> "Unknown nan='" + t + "'. Use Propagate (missing pixels make their neighbourhood NaN), Interpolate (normalized convolution over the present pixels) or Fill (missing pixels read as value=).");
+		return Labels.find(values(), text, t -> "Unknown nan='" + t + "'. Use Propagate (missing pixels make their neighbourhood NaN), Interpolate (normalized convolution over the present pixels) or Fill (missing pixels read as value=).");
 	}
 }

@@ -1,7 +1,5 @@
 package io.github.convolvej.core;
 
-import java.util.List;
-
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 
@@ -19,7 +17,7 @@ import net.imglib2.Interval;
  * The positions are image coordinates: a {@code full} result starts left of
  * the image, which is how calibrated front ends keep physical coordinates.
  */
-public enum OutputMode {
+public enum OutputMode implements Labelled {
 	FULL("full"), SAME("same"), VALID("valid");
 
 	private final String label;
@@ -28,16 +26,17 @@ public enum OutputMode {
 		this.label = label;
 	}
 
+	@Override
 	public String label() {
 		return label;
 	}
 
 	public static String[] labels() {
-		return Labels.of(values(), OutputMode::label);
+		return Labels.of(values());
 	}
 
 	public static OutputMode fromLabel(final String text) {
-		return Labels.find(values(), text, m -> List.of(m.label), t -> "Unknown mode '" + t + "'. Use full, same or valid.");
+		return Labels.find(values(), text, t -> "Unknown mode '" + t + "'. Use full, same or valid.");
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package io.github.convolvej.core;
 
-import java.util.List;
-
 /**
  * How a 32-bit result's sums are accumulated. {@link #FLOAT}: the direct
  * engine may sum in float with the JDK's Vector API when the runtime has it
@@ -10,7 +8,7 @@ import java.util.List;
  * result always is. Where no vector engine is present both are the double
  * sums.
  */
-public enum Precision {
+public enum Precision implements Labelled {
 	FLOAT("float"), DOUBLE("double");
 
 	private final String label;
@@ -19,15 +17,16 @@ public enum Precision {
 		this.label = label;
 	}
 
+	@Override
 	public String label() {
 		return label;
 	}
 
 	public static String[] labels() {
-		return Labels.of(values(), Precision::label);
+		return Labels.of(values());
 	}
 
 	public static Precision fromLabel(final String text) {
-		return Labels.find(values(), text, p -> List.of(p.label), t -> "Unknown precision '" + t + "'. Use float or double.");
+		return Labels.find(values(), text, t -> "Unknown precision '" + t + "'. Use float or double.");
 	}
 }

@@ -1,7 +1,6 @@
 package io.github.convolvej.ij;
 
-import java.util.List;
-
+import io.github.convolvej.core.Labelled;
 import io.github.convolvej.core.Labels;
 
 /**
@@ -10,7 +9,7 @@ import io.github.convolvej.core.Labels;
  * radians ({@code atan2(im, re)}, from -pi to pi), or all four as channels.
  * A real kernel gives a real result, and this choice has no effect.
  */
-public enum ComplexOutput {
+public enum ComplexOutput implements Labelled {
 	MAGNITUDE("Magnitude"), REAL("Real"), IMAGINARY("Imaginary"), PHASE("Phase"), ALL("All");
 
 	/** The parts {@link #ALL} shows, in channel order. */
@@ -22,17 +21,18 @@ public enum ComplexOutput {
 		this.label = label;
 	}
 
+	@Override
 	public String label() {
 		return label;
 	}
 
 	public static String[] labels() {
-		return Labels.of(values(), ComplexOutput::label);
+		return Labels.of(values());
 	}
 
 	/** @throws IllegalArgumentException naming the accepted values */
 	public static ComplexOutput fromLabel(final String text) {
-		return Labels.find(values(), text, c -> List.of(c.label), t -> "Unknown complex output '" + t + "'. Use complex=Magnitude, Real, Imaginary, Phase or All.");
+		return Labels.find(values(), text, t -> "Unknown complex output '" + t + "'. Use complex=Magnitude, Real, Imaginary, Phase or All.");
 	}
 
 	/**

@@ -48,20 +48,20 @@ public final class FilterSettings extends KeyedSettings {
 	public static final MacroKey< String > KERNEL = MacroKey.text("kernel").columns(36);
 	/** The title of the kernel image; null when not given. */
 	public static final MacroKey< String > KERNEL_IMAGE = MacroKey.title("kernel_image", NO_IMAGE);
-	public static final MacroKey< OutputMode > MODE = MacroKey.choice("mode", OutputMode.SAME, OutputMode::fromLabel, OutputMode::label, OutputMode.labels());
-	public static final MacroKey< Boundary > BOUNDARY = MacroKey.choice("boundary", Boundary.SYMMETRIC, Boundary::fromLabel, Boundary::label, Boundary.labels());
+	public static final MacroKey< OutputMode > MODE = MacroKey.choice("mode", OutputMode.SAME, OutputMode::fromLabel);
+	public static final MacroKey< Boundary > BOUNDARY = MacroKey.choice("boundary", Boundary.SYMMETRIC, Boundary::fromLabel);
 	/** The fill value for {@code boundary=fill}. */
 	public static final MacroKey< Double > VALUE = MacroKey.number("value", 0);
 	/** The anchor as given (x first), or null for the centre. */
 	public static final MacroKey< int[] > ANCHOR = MacroKey.value("anchor", (int[]) null, text -> MacroOptions.parseAnchor(text, "kernel"), MacroOptions::anchorText);
 	public static final MacroKey< Boolean > NORMALIZE = MacroKey.flag("normalize");
-	public static final MacroKey< OutputType > OUTPUT = MacroKey.choice("output", OutputType.FLOAT, OutputType::fromLabel, OutputType::label, OutputType.labels());
-	public static final MacroKey< ComplexOutput > COMPLEX = MacroKey.choice("complex", ComplexOutput.MAGNITUDE, ComplexOutput::fromLabel, ComplexOutput::label, ComplexOutput.labels());
-	public static final MacroKey< Algorithm > ALGORITHM = MacroKey.choice("algorithm", Algorithm.AUTO, Algorithm::fromLabel, Algorithm::label, Algorithm.labels());
+	public static final MacroKey< OutputType > OUTPUT = MacroKey.choice("output", OutputType.FLOAT, OutputType::fromLabel);
+	public static final MacroKey< ComplexOutput > COMPLEX = MacroKey.choice("complex", ComplexOutput.MAGNITUDE, ComplexOutput::fromLabel);
+	public static final MacroKey< Algorithm > ALGORITHM = MacroKey.choice("algorithm", Algorithm.AUTO, Algorithm::fromLabel);
 	/** How 32-bit results sum: float (the vector engines' float sums where Java has them) or double. */
-	public static final MacroKey< Precision > PRECISION = MacroKey.choice("precision", Precision.FLOAT, Precision::fromLabel, Precision::label, Precision.labels()).omittedWhenDefault();
+	public static final MacroKey< Precision > PRECISION = MacroKey.choice("precision", Precision.FLOAT, Precision::fromLabel).omittedWhenDefault();
 	/** What missing pixels do; the field's label "NaN (missing data)" records nan=. */
-	public static final MacroKey< MissingData > MISSING_DATA = MacroKey.choice("nan", MissingData.PROPAGATE, MissingData::fromLabel, MissingData::label, MissingData.labels()).omittedWhenDefault()
+	public static final MacroKey< MissingData > MISSING_DATA = MacroKey.choice("nan", MissingData.PROPAGATE, MissingData::fromLabel).omittedWhenDefault()
 			.labelled("NaN (missing data)");
 	/** The title of the mask image (0 = missing); null when not given. */
 	public static final MacroKey< String > MASK = MacroKey.title("mask", NO_IMAGE);

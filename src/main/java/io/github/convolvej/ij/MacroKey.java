@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+
+import io.github.convolvej.core.Labelled;
+import io.github.convolvej.core.Labels;
 import java.util.function.Function;
 
 /**
@@ -72,6 +75,16 @@ public final class MacroKey< T > {
 	/** A number, in a number field. */
 	static MacroKey< Double > number(final String name, final double defaultValue) {
 		return value(name, defaultValue, text -> MacroOptions.parseNumber(name, text), MacroOptions::format).as(Field.NUMBER, null);
+	}
+
+	/** One of an option's values, in a choice of all their labels. */
+	static < E extends Enum< E > & Labelled > MacroKey< E > choice(final String name, final E defaultValue, final Function< String, E > parse) {
+		return choice(name, defaultValue, parse, Labels.of(defaultValue.getDeclaringClass().getEnumConstants()));
+	}
+
+	/** One of an option's values, in a choice of {@code labels} (those this command offers). */
+	static < E extends Labelled > MacroKey< E > choice(final String name, final E defaultValue, final Function< String, E > parse, final String[] labels) {
+		return choice(name, defaultValue, parse, Labelled::label, labels);
 	}
 
 	/** One of a set of labels, in a choice. */

@@ -58,11 +58,11 @@ public final class MatchSettings extends KeyedSettings {
 	/** The title of the template; null for the selection on the image. */
 	public static final MacroKey< String > TEMPLATE = MacroKey.title("template", SELECTION);
 	/** A label, OpenCV name or short name of a {@link MatchMethod}. */
-	public static final MacroKey< MatchMethod > METHOD = MacroKey.choice("method", MatchMethod.DEFAULT, MatchMethod::fromLabel, MatchMethod::label, MatchMethod.labels());
+	public static final MacroKey< MatchMethod > METHOD = MacroKey.choice("method", MatchMethod.DEFAULT, MatchMethod::fromLabel);
 	/** {@link OutputMode#SAME} or {@link OutputMode#VALID}. */
-	public static final MacroKey< OutputMode > MODE = MacroKey.choice("mode", OutputMode.SAME, MatchSettings::mode, OutputMode::label, new String[] { "same", "valid" })
+	public static final MacroKey< OutputMode > MODE = MacroKey.choice("mode", OutputMode.SAME, MatchSettings::mode, new String[] { "same", "valid" })
 			.checkedBy(v -> new MatchOptions().mode(v));
-	public static final MacroKey< Boundary > BOUNDARY = MacroKey.choice("boundary", Boundary.SYMMETRIC, Boundary::fromLabel, Boundary::label, Boundary.labels());
+	public static final MacroKey< Boundary > BOUNDARY = MacroKey.choice("boundary", Boundary.SYMMETRIC, Boundary::fromLabel);
 	/** The fill value for {@code boundary=fill}. */
 	public static final MacroKey< Double > VALUE = MacroKey.number("value", 0).checkedBy(v -> new MatchOptions().fillValue(v));
 	/** At most this many matches (per plane or volume), best first. */
@@ -90,7 +90,7 @@ public final class MatchSettings extends KeyedSettings {
 	public static final MacroKey< String > MASK = MacroKey.title("mask", NO_MASK);
 	/** Exact turns in degrees ({@code [0]} when none asked). */
 	public static final MacroKey< double[] > ROTATIONS = MacroKey.value("rotations", new double[] { 0 }, MatchSettings::rotations, MatchSettings::numbersText).omittedWhenDefault().columns(16);
-	public static final MacroKey< Flip > FLIP = MacroKey.choice("flip", Flip.NONE, Flip::fromLabel, Flip::label, Flip.labels()).omittedWhenDefault();
+	public static final MacroKey< Flip > FLIP = MacroKey.choice("flip", Flip.NONE, Flip::fromLabel).omittedWhenDefault();
 	/** {@code [start,stop,step]} in degrees, or null. */
 	public static final MacroKey< double[] > ANGLES = MacroKey.value("angles", (double[]) null, MatchSettings::angles, a -> a == null ? null : numbersText(a))
 			.shown(a -> a == null ? "none" : numbersText(a)).columns(16);

@@ -2,6 +2,7 @@ package io.github.convolvej.ij;
 
 import java.util.List;
 
+import io.github.convolvej.core.Labelled;
 import io.github.convolvej.core.Labels;
 
 /**
@@ -10,7 +11,7 @@ import io.github.convolvej.core.Labels;
  * up and clipped to its range as {@code np.clip(...).astype(np.uint8)} does
  * (0..255 for 8-bit and for each RGB channel, 0..65535 for 16-bit).
  */
-public enum OutputType {
+public enum OutputType implements Labelled {
 	FLOAT("32-bit"), SAME_AS_INPUT("Same as input");
 
 	private final String label;
@@ -20,12 +21,18 @@ public enum OutputType {
 	}
 
 	/** The name in dialogs and macros: {@code 32-bit} or {@code Same as input}. */
+	@Override
 	public String label() {
 		return label;
 	}
 
+	@Override
+	public List< String > names() {
+		return this == FLOAT ? List.of(label, "32", "float", "32-bit float") : List.of(label, "same");
+	}
+
 	public static String[] labels() {
-		return Labels.of(values(), OutputType::label);
+		return Labels.of(values());
 	}
 
 	/**
@@ -35,6 +42,6 @@ public enum OutputType {
 	 * @throws IllegalArgumentException naming the accepted values
 	 */
 	public static OutputType fromLabel(final String text) {
-		return Labels.find(values(), text, o -> o == FLOAT ? List.of(o.label, "32", "float", "32-bit float") : List.of(o.label, "same"), t -> "Unknown output '" + t + "'. Use output=32-bit or output=[Same as input].");
+		return Labels.find(values(), text, t -> "Unknown output '" + t + "'. Use output=32-bit or output=[Same as input].");
 	}
 }

@@ -1,8 +1,8 @@
 package io.github.convolvej.core.match;
 
-import java.util.List;
 import java.util.Locale;
 
+import io.github.convolvej.core.Labelled;
 import io.github.convolvej.core.Labels;
 
 /**
@@ -10,7 +10,7 @@ import io.github.convolvej.core.Labels;
  * names it: {@code HORIZONTAL} swaps left and right, {@code VERTICAL} top
  * and bottom, {@code BOTH} does both (a half turn).
  */
-public enum Flip {
+public enum Flip implements Labelled {
 
 	NONE("None"), HORIZONTAL("Horizontal"), VERTICAL("Vertical"), BOTH("Both");
 
@@ -21,6 +21,7 @@ public enum Flip {
 	}
 
 	/** The name in dialogs, macros and the {@code Flip} column. */
+	@Override
 	public String label() {
 		return label;
 	}
@@ -50,7 +51,7 @@ public enum Flip {
 
 	/** The labels, in order, for a dialog's choice. */
 	public static String[] labels() {
-		return Labels.of(values(), Flip::label);
+		return Labels.of(values());
 	}
 
 	/**
@@ -59,7 +60,7 @@ public enum Flip {
 	 * @throws IllegalArgumentException naming the accepted labels
 	 */
 	public static Flip fromLabel(final String text) {
-		return Labels.find(values(), text, f -> List.of(f.label), t -> "Unknown flip '" + t + "'. Use one of: " + String.join(", ", labels()) + ".");
+		return Labels.find(values(), text, t -> "Unknown flip '" + t + "'. Use one of: " + String.join(", ", labels()) + ".");
 	}
 
 	@Override

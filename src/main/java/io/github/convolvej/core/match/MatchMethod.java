@@ -2,6 +2,7 @@ package io.github.convolvej.core.match;
 
 import java.util.List;
 
+import io.github.convolvej.core.Labelled;
 import io.github.convolvej.core.Labels;
 
 /**
@@ -23,7 +24,7 @@ import io.github.convolvej.core.Labels;
  * A zero denominator scores 0 (1 for the normalized square difference).
  * The last one is scikit-image's {@code match_template}.
  */
-public enum MatchMethod {
+public enum MatchMethod implements Labelled {
 
 	SQDIFF("Square difference", "TM_SQDIFF", "sqdiff"),
 	SQDIFF_NORMED("Normalized square difference", "TM_SQDIFF_NORMED", "sqdiff_normed"),
@@ -46,6 +47,7 @@ public enum MatchMethod {
 	}
 
 	/** The name in dialogs and macros ("Normalized correlation coefficient"). */
+	@Override
 	public String label() {
 		return label;
 	}
@@ -71,8 +73,14 @@ public enum MatchMethod {
 	}
 
 	/** The labels of all methods, in order, for a dialog's choice. */
+	/** Its label, OpenCV's name and the short name. */
+	@Override
+	public List< String > names() {
+		return List.of(label, openCvName, shortName);
+	}
+
 	public static String[] labels() {
-		return Labels.of(values(), MatchMethod::label);
+		return Labels.of(values());
 	}
 
 	/**
@@ -82,7 +90,7 @@ public enum MatchMethod {
 	 * @throws IllegalArgumentException naming the accepted names
 	 */
 	public static MatchMethod fromLabel(final String text) {
-		return Labels.find(values(), text, m -> List.of(m.label, m.openCvName, m.shortName), t -> {
+		return Labels.find(values(), text, t -> {
 			final StringBuilder names = new StringBuilder();
 			for (final MatchMethod m : values())
 				names.append(names.length() == 0 ? "" : "; ").append(m.label).append(" (").append(m.openCvName).append(", ").append(m.shortName).append(')');
