@@ -131,11 +131,9 @@ public final class SeparableEngine extends TiledEngine {
 		}
 
 		void run(final int t) {
-			ring.begin(t);
+			final int steps = ring.begin(t), slots = ring.slots;
 			final Tiling plan = ring.plan;
 			final int a = plan.ring;
-			final int slots = plan.kernel[a];
-			final int steps = ring.size[a] + slots - 1;
 			for (int step = 0; step < steps; step++)
 				for (int c = 0; c < ring.chunks; c++) {
 					final int slot = ring.load(step, c);

@@ -16,6 +16,8 @@ import io.github.convolvej.core.engine.source.RowReader;
 abstract class TileRows {
 
 	final Tiling plan;
+	/** The kernel's length along the ring axis: the ring's slots; step {@code slots - 1} makes the first output. */
+	final int slots;
 	/** Output start and size of the current tile, per axis. */
 	final int[] start, size;
 	/** Chunks in the current tile. */
@@ -35,6 +37,7 @@ abstract class TileRows {
 
 	TileRows(final Tiling plan, final BlockSource input) {
 		this.plan = plan;
+		slots = plan.kernel[plan.ring];
 		final int n = plan.n;
 		start = new int[n];
 		size = new int[n];
@@ -50,8 +53,13 @@ abstract class TileRows {
 		passPos = new int[n];
 	}
 
-	/** Starts tile {@code t}. */
-	void begin(final int t) {
+	/**
+	 * Starts tile {@code t}.
+	 *
+	 * @return its steps: the tile's outputs along the ring axis plus the
+	 *         kernel's length there ({@link #slots}) less one
+	 */
+	int begin(final int t) {
 		plan.tile(t, start, size);
 		chunks = (size[0] + plan.chunk - 1) / plan.chunk;
 		final int n = plan.n, ring = plan.ring;
@@ -98,6 +106,7 @@ abstract class TileRows {
 				pos[d] = 0;
 			}
 		}
+		return size[ring] + slots - 1;
 	}
 
 	/**

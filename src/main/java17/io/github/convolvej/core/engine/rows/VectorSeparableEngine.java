@@ -87,10 +87,7 @@ public final class VectorSeparableEngine extends TiledEngine {
 		}
 
 		void run(final int t) {
-			ring.begin(t);
-			final Tiling plan = ring.plan;
-			final int slots = plan.kernel[plan.ring];
-			final int steps = ring.size[plan.ring] + slots - 1;
+			final int steps = ring.begin(t), slots = ring.slots;
 			for (int step = 0; step < steps; step++)
 				for (int c = 0; c < ring.chunks; c++) {
 					final int slot = ring.load(step, c);
