@@ -1,5 +1,9 @@
 package io.github.convolvej.core.engine.source;
 
+import java.lang.reflect.Array;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.blocks.PrimitiveBlocks;
@@ -28,10 +32,13 @@ abstract class PixelBands {
 	private final PrimitiveBlocks< ? > blocks;
 	/** The image's storage when rows can be widened in place, else null. */
 	private final PixelStorage storage;
+	/** The primitive type of the pixels: {@code byte.class}, ..., {@code double.class}. */
+	private final Class< ? > primitive;
 
-	private PixelBands(final PrimitiveBlocks< ? > blocks, final PixelStorage storage) {
+	private PixelBands(final PrimitiveBlocks< ? > blocks, final PixelStorage storage, final Class< ? > primitive) {
 		this.blocks = blocks;
 		this.storage = storage;
+		this.primitive = primitive;
 	}
 
 	/** The image's own arrays, when it is an array or planar image of a type read here; else null. */
@@ -39,11 +46,15 @@ abstract class PixelBands {
 		return storage;
 	}
 
-	/** A primitive array of at least {@code n} values to copy into. */
-	abstract Object buffer(int n);
+	/** A primitive array of at least {@code n} values to copy into (once per block, not per pixel). */
+	final Object buffer(final int n) {
+		return Array.newInstance(primitive, n);
+	}
 
 	/** Length of a buffer from {@link #buffer(int)}. */
-	abstract int length(Object buffer);
+	final int length(final Object buffer) {
+		return Array.getLength(buffer);
+	}
 
 	/** {@code dest[destPos + i] = buffer[from + i]} for {@code i < length}, as doubles. */
 	abstract void widen(Object buffer, int from, double[] dest, int destPos, int length);
@@ -51,9 +62,9 @@ abstract class PixelBands {
 	/** {@code dest[destPos + i] = buffer[from + i]} for {@code i < length}, as floats (rounded for wider types). */
 	abstract void narrow(Object buffer, int from, float[] dest, int destPos, int length);
 
-	/** Whether every value of this pixel type is exactly a float. */
-	boolean exactInFloat() {
-		return false;
+	/** Whether every value of this pixel type is exactly a float (not so for int and double). */
+	final boolean exactInFloat() {
+		return primitive == byte.class || primitive == short.class || primitive == float.class;
 	}
 
 	/** True when {@code buffer[0 .. length)} holds no NaN or infinity (always for integer types). */
@@ -62,8 +73,8 @@ abstract class PixelBands {
 	}
 
 	/** Whether this pixel type can hold NaN or infinity at all. */
-	boolean floatingPoint() {
-		return false;
+	final boolean floatingPoint() {
+		return primitive == float.class || primitive == double.class;
 	}
 
 	/** Copies the box at {@code pos} of {@code size} into {@code buffer}, x fastest. Thread-safe. */
@@ -74,18 +85,7 @@ abstract class PixelBands {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static PixelBands of(final RandomAccessibleInterval< ? extends RealType< ? > > image) {
 		final RandomAccessibleInterval zeroMin = Views.zeroMin(image);
-		final Object t = image.getType();
-		if (t instanceof DoubleType)
-			return new Doubles(blocks(zeroMin), PixelStorage.of(image, double[].class));
-		if (t instanceof FloatType)
-			return new Floats(blocks(zeroMin), PixelStorage.of(image, float[].class));
-		if (t instanceof UnsignedByteType || t instanceof ByteType)
-			return new Bytes(blocks(zeroMin), PixelStorage.of(image, byte[].class), t instanceof UnsignedByteType);
-		if (t instanceof UnsignedShortType || t instanceof ShortType)
-			return new Shorts(blocks(zeroMin), PixelStorage.of(image, short[].class), t instanceof UnsignedShortType);
-		if (t instanceof UnsignedIntType || t instanceof IntType)
-			return new Ints(blocks(zeroMin), PixelStorage.of(image, int[].class), t instanceof UnsignedIntType);
-		return new Doubles(blocks(ImageBlockSource.asDouble(zeroMin)), null);
+		return forType(image.getType(), zeroMin, arrays -> PixelStorage.of(image, arrays), () -> ImageBlockSource.asDouble(zeroMin));
 	}
 
 	/**
@@ -95,18 +95,28 @@ abstract class PixelBands {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	static PixelBands ofExtended(final RandomAccessible< ? extends RealType< ? > > source) {
 		final RandomAccessible s = source;
-		final Object t = source.getType();
+		return forType(source.getType(), s, arrays -> null, () -> Converters.convert(s, (a, b) -> ((DoubleType) b).set(((RealType) a).getRealDouble()), new DoubleType()));
+	}
+
+	/**
+	 * The bands for pixels of type {@code t} read from {@code source}: in
+	 * their own primitive type for the usual types, else as doubles from
+	 * {@code asDouble}.
+	 *
+	 * @param storage the image's arrays of that primitive type, or null
+	 */
+	private static PixelBands forType(final Object t, final RandomAccessible< ? > source, final Function< Class< ? >, PixelStorage > storage, final Supplier< RandomAccessible< ? > > asDouble) {
 		if (t instanceof DoubleType)
-			return new Doubles(blocks(s), null);
+			return new Doubles(blocks(source), storage.apply(double[].class));
 		if (t instanceof FloatType)
-			return new Floats(blocks(s), null);
+			return new Floats(blocks(source), storage.apply(float[].class));
 		if (t instanceof UnsignedByteType || t instanceof ByteType)
-			return new Bytes(blocks(s), null, t instanceof UnsignedByteType);
+			return new Bytes(blocks(source), storage.apply(byte[].class), t instanceof UnsignedByteType);
 		if (t instanceof UnsignedShortType || t instanceof ShortType)
-			return new Shorts(blocks(s), null, t instanceof UnsignedShortType);
+			return new Shorts(blocks(source), storage.apply(short[].class), t instanceof UnsignedShortType);
 		if (t instanceof UnsignedIntType || t instanceof IntType)
-			return new Ints(blocks(s), null, t instanceof UnsignedIntType);
-		return new Doubles(blocks(Converters.convert(s, (a, b) -> ((DoubleType) b).set(((RealType) a).getRealDouble()), new DoubleType())), null);
+			return new Ints(blocks(source), storage.apply(int[].class), t instanceof UnsignedIntType);
+		return new Doubles(blocks(asDouble.get()), null);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -116,12 +126,7 @@ abstract class PixelBands {
 
 	private static final class Doubles extends PixelBands {
 		Doubles(final PrimitiveBlocks< ? > b, final PixelStorage storage) {
-			super(b, storage);
-		}
-
-		@Override
-		boolean floatingPoint() {
-			return true;
+			super(b, storage, double.class);
 		}
 
 		@Override
@@ -131,16 +136,6 @@ abstract class PixelBands {
 				if (!Double.isFinite(b[i]))
 					return false;
 			return true;
-		}
-
-		@Override
-		Object buffer(final int n) {
-			return new double[n];
-		}
-
-		@Override
-		int length(final Object buffer) {
-			return ((double[]) buffer).length;
 		}
 
 		@Override
@@ -158,12 +153,7 @@ abstract class PixelBands {
 
 	private static final class Floats extends PixelBands {
 		Floats(final PrimitiveBlocks< ? > b, final PixelStorage storage) {
-			super(b, storage);
-		}
-
-		@Override
-		boolean floatingPoint() {
-			return true;
+			super(b, storage, float.class);
 		}
 
 		@Override
@@ -172,21 +162,6 @@ abstract class PixelBands {
 			for (int i = 0; i < length; i++)
 				if (!Float.isFinite(b[i]))
 					return false;
-			return true;
-		}
-
-		@Override
-		Object buffer(final int n) {
-			return new float[n];
-		}
-
-		@Override
-		int length(final Object buffer) {
-			return ((float[]) buffer).length;
-		}
-
-		@Override
-		boolean exactInFloat() {
 			return true;
 		}
 
@@ -207,23 +182,8 @@ abstract class PixelBands {
 		private final boolean unsigned;
 
 		Bytes(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
-			super(b, storage);
+			super(b, storage, byte.class);
 			this.unsigned = unsigned;
-		}
-
-		@Override
-		Object buffer(final int n) {
-			return new byte[n];
-		}
-
-		@Override
-		int length(final Object buffer) {
-			return ((byte[]) buffer).length;
-		}
-
-		@Override
-		boolean exactInFloat() {
-			return true;
 		}
 
 		@Override
@@ -253,23 +213,8 @@ abstract class PixelBands {
 		private final boolean unsigned;
 
 		Shorts(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
-			super(b, storage);
+			super(b, storage, short.class);
 			this.unsigned = unsigned;
-		}
-
-		@Override
-		Object buffer(final int n) {
-			return new short[n];
-		}
-
-		@Override
-		int length(final Object buffer) {
-			return ((short[]) buffer).length;
-		}
-
-		@Override
-		boolean exactInFloat() {
-			return true;
 		}
 
 		@Override
@@ -299,18 +244,8 @@ abstract class PixelBands {
 		private final boolean unsigned;
 
 		Ints(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
-			super(b, storage);
+			super(b, storage, int.class);
 			this.unsigned = unsigned;
-		}
-
-		@Override
-		Object buffer(final int n) {
-			return new int[n];
-		}
-
-		@Override
-		int length(final Object buffer) {
-			return ((int[]) buffer).length;
 		}
 
 		@Override
