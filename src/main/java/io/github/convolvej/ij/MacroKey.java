@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.github.convolvej.core.Labelled;
 import io.github.convolvej.core.Labels;
-import java.util.function.Function;
 
 /**
  * One macro key of a command, declared once: its name, its default, how its
