@@ -19,7 +19,7 @@ import net.imglib2.parallel.TaskExecutors;
  * ConvolutionOptions.convolve().mode(OutputMode.FULL).boundary(Boundary.FILL).fillValue(0);
  * </pre>
  */
-public final class ConvolutionOptions {
+public final class ConvolutionOptions implements Cloneable {
 
 	private Operation operation = Operation.CONVOLVE;
 	private OutputMode mode = OutputMode.SAME;
@@ -173,20 +173,15 @@ public final class ConvolutionOptions {
 		static final TaskExecutor EXECUTOR = TaskExecutors.forExecutorService(new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
 	}
 
+	/**
+	 * An independent copy: the fields are values or shared on purpose (the
+	 * executor, the progress listener, the mask image).
+	 */
 	public ConvolutionOptions copy() {
-		final ConvolutionOptions c = new ConvolutionOptions();
-		c.operation = operation;
-		c.mode = mode;
-		c.boundary = boundary;
-		c.fillValue = fillValue;
-		c.algorithm = algorithm;
-		c.precision = precision;
-		c.executor = executor;
-		c.progress = progress;
-		c.missingData = missingData;
-		c.mask = mask;
-		c.preserveNan = preserveNan;
-		c.certainty = certainty;
-		return c;
+		try {
+			return (ConvolutionOptions) super.clone();
+		} catch (final CloneNotSupportedException e) {
+			throw new AssertionError(e);
+		}
 	}
 }

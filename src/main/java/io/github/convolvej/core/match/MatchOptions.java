@@ -31,7 +31,7 @@ import net.imglib2.parallel.TaskExecutor;
  * the scores.</li>
  * </ul>
  */
-public final class MatchOptions {
+public final class MatchOptions implements Cloneable {
 
 	private MatchMethod method = MatchMethod.DEFAULT;
 	private OutputMode mode = OutputMode.SAME;
@@ -163,16 +163,16 @@ public final class MatchOptions {
 		return progress;
 	}
 
+	/**
+	 * An independent copy: the fields are values or shared on purpose (the
+	 * executor, the progress listener); the anchor array is never changed in
+	 * place, so sharing it is safe.
+	 */
 	public MatchOptions copy() {
-		final MatchOptions c = new MatchOptions();
-		c.method = method;
-		c.mode = mode;
-		c.boundary = boundary;
-		c.fillValue = fillValue;
-		c.anchor = anchor == null ? null : anchor.clone();
-		c.algorithm = algorithm;
-		c.executor = executor;
-		c.progress = progress;
-		return c;
+		try {
+			return (MatchOptions) super.clone();
+		} catch (final CloneNotSupportedException e) {
+			throw new AssertionError(e);
+		}
 	}
 }
