@@ -2,6 +2,7 @@ package io.github.convolvej.ij;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -12,11 +13,13 @@ import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -152,35 +155,25 @@ public final class ImagePlusViews {
 
 	private static RandomAccessibleInterval< ? extends RealType< ? > > wrap(final List< Object > planes, final long[] dims, final int rgbChannel) {
 		final Object first = planes.get(0);
-		if (first instanceof byte[]) {
-			final List< ByteArray > a = new ArrayList<>();
-			planes.forEach(p -> a.add(new ByteArray((byte[]) p)));
-			final PlanarImg< UnsignedByteType, ByteArray > img = new PlanarImg<>(a, dims, new Fraction());
-			img.setLinkedType(new UnsignedByteType(img));
-			return img;
-		}
-		if (first instanceof short[]) {
-			final List< ShortArray > a = new ArrayList<>();
-			planes.forEach(p -> a.add(new ShortArray((short[]) p)));
-			final PlanarImg< UnsignedShortType, ShortArray > img = new PlanarImg<>(a, dims, new Fraction());
-			img.setLinkedType(new UnsignedShortType(img));
-			return img;
-		}
-		if (first instanceof float[]) {
-			final List< FloatArray > a = new ArrayList<>();
-			planes.forEach(p -> a.add(new FloatArray((float[]) p)));
-			final PlanarImg< FloatType, FloatArray > img = new PlanarImg<>(a, dims, new Fraction());
-			img.setLinkedType(new FloatType(img));
-			return img;
-		}
-		if (first instanceof int[]) {
-			final List< IntArray > a = new ArrayList<>();
-			planes.forEach(p -> a.add(new IntArray((int[]) p)));
-			final PlanarImg< ARGBType, IntArray > img = new PlanarImg<>(a, dims, new Fraction());
-			img.setLinkedType(new ARGBType(img));
-			return rgbChannel(img, rgbChannel);
-		}
+		if (first instanceof byte[])
+			return ImagePlusViews.< UnsignedByteType, ByteArray >planar(planes, p -> new ByteArray((byte[]) p), dims, UnsignedByteType::new);
+		if (first instanceof short[])
+			return ImagePlusViews.< UnsignedShortType, ShortArray >planar(planes, p -> new ShortArray((short[]) p), dims, UnsignedShortType::new);
+		if (first instanceof float[])
+			return ImagePlusViews.< FloatType, FloatArray >planar(planes, p -> new FloatArray((float[]) p), dims, FloatType::new);
+		if (first instanceof int[])
+			return rgbChannel(ImagePlusViews.< ARGBType, IntArray >planar(planes, p -> new IntArray((int[]) p), dims, ARGBType::new), rgbChannel);
 		throw new IllegalArgumentException("Unsupported pixel array " + first.getClass().getSimpleName() + ".");
+	}
+
+	/** ImageJ's planes as the planes of one image, not copied. */
+	private static < T extends NativeType< T >, A extends ArrayDataAccess< A > > PlanarImg< T, A > planar(final List< Object > planes, final Function< Object, A > access, final long[] dims,
+			final Function< PlanarImg< T, A >, T > linkedType) {
+		final List< A > a = new ArrayList<>();
+		planes.forEach(p -> a.add(access.apply(p)));
+		final PlanarImg< T, A > img = new PlanarImg<>(a, dims, new Fraction());
+		img.setLinkedType(linkedType.apply(img));
+		return img;
 	}
 
 	/** Read-only: the converter only reads the packed pixel. */
