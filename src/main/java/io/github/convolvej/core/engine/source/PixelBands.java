@@ -179,64 +179,50 @@ abstract class PixelBands {
 	}
 
 	private static final class Bytes extends PixelBands {
-		private final boolean unsigned;
+		/** The bits a value keeps: all for signed pixels (sign-extended as they are), the low ones for unsigned. */
+		private final int mask;
 
 		Bytes(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
 			super(b, storage, byte.class);
-			this.unsigned = unsigned;
+			mask = unsigned ? 0xff : -1;
 		}
 
 		@Override
 		void narrow(final Object buffer, final int from, final float[] dest, final int destPos, final int length) {
 			final byte[] b = (byte[]) buffer;
-			if (unsigned)
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i] & 0xff;
-			else
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i];
+			for (int i = 0; i < length; i++)
+				dest[destPos + i] = b[from + i] & mask;
 		}
 
 		@Override
 		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
 			final byte[] b = (byte[]) buffer;
-			if (unsigned)
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i] & 0xff;
-			else
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i];
+			for (int i = 0; i < length; i++)
+				dest[destPos + i] = b[from + i] & mask;
 		}
 	}
 
 	private static final class Shorts extends PixelBands {
-		private final boolean unsigned;
+		/** The bits a value keeps: all for signed pixels (sign-extended as they are), the low ones for unsigned. */
+		private final int mask;
 
 		Shorts(final PrimitiveBlocks< ? > b, final PixelStorage storage, final boolean unsigned) {
 			super(b, storage, short.class);
-			this.unsigned = unsigned;
+			mask = unsigned ? 0xffff : -1;
 		}
 
 		@Override
 		void narrow(final Object buffer, final int from, final float[] dest, final int destPos, final int length) {
 			final short[] b = (short[]) buffer;
-			if (unsigned)
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i] & 0xffff;
-			else
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i];
+			for (int i = 0; i < length; i++)
+				dest[destPos + i] = b[from + i] & mask;
 		}
 
 		@Override
 		void widen(final Object buffer, final int from, final double[] dest, final int destPos, final int length) {
 			final short[] b = (short[]) buffer;
-			if (unsigned)
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i] & 0xffff;
-			else
-				for (int i = 0; i < length; i++)
-					dest[destPos + i] = b[from + i];
+			for (int i = 0; i < length; i++)
+				dest[destPos + i] = b[from + i] & mask;
 		}
 	}
 

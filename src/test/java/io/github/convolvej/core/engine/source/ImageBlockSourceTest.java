@@ -33,9 +33,17 @@ class ImageBlockSourceTest {
 
 	private static final long[] DIMS = { 7, 5, 4 };
 
+	/**
+	 * Random values over the type's whole range where it is narrow (the
+	 * signed types' negatives, the unsigned types' upper half, both ends), and
+	 * from -1000 to 1000 within it otherwise.
+	 */
 	private static < T extends RealType< T > > RandomAccessibleInterval< T > filled(final Img< T > img, final Random rnd) {
+		final T type = img.firstElement();
+		final double min = Math.max(type.getMinValue(), -1000), max = Math.min(type.getMaxValue(), 1000);
+		int i = 0;
 		for (final T t : img)
-			t.setReal(rnd.nextInt(100));
+			t.setReal(i++ == 0 ? min : i == 2 ? max : min + rnd.nextInt((int) (max - min) + 1));
 		return img;
 	}
 
