@@ -127,7 +127,7 @@ public final class Convolution {
 		MissingDataRun.check(k, options);
 		final RandomAccessibleInterval< ? extends RealType< ? > > maskImage = options.mask();
 		if (maskImage != null && !Arrays.equals(maskImage.dimensionsAsLongArray(), image.dimensionsAsLongArray()))
-			throw new IllegalArgumentException("The mask is " + sizeText(maskImage) + " but the image " + sizeText(image) + ". Give a mask of the image's width, height and depth (0 = missing, anything else = present).");
+			throw new IllegalArgumentException("The mask is " + Axes.sizes(maskImage.dimensionsAsLongArray()) + " but the image " + Axes.sizes(image.dimensionsAsLongArray()) + ". Give a mask of the image's width, height and depth (0 = missing, anything else = present).");
 		options.progress().checkCancelled();
 		final Interval required = requiredInterval(out, w);
 		final BlockSource input = new ImageBlockSource(image, options.boundary(), options.fillValue(), required);
@@ -142,12 +142,6 @@ public final class Convolution {
 		return new Prepared(k, computation(input, w, out, options, floatResult && sumsInFloat(options, input)).missing(mask, imageMin, imageMax));
 	}
 
-	private static String sizeText(final Interval i) {
-		final StringBuilder sb = new StringBuilder();
-		for (int d = 0; d < i.numDimensions(); d++)
-			sb.append(d == 0 ? "" : " x ").append(i.dimension(d));
-		return sb.toString();
-	}
 
 	/**
 	 * Source values (the block with the kernel's halo) a block of

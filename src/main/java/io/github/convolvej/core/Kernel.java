@@ -54,7 +54,7 @@ public final class Kernel {
 			n *= d;
 		}
 		if (real.length != n)
-			throw new IllegalArgumentException("A kernel of size " + sizeText(dims) + " needs " + n + " values, got " + real.length + ".");
+			throw new IllegalArgumentException("A kernel of size " + Axes.sizes(dims) + " needs " + n + " values, got " + real.length + ".");
 		if (imaginary != null && imaginary.length != n)
 			throw new IllegalArgumentException("The imaginary part has " + imaginary.length + " values, the real part " + n + ".");
 		final boolean complex = imaginary != null && Arrays.stream(imaginary).anyMatch(v -> v != 0);
@@ -143,6 +143,10 @@ public final class Kernel {
 	public Kernel withAnchor(final int... newAnchor) {
 		if (newAnchor.length != dims.length)
 			throw new IllegalArgumentException("The anchor needs " + dims.length + " coordinates (one per kernel axis), got " + newAnchor.length + ".");
+		for (int d = 0; d < dims.length; d++)
+			if (newAnchor[d] < 0 || newAnchor[d] >= dims[d])
+				throw new IllegalArgumentException("The anchor " + Arrays.toString(newAnchor) + " lies outside the " + Axes.sizes(dims) + " kernel: along " + Axes.name(d) + " it must be from 0 to " + (dims[d] - 1)
+						+ ". Give coordinates inside the kernel, counted from 0 at the top left (the default is the centre).");
 		return new Kernel(dims, re, im, newAnchor.clone());
 	}
 
@@ -277,16 +281,9 @@ public final class Kernel {
 		return m;
 	}
 
-	static String sizeText(final int[] dims) {
-		final StringBuilder sb = new StringBuilder();
-		for (int d = 0; d < dims.length; d++)
-			sb.append(d == 0 ? "" : "x").append(dims[d]);
-		return sb.toString();
-	}
-
 	@Override
 	public String toString() {
-		return "Kernel " + sizeText(dims) + (im == null ? "" : " complex") + " anchor " + Arrays.toString(anchor);
+		return "Kernel " + Axes.sizes(dims) + (im == null ? "" : " complex") + " anchor " + Arrays.toString(anchor);
 	}
 
 	@Override

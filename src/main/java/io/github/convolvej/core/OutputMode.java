@@ -68,7 +68,7 @@ public enum OutputMode implements Labelled {
 					break;
 				default:
 					if (k > size)
-						throw new IllegalArgumentException("mode=valid needs a kernel no larger than the image, but along " + axisName(d) + " the kernel has " + k + " pixels and the image " + size + ". Use mode=same or mode=full, or a smaller kernel.");
+						throw new IllegalArgumentException("mode=valid needs a kernel no larger than the image, but along " + Axes.name(d) + " the kernel has " + k + " pixels and the image " + size + ". Use mode=same or mode=full, or a smaller kernel.");
 					min[d] = o + ac;
 					max[d] = o + size - k + ac;
 			}
@@ -76,7 +76,4 @@ public enum OutputMode implements Labelled {
 		return new FinalInterval(min, max);
 	}
 
-	static String axisName(final int d) {
-		return d < 3 ? "xyz".substring(d, d + 1) : "axis " + d;
-	}
 }

@@ -3,6 +3,7 @@ package io.github.convolvej.ij;
 import java.util.Arrays;
 
 import ij.ImagePlus;
+import io.github.convolvej.core.Axes;
 import io.github.convolvej.core.Convolution;
 import io.github.convolvej.core.Kernel;
 import net.imglib2.FinalInterval;
@@ -66,7 +67,7 @@ final class FilterPlan {
 		final int spatial = ImagePlusViews.spatialAxes(source);
 		final int used = usedAxes(kernel);
 		if (used > spatial)
-			throw new IllegalArgumentException("The kernel (" + sizeText(kernel.dimensions()) + ") has " + used + " axes but " + name + " has only " + spatial + " spatial axes (" + (spatial == 2 ? "X, Y" : "X, Y, Z") + "). Use a kernel with at most " + spatial + " axes" + (spatial == 2 ? ", or filter a Z stack." : "."));
+			throw new IllegalArgumentException("The kernel (" + Axes.sizes(kernel.dimensions()) + ") has " + used + " axes but " + name + " has only " + spatial + " spatial axes (" + (spatial == 2 ? "X, Y" : "X, Y, Z") + "). Use a kernel with at most " + spatial + " axes" + (spatial == 2 ? ", or filter a Z stack." : "."));
 		final boolean volumetric = used == 3;
 		final Kernel k = fit(kernel, volumetric ? 3 : 2);
 		final long[] size = volumetric ? new long[] { source.getWidth(), source.getHeight(), source.getNSlices() } : new long[] { source.getWidth(), source.getHeight() };
@@ -177,12 +178,5 @@ final class FilterPlan {
 	/** Where the output's first pixel lies in the source, per axis X, Y, Z. */
 	long[] outOrigin() {
 		return new long[] { out.min(0), out.min(1), volumetric ? out.min(2) : 0 };
-	}
-
-	private static String sizeText(final int[] dims) {
-		final StringBuilder sb = new StringBuilder();
-		for (int d = 0; d < dims.length; d++)
-			sb.append(d == 0 ? "" : "x").append(dims[d]);
-		return sb.toString();
 	}
 }

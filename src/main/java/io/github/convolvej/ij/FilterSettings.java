@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import ij.ImagePlus;
 import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Axes;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
@@ -174,18 +175,18 @@ public final class FilterSettings extends KeyedSettings {
 
 	/**
 	 * The anchor for every kernel axis: the given coordinates, then the
-	 * default {@code (K-1)/2} for axes not given; extra coordinates must be 0.
+	 * default {@code (K-1)/2} for axes not given; coordinates beyond the
+	 * kernel's axes must be 0 (the kernel checks the others).
 	 */
 	private static int[] fullAnchor(final int[] anchor, final Kernel k) {
 		final int[] dims = k.dimensions();
 		final int[] a = Kernel.defaultAnchor(dims);
-		for (int d = 0; d < anchor.length; d++) {
-			final int size = d < dims.length ? dims[d] : 1;
-			if (anchor[d] < 0 || anchor[d] >= size)
-				throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " lies outside the " + sizeText(dims) + " kernel: along " + axisName(d) + " it must be from 0 to " + (size - 1) + ". Use anchor=center, or coordinates inside the kernel counted from 0 at the top left.");
+		for (int d = 0; d < anchor.length; d++)
 			if (d < dims.length)
 				a[d] = anchor[d];
-		}
+			else if (anchor[d] != 0)
+				throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " lies outside the " + Axes.sizes(dims) + " kernel: it has no " + Axes.name(d)
+						+ " axis, so the anchor must be 0 there. Use anchor=center, or one coordinate per kernel axis counted from 0 at the top left.");
 		return a;
 	}
 
@@ -231,17 +232,6 @@ public final class FilterSettings extends KeyedSettings {
 		if (f.equals("zarr"))
 			return true;
 		throw new IllegalArgumentException("Unknown output_format '" + format + "'. Use output_format=[TIFF planes] (a folder of 32-bit planes) or output_format=Zarr.");
-	}
-
-	private static String sizeText(final int[] dims) {
-		final StringBuilder sb = new StringBuilder();
-		for (int d = 0; d < dims.length; d++)
-			sb.append(d == 0 ? "" : "x").append(dims[d]);
-		return sb.toString();
-	}
-
-	private static String axisName(final int d) {
-		return d < 3 ? "xyz".substring(d, d + 1) : "axis " + d;
 	}
 
 	/** Equal when they record the same options for the same operation. */

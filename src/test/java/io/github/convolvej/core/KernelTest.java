@@ -221,4 +221,15 @@ class KernelTest {
 		assertThrows(IllegalArgumentException.class, () -> Kernel.complex(new double[4], new double[3], 2, 2));
 		assertThrows(IllegalArgumentException.class, () -> Kernel.parse("1 2").withAnchor(0));
 	}
+
+	@Test
+	void anAnchorOutsideTheKernelIsRefusedSayingWhere() {
+		final Kernel k = Kernel.parse("1 2 3; 4 5 6");
+		for (final int[] inside : new int[][] { { 0, 0 }, { 2, 1 } })
+			assertArrayEquals(inside, k.withAnchor(inside).anchor());
+		final IllegalArgumentException beyond = assertThrows(IllegalArgumentException.class, () -> k.withAnchor(3, 0));
+		assertTrue(beyond.getMessage().contains("The anchor [3, 0] lies outside the 3x2 kernel: along x it must be from 0 to 2"), beyond.getMessage());
+		final IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> k.withAnchor(0, -1));
+		assertTrue(negative.getMessage().contains("along y it must be from 0 to 1"), negative.getMessage());
+	}
 }

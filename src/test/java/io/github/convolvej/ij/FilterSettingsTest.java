@@ -111,6 +111,18 @@ class FilterSettingsTest {
 	}
 
 	@Test
+	void anAnchorIsAppliedOrRefusedWithTheKernel() {
+		// laplace is 3x3: the anchor given, a partial anchor completed with the centre, a third coordinate of 0
+		assertArrayEquals(new int[] { 0, 2 }, parse("kernel=laplace anchor=[0,2]").kernel(null).anchor());
+		assertArrayEquals(new int[] { 2, 1 }, parse("kernel=laplace anchor=[2]").kernel(null).anchor());
+		assertArrayEquals(new int[] { 1, 0 }, parse("kernel=laplace anchor=[1,0,0]").kernel(null).anchor());
+		final IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> parse("kernel=laplace anchor=[3,0]").kernel(null));
+		assertTrue(outside.getMessage().contains("lies outside the 3x3 kernel: along x it must be from 0 to 2"), outside.getMessage());
+		final IllegalArgumentException noAxis = assertThrows(IllegalArgumentException.class, () -> parse("kernel=laplace anchor=[1,1,2]").kernel(null));
+		assertTrue(noAxis.getMessage().contains("it has no z axis"), noAxis.getMessage());
+	}
+
+	@Test
 	void normalizeIsAFlagOutsideBrackets() {
 		assertTrue(parse("normalize kernel=laplace").get(FilterSettings.NORMALIZE));
 		assertTrue(parse("kernel=laplace normalize").get(FilterSettings.NORMALIZE));

@@ -2,6 +2,7 @@ package io.github.convolvej.core.match;
 
 import java.util.Arrays;
 
+import io.github.convolvej.core.Axes;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -77,7 +78,7 @@ public final class SearchTemplate {
 		for (int d = 0; d < Math.max(m.length, dims.length); d++)
 			sameSize &= (d < m.length ? m[d] : 1) == (d < dims.length ? dims[d] : 1);
 		if (!sameSize)
-			throw new IllegalArgumentException("The mask (" + TemplateMatcher.sizeText(m) + ") is not the size of the template" + quoted(name) + " (" + TemplateMatcher.sizeText(dims) + "). Give a mask of the template's size: 0 where pixels are ignored, anything else where they count.");
+			throw new IllegalArgumentException("The mask (" + Axes.sizes(m) + ") is not the size of the template" + quoted(name) + " (" + Axes.sizes(dims) + "). Give a mask of the template's size: 0 where pixels are ignored, anything else where they count.");
 		final double[] v = read(maskImage);
 		final boolean[] keep = new boolean[v.length];
 		boolean any = false;
@@ -211,7 +212,7 @@ public final class SearchTemplate {
 
 	private void requirePlanar(final String what) {
 		if (dims.length != 2)
-			throw new IllegalArgumentException("Only a 2-D template can be " + (what.equals("turn") ? "turned" : "mirrored") + "; the template" + quoted(name) + " is " + TemplateMatcher.sizeText(dims) + ". Leave rotations, angles and flip out for 3-D templates.");
+			throw new IllegalArgumentException("Only a 2-D template can be " + (what.equals("turn") ? "turned" : "mirrored") + "; the template" + quoted(name) + " is " + Axes.sizes(dims) + ". Leave rotations, angles and flip out for 3-D templates.");
 	}
 
 	/** The name given, for the table's {@code Template} column. */
@@ -301,6 +302,6 @@ public final class SearchTemplate {
 
 	@Override
 	public String toString() {
-		return (name == null ? "template" : name) + " " + TemplateMatcher.sizeText(dims) + (angle() != 0 ? " turned " + angle() : "") + (flip != Flip.NONE ? " flipped " + flip : "") + (mask != null ? " masked" : "");
+		return (name == null ? "template" : name) + " " + Axes.sizes(dims) + (angle() != 0 ? " turned " + angle() : "") + (flip != Flip.NONE ? " flipped " + flip : "") + (mask != null ? " masked" : "");
 	}
 }

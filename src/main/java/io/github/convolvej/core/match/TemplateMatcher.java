@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Axes;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
@@ -117,7 +118,7 @@ public final class TemplateMatcher {
 			a[t] = template.anchor() == null ? options.anchorFor(k[t]) : options.copy().anchor(template.anchor()).anchorFor(k[t]);
 			for (int d = 0; d < n; d++) {
 				if (mode == OutputMode.VALID && k[t][d] > image.dimension(d))
-					throw new IllegalArgumentException("The template " + (template.name() == null ? "" : "'" + template.name() + "' ") + "(" + sizeText(k[t]) + ") is larger than the image (" + sizeText(image.dimensionsAsLongArray()) + ") along " + axisName(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
+					throw new IllegalArgumentException("The template " + (template.name() == null ? "" : "'" + template.name() + "' ") + "(" + Axes.sizes(k[t]) + ") is larger than the image (" + Axes.sizes(image.dimensionsAsLongArray()) + ") along " + Axes.name(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
 				before[d] = Math.max(before[d], a[t][d]);
 				after[d] = Math.max(after[d], k[t][d] - 1 - a[t][d]);
 				fewestBefore[d] = Math.min(fewestBefore[d], a[t][d]);
@@ -318,25 +319,4 @@ public final class TemplateMatcher {
 		return l;
 	}
 
-	private static int[] toInt(final long[] v) {
-		final int[] r = new int[v.length];
-		for (int d = 0; d < v.length; d++)
-			r[d] = Math.toIntExact(v[d]);
-		return r;
-	}
-
-	static String sizeText(final int[] dims) {
-		final StringBuilder s = new StringBuilder();
-		for (final int d : dims)
-			s.append(s.length() == 0 ? "" : "x").append(d);
-		return s.toString();
-	}
-
-	static String sizeText(final long[] dims) {
-		return sizeText(toInt(dims));
-	}
-
-	static String axisName(final int d) {
-		return d < 3 ? String.valueOf("xyz".charAt(d)) : "axis " + d;
-	}
 }
