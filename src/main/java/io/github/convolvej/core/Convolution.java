@@ -121,7 +121,7 @@ public final class Convolution {
 
 	/** @param floatResult whether the result is 32-bit, so that its sums may be accumulated in float */
 	private static Prepared prepare(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options, final boolean floatResult) {
-		final Kernel k = checkedKernel(kernel, image.numDimensions());
+		final Kernel k = checkedInputs(image, kernel, options);
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
 		MissingDataRun.check(k, options);
@@ -180,7 +180,7 @@ public final class Convolution {
 
 	/** As above, with blocks that read at most {@code blockSourceValues} source values (tests cut small ones). */
 	static String compute(final RandomAccessible< ? extends RealType< ? > > extendedSource, final Kernel kernel, final RandomAccessibleInterval< ? extends RealType< ? > > target, final RandomAccessibleInterval< ? extends RealType< ? > > imaginaryTarget, final ConvolutionOptions options, final long blockSourceValues) {
-		final Kernel k = checkedKernel(kernel, target.numDimensions());
+		final Kernel k = checkedInputs(target, kernel, options);
 		if (k.isComplex() && imaginaryTarget == null)
 			throw new IllegalArgumentException("A complex kernel needs a target for the imaginary part.");
 		if (imaginaryTarget != null && !Intervals.equals(target, imaginaryTarget))
@@ -232,7 +232,8 @@ public final class Convolution {
 	 * convolution).
 	 */
 	public static Interval requiredSourceInterval(final Interval target, final Kernel kernel, final ConvolutionOptions options) {
-		return requiredInterval(target, options.operation().weights(checkedKernel(kernel, target.numDimensions())));
+		final Kernel k = checkedInputs(target, kernel, options);
+		return requiredInterval(target, options.operation().weights(k));
 	}
 
 	/**
@@ -248,11 +249,20 @@ public final class Convolution {
 
 	/** Which engine {@link Algorithm#AUTO} would pick for this image and kernel in {@link #apply}. */
 	public static Algorithm chooseAlgorithm(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Kernel kernel, final ConvolutionOptions options) {
-		final Kernel k = checkedKernel(kernel, image.numDimensions());
+		final Kernel k = checkedInputs(image, kernel, options);
 		final Interval out = options.mode().outputInterval(image, k, options.operation());
 		final Kernel w = options.operation().weights(k);
 		final boolean inFloat = sumsInFloat(options, new ImageBlockSource(image, options.boundary(), options.fillValue(), requiredInterval(out, w)));
 		return WeightedSums.fastest(toInt(requiredSize(out, w)), w.dimensions(), nonZero(w), w.isComplex() ? 2 : 1, isSeparable(w), options.executor().getParallelism(), () -> true, inFloat);
+	}
+
+	/** The kernel, checked against the image (or target) it runs on; each input must be given. */
+	private static Kernel checkedInputs(final Interval image, final Kernel kernel, final ConvolutionOptions options) {
+		if (image == null)
+			throw new IllegalArgumentException("No image given.");
+		if (options == null)
+			throw new IllegalArgumentException("No options given. Use ConvolutionOptions.convolve() or ConvolutionOptions.correlate().");
+		return checkedKernel(kernel, image.numDimensions());
 	}
 
 	private static Kernel checkedKernel(final Kernel kernel, final int imageDims) {

@@ -34,6 +34,13 @@ public final class ConvolutionOptions implements Cloneable {
 	private boolean preserveNan;
 	private boolean certainty;
 
+	/** @throws IllegalArgumentException for null, naming the choices */
+	private static < E extends Labelled > E given(final E value, final String what, final E[] choices) {
+		if (value == null)
+			throw new IllegalArgumentException("No " + what + " given. Use one of: " + String.join(", ", Labels.of(choices)) + ".");
+		return value;
+	}
+
 	public static ConvolutionOptions convolve() {
 		return new ConvolutionOptions().operation(Operation.CONVOLVE);
 	}
@@ -43,17 +50,19 @@ public final class ConvolutionOptions implements Cloneable {
 	}
 
 	public ConvolutionOptions operation(final Operation op) {
+		if (op == null)
+			throw new IllegalArgumentException("No operation given. Use Operation.CONVOLVE or Operation.CORRELATE.");
 		this.operation = op;
 		return this;
 	}
 
 	public ConvolutionOptions mode(final OutputMode m) {
-		this.mode = m;
+		this.mode = given(m, "output mode", OutputMode.values());
 		return this;
 	}
 
 	public ConvolutionOptions boundary(final Boundary b) {
-		this.boundary = b;
+		this.boundary = given(b, "boundary", Boundary.values());
 		return this;
 	}
 
@@ -64,13 +73,13 @@ public final class ConvolutionOptions implements Cloneable {
 	}
 
 	public ConvolutionOptions algorithm(final Algorithm a) {
-		this.algorithm = a;
+		this.algorithm = given(a, "algorithm", Algorithm.values());
 		return this;
 	}
 
 	/** How a 32-bit result's sums accumulate (see {@link Precision}); 64-bit results always sum in double. */
 	public ConvolutionOptions precision(final Precision p) {
-		this.precision = p;
+		this.precision = given(p, "precision", Precision.values());
 		return this;
 	}
 

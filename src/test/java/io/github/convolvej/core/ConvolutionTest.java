@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -269,6 +272,27 @@ class ConvolutionTest {
 		e = assertThrows(IllegalArgumentException.class,
 				() -> Convolution.apply(img, Kernel.of(new double[] { 1, Double.NaN }, 2), ConvolutionOptions.convolve()));
 		assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+	}
+
+	@Test
+	void missingInputsAreNamedNotThrownAsNullPointers() {
+		final Img< DoubleType > img = ArrayImgs.doubles(5, 4);
+		final Kernel k = Kernel.parse("laplace");
+		final Map< String, Executable > calls = new LinkedHashMap<>();
+		calls.put("No image given", () -> Convolution.apply(null, k, ConvolutionOptions.convolve()));
+		calls.put("No kernel given", () -> Convolution.apply(img, null, ConvolutionOptions.convolve()));
+		calls.put("No options given", () -> Convolution.apply(img, k, null));
+		calls.put("No options given. Use ConvolutionOptions", () -> Convolution.compute(Views.extendBorder(img), k, ArrayImgs.doubles(5, 4), null, null));
+		calls.put("No image given.", () -> Convolution.requiredSourceInterval(null, k, ConvolutionOptions.convolve()));
+		calls.put("No output mode given. Use one of: full, same, valid.", () -> ConvolutionOptions.convolve().mode(null));
+		calls.put("No boundary given. Use one of: symm, mirror, nearest, wrap, fill.", () -> ConvolutionOptions.convolve().boundary(null));
+		calls.put("No algorithm given", () -> ConvolutionOptions.convolve().algorithm(null));
+		calls.put("No precision given", () -> ConvolutionOptions.convolve().precision(null));
+		calls.put("No operation given", () -> ConvolutionOptions.convolve().operation(null));
+		calls.forEach((message, call) -> {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, message);
+			assertTrue(e.getMessage().startsWith(message), e.getMessage());
+		});
 	}
 
 	@Test
