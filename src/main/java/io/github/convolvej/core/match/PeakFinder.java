@@ -128,6 +128,8 @@ public final class PeakFinder {
 
 	/** The matches in the score map, best first. */
 	public List< Match > find(final ScoreMap map) {
+		if (map == null)
+			throw new IllegalArgumentException("No score map given. Give the map TemplateMatcher.match returned.");
 		final int n = map.numDimensions();
 		final int[] dims = new int[n];
 		for (int d = 0; d < n; d++)
@@ -179,6 +181,8 @@ public final class PeakFinder {
 	 * {@link #maxMatches()}, ranked anew.
 	 */
 	public List< Match > find(final List< ScoreMap > maps) {
+		if (maps == null || maps.isEmpty() || maps.stream().anyMatch(java.util.Objects::isNull))
+			throw new IllegalArgumentException("No score maps given. Give the maps TemplateMatcher.matchAll returned.");
 		if (maps.size() == 1)
 			return find(maps.get(0));
 		final List< Match > all = new ArrayList<>();

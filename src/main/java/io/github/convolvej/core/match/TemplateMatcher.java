@@ -101,6 +101,8 @@ public final class TemplateMatcher {
 			throw new IllegalArgumentException("No image given.");
 		if (templates == null || templates.isEmpty())
 			throw new IllegalArgumentException("No template given.");
+		if (options == null)
+			throw new IllegalArgumentException("No options given. Use new MatchOptions() for SPEC's defaults.");
 		final int n = image.numDimensions(), count = templates.size();
 		final OutputMode mode = options.mode();
 		final MatchMethod method = options.method();

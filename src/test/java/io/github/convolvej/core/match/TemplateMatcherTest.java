@@ -315,6 +315,15 @@ class TemplateMatcherTest {
 		assertTrue(anchor.getMessage().contains("anchor"), anchor.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> new MatchOptions().mode(OutputMode.FULL));
 		assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(null, ArrayImgs.floats(3, 3), new MatchOptions()));
+		final IllegalArgumentException noOptions = assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(img, ArrayImgs.floats(3, 3), null));
+		assertTrue(noOptions.getMessage().startsWith("No options given"), noOptions.getMessage());
+		final IllegalArgumentException noMap = assertThrows(IllegalArgumentException.class, () -> new PeakFinder().find((ScoreMap) null));
+		assertTrue(noMap.getMessage().startsWith("No score map given"), noMap.getMessage());
+		final IllegalArgumentException noMaps = assertThrows(IllegalArgumentException.class, () -> new PeakFinder().find(List.< ScoreMap > of()));
+		assertTrue(noMaps.getMessage().startsWith("No score maps given"), noMaps.getMessage());
+		final List< ScoreMap > withNull = new java.util.ArrayList<>(List.of(TemplateMatcher.match(img, ArrayImgs.floats(3, 3), new MatchOptions())));
+		withNull.add(null);
+		assertThrows(IllegalArgumentException.class, () -> new PeakFinder().find(withNull));
 		// a template with extra axes of size 1 is fine
 		assertEquals(2, TemplateMatcher.match(img, ArrayImgs.floats(3, 3, 1), new MatchOptions()).numDimensions());
 		// in same, a template larger than the image is fine: the boundary repeats
