@@ -142,7 +142,6 @@ public final class Convolution {
 		return new Prepared(k, computation(input, w, out, options, floatResult && sumsInFloat(options, input)).missing(mask, imageMin, imageMax));
 	}
 
-
 	/**
 	 * Source values (the block with the kernel's halo) a block of
 	 * {@link #compute} reads at most: 64 MB as doubles, less in the pixels'

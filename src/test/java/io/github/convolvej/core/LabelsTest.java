@@ -35,6 +35,10 @@ class LabelsTest {
 			assertSame(f, Flip.fromLabel(f.label().toUpperCase(Locale.ROOT)));
 		for (final MatchMethod m : MatchMethod.values())
 			assertSame(m, MatchMethod.fromLabel(m.label().replace(" ", "   ")));
+		for (final io.github.convolvej.ij.ComplexOutput c : io.github.convolvej.ij.ComplexOutput.values())
+			assertSame(c, io.github.convolvej.ij.ComplexOutput.fromLabel(c.label().toUpperCase(Locale.ROOT)));
+		for (final io.github.convolvej.ij.OutputType o : io.github.convolvej.ij.OutputType.values())
+			assertSame(o, io.github.convolvej.ij.OutputType.fromLabel(o.label().replace(" ", "  ")));
 		assertEquals(Algorithm.values().length, Algorithm.labels().length);
 		assertEquals("Auto", Algorithm.labels()[0]);
 	}
@@ -43,6 +47,10 @@ class LabelsTest {
 	void otherNamesAndUnknownTexts() {
 		assertSame(Boundary.SYMMETRIC, Boundary.fromLabel("Reflect"));
 		assertSame(MatchMethod.CCOEFF_NORMED, MatchMethod.fromLabel("tm_ccoeff_normed"));
+		assertSame(MatchMethod.SQDIFF, MatchMethod.fromLabel("sqdiff"));
+		assertSame(Boundary.NEAREST, Boundary.fromLabel("replicate"));
+		assertSame(io.github.convolvej.ij.OutputType.FLOAT, io.github.convolvej.ij.OutputType.fromLabel("32"));
+		assertSame(io.github.convolvej.ij.OutputType.SAME_AS_INPUT, io.github.convolvej.ij.OutputType.fromLabel("same"));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Algorithm.fromLabel("fastest"));
 		assertEquals("Unknown algorithm 'fastest'. Use Auto, Direct, Separable or FFT.", e.getMessage());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> OutputMode.fromLabel(null)).getMessage().startsWith("Unknown mode 'null'"));

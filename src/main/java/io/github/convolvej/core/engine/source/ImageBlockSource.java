@@ -44,6 +44,10 @@ public final class ImageBlockSource implements BlockSource {
 	 *            beyond the image
 	 */
 	public ImageBlockSource(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Boundary boundary, final double fill, final Interval interval) {
+		this(image, PixelBands.of(image), boundary, fill, interval);
+	}
+
+	private ImageBlockSource(final RandomAccessibleInterval< ? extends RealType< ? > > image, final PixelBands pixels, final Boundary boundary, final double fill, final Interval interval) {
 		final int n = interval.numDimensions();
 		this.image = image;
 		this.fill = fill;
@@ -56,7 +60,7 @@ public final class ImageBlockSource implements BlockSource {
 				map[d][i] = (int) boundary.sourceIndex(interval.min(d) + i - image.min(d), image.dimension(d));
 		}
 		Block.numElements(dims); // fails early, with a message, for blocks too large for one array
-		this.pixels = PixelBands.of(image);
+		this.pixels = pixels;
 		this.storage = pixels.storage();
 	}
 
@@ -68,7 +72,7 @@ public final class ImageBlockSource implements BlockSource {
 	 */
 	public static BlockSource ofExtended(final RandomAccessible< ? extends RealType< ? > > source, final Interval interval) {
 		final Extension e = Extension.of(source);
-		return e != null ? new ImageBlockSource(e.image, e.boundary, e.fill, interval) : PixelBlock.read(source, interval);
+		return e != null ? new ImageBlockSource(e.image, e.pixels, e.boundary, e.fill, interval) : PixelBlock.read(source, interval);
 	}
 
 	/**
@@ -80,14 +84,16 @@ public final class ImageBlockSource implements BlockSource {
 		return Extension.of(source) != null;
 	}
 
-	/** An image and the boundary rule it is extended by. */
+	/** An image, its pixels (found readable in place) and the boundary rule it is extended by. */
 	private static final class Extension {
 		final RandomAccessibleInterval< ? extends RealType< ? > > image;
+		final PixelBands pixels;
 		final Boundary boundary;
 		final double fill;
 
-		private Extension(final RandomAccessibleInterval< ? extends RealType< ? > > image, final Boundary boundary, final double fill) {
+		private Extension(final RandomAccessibleInterval< ? extends RealType< ? > > image, final PixelBands pixels, final Boundary boundary, final double fill) {
 			this.image = image;
+			this.pixels = pixels;
 			this.boundary = boundary;
 			this.fill = fill;
 		}
@@ -100,10 +106,14 @@ public final class ImageBlockSource implements BlockSource {
 			final ExtendedRandomAccessibleInterval< ?, ? > extended = (ExtendedRandomAccessibleInterval< ?, ? >) source;
 			final Boundary boundary = Boundary.of(extended.getOutOfBoundsFactory());
 			final Object fill = boundary == Boundary.FILL ? ((OutOfBoundsConstantValueFactory) extended.getOutOfBoundsFactory()).getValue() : null;
-			final RandomAccessibleInterval image = extended.getSource();
-			if (boundary == null || (fill != null && !(fill instanceof RealType)) || PixelBands.of(image).storage() == null)
+			if (boundary == null || (fill != null && !(fill instanceof RealType)))
 				return null;
-			return new Extension(image, boundary, fill == null ? 0 : ((RealType< ? >) fill).getRealDouble());
+			final RandomAccessibleInterval image = extended.getSource();
+			// the pixels are looked at once, and kept for the blocks that read them
+			final PixelBands pixels = PixelBands.of(image);
+			if (pixels.storage() == null)
+				return null;
+			return new Extension(image, pixels, boundary, fill == null ? 0 : ((RealType< ? >) fill).getRealDouble());
 		}
 	}
 
