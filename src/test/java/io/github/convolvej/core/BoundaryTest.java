@@ -85,6 +85,7 @@ class BoundaryTest {
 		assertSame(Boundary.MIRROR, Boundary.fromLabel("mirror"));
 		assertSame(Boundary.NEAREST, Boundary.fromLabel("edge"));
 		assertSame(Boundary.NEAREST, Boundary.fromLabel("border"));
+		assertSame(Boundary.NEAREST, Boundary.fromLabel("replicate"));
 		assertSame(Boundary.WRAP, Boundary.fromLabel("periodic"));
 		assertSame(Boundary.FILL, Boundary.fromLabel(" constant "));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Boundary.fromLabel("reflective"));
