@@ -5,21 +5,12 @@ package io.github.convolvej.core;
  * 1e-4 relative; {@link #AUTO} picks the fastest for the image and kernel.
  */
 public enum Algorithm implements Labelled {
-	AUTO("Auto"), DIRECT("Direct"), SEPARABLE("Separable"), FFT("FFT");
+	AUTO, DIRECT, SEPARABLE, FFT;
 
-	private final String label;
-
-	Algorithm(final String label) {
-		this.label = label;
-	}
-
+	/** {@code Auto}, {@code Direct}, {@code Separable}, {@code FFT}. */
 	@Override
 	public String label() {
-		return label;
-	}
-
-	public static String[] labels() {
-		return Labels.of(values());
+		return this == FFT ? name() : Labelled.super.label();
 	}
 
 	public static Algorithm fromLabel(final String text) {

@@ -60,11 +60,6 @@ public enum Boundary implements Labelled {
 		return names;
 	}
 
-	/** The labels of all boundaries, for a dialog's choice. */
-	public static String[] labels() {
-		return Labels.of(values());
-	}
-
 	/**
 	 * Parses a label or one of SciPy's, ndimage's or OpenCV's aliases, ignoring
 	 * case.

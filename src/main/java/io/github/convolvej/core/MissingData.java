@@ -18,23 +18,7 @@ package io.github.convolvej.core;
  * </ul>
  */
 public enum MissingData implements Labelled {
-	PROPAGATE("Propagate"), INTERPOLATE("Interpolate"), FILL("Fill");
-
-	private final String label;
-
-	MissingData(final String label) {
-		this.label = label;
-	}
-
-	/** The name used in dialogs and macros. */
-	@Override
-	public String label() {
-		return label;
-	}
-
-	public static String[] labels() {
-		return Labels.of(values());
-	}
+	PROPAGATE, INTERPOLATE, FILL;
 
 	/** @throws IllegalArgumentException naming the accepted values */
 	public static MissingData fromLabel(final String text) {

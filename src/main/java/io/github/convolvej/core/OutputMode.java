@@ -1,5 +1,7 @@
 package io.github.convolvej.core;
 
+import java.util.Locale;
+
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 
@@ -18,21 +20,12 @@ import net.imglib2.Interval;
  * the image, which is how calibrated front ends keep physical coordinates.
  */
 public enum OutputMode implements Labelled {
-	FULL("full"), SAME("same"), VALID("valid");
+	FULL, SAME, VALID;
 
-	private final String label;
-
-	OutputMode(final String label) {
-		this.label = label;
-	}
-
+	/** {@code full}, {@code same}, {@code valid}, as SciPy writes them. */
 	@Override
 	public String label() {
-		return label;
-	}
-
-	public static String[] labels() {
-		return Labels.of(values());
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	public static OutputMode fromLabel(final String text) {

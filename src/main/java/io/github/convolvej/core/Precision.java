@@ -1,5 +1,7 @@
 package io.github.convolvej.core;
 
+import java.util.Locale;
+
 /**
  * How a 32-bit result's sums are accumulated. {@link #FLOAT}: the direct
  * engine may sum in float with the JDK's Vector API when the runtime has it
@@ -9,21 +11,12 @@ package io.github.convolvej.core;
  * sums.
  */
 public enum Precision implements Labelled {
-	FLOAT("float"), DOUBLE("double");
+	FLOAT, DOUBLE;
 
-	private final String label;
-
-	Precision(final String label) {
-		this.label = label;
-	}
-
+	/** {@code float} or {@code double}, as Java writes the types. */
 	@Override
 	public String label() {
-		return label;
-	}
-
-	public static String[] labels() {
-		return Labels.of(values());
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	public static Precision fromLabel(final String text) {

@@ -10,25 +10,10 @@ import io.github.convolvej.core.Labels;
  * A real kernel gives a real result, and this choice has no effect.
  */
 public enum ComplexOutput implements Labelled {
-	MAGNITUDE("Magnitude"), REAL("Real"), IMAGINARY("Imaginary"), PHASE("Phase"), ALL("All");
+	MAGNITUDE, REAL, IMAGINARY, PHASE, ALL;
 
 	/** The parts {@link #ALL} shows, in channel order. */
 	static final ComplexOutput[] PARTS = { MAGNITUDE, REAL, IMAGINARY, PHASE };
-
-	private final String label;
-
-	ComplexOutput(final String label) {
-		this.label = label;
-	}
-
-	@Override
-	public String label() {
-		return label;
-	}
-
-	public static String[] labels() {
-		return Labels.of(values());
-	}
 
 	/** @throws IllegalArgumentException naming the accepted values */
 	public static ComplexOutput fromLabel(final String text) {

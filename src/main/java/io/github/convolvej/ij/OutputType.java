@@ -12,27 +12,17 @@ import io.github.convolvej.core.Labels;
  * (0..255 for 8-bit and for each RGB channel, 0..65535 for 16-bit).
  */
 public enum OutputType implements Labelled {
-	FLOAT("32-bit"), SAME_AS_INPUT("Same as input");
-
-	private final String label;
-
-	OutputType(final String label) {
-		this.label = label;
-	}
+	FLOAT, SAME_AS_INPUT;
 
 	/** The name in dialogs and macros: {@code 32-bit} or {@code Same as input}. */
 	@Override
 	public String label() {
-		return label;
+		return this == FLOAT ? "32-bit" : Labelled.super.label();
 	}
 
 	@Override
 	public List< String > names() {
-		return this == FLOAT ? List.of(label, "32", "float", "32-bit float") : List.of(label, "same");
-	}
-
-	public static String[] labels() {
-		return Labels.of(values());
+		return this == FLOAT ? List.of(label(), "32", "float", "32-bit float") : List.of(label(), "same");
 	}
 
 	/**

@@ -11,6 +11,7 @@ import ij.measure.Calibration;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
+import io.github.convolvej.core.Axes;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
@@ -228,7 +229,7 @@ public final class TemplateMatching {
 		if (settings.get(MatchSettings.MODE) == OutputMode.VALID)
 			for (int d = 0; d < dims.length; d++)
 				if (dims[d] > imageDims[d])
-					throw new IllegalArgumentException("The template '" + t.name + "' (" + t.sizeText() + ") is larger than the image " + name + " (" + image.getWidth() + "x" + image.getHeight() + (dims.length > 2 ? "x" + image.getNSlices() : "") + ") along " + "xyz".charAt(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
+					throw new IllegalArgumentException("The template '" + t.name + "' (" + t.sizeText() + ") is larger than the image " + name + " (" + image.getWidth() + "x" + image.getHeight() + (dims.length > 2 ? "x" + image.getNSlices() : "") + ") along " + Axes.name(d) + ": mode=valid needs the template to fit inside the image. Use mode=same, or a smaller template.");
 		final int[] anchor = settings.get(MatchSettings.ANCHOR);
 		if (anchor != null && anchor.length > dims.length)
 			for (int d = dims.length; d < anchor.length; d++)
@@ -236,7 +237,7 @@ public final class TemplateMatching {
 					throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " has " + anchor.length + " coordinates but the template '" + t.name + "' only " + dims.length + " axes (" + t.sizeText() + "). Give one coordinate per template axis, or anchor=center.");
 		for (int d = 0; anchor != null && d < Math.min(anchor.length, dims.length); d++)
 			if (anchor[d] >= dims[d])
-				throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " lies outside the template '" + t.name + "' (" + t.sizeText() + "): along " + "xyz".charAt(d) + " it must be from 0 to " + (dims[d] - 1) + ". Use anchor=center, or coordinates inside the template counted from 0 at the top left.");
+				throw new IllegalArgumentException("The anchor " + MacroOptions.anchorText(anchor) + " lies outside the template '" + t.name + "' (" + t.sizeText() + "): along " + Axes.name(d) + " it must be from 0 to " + (dims[d] - 1) + ". Use anchor=center, or coordinates inside the template counted from 0 at the top left.");
 	}
 
 	private static MatchOptions options(final MatchSettings settings, final ProgressListener progress) {

@@ -1,10 +1,12 @@
 package io.github.convolvej.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,21 @@ class LabelsTest {
 			assertSame(c, io.github.convolvej.ij.ComplexOutput.fromLabel(c.label().toUpperCase(Locale.ROOT)));
 		for (final io.github.convolvej.ij.OutputType o : io.github.convolvej.ij.OutputType.values())
 			assertSame(o, io.github.convolvej.ij.OutputType.fromLabel(o.label().replace(" ", "  ")));
-		assertEquals(Algorithm.values().length, Algorithm.labels().length);
-		assertEquals("Auto", Algorithm.labels()[0]);
+	}
+
+	/** The labels are the contract's words (SPEC's macro keys), whether written out or made from the constant's name. */
+	@Test
+	void labelsAreTheOnesMacrosWrite() {
+		assertArrayEquals(new String[] { "Auto", "Direct", "Separable", "FFT" }, Labels.of(Algorithm.values()));
+		assertArrayEquals(new String[] { "full", "same", "valid" }, Labels.of(OutputMode.values()));
+		assertArrayEquals(new String[] { "symm", "mirror", "nearest", "wrap", "fill" }, Labels.of(Boundary.values()));
+		assertArrayEquals(new String[] { "Propagate", "Interpolate", "Fill" }, Labels.of(MissingData.values()));
+		assertArrayEquals(new String[] { "float", "double" }, Labels.of(Precision.values()));
+		assertArrayEquals(new String[] { "None", "Horizontal", "Vertical", "Both" }, Labels.of(Flip.values()));
+		assertArrayEquals(new String[] { "Magnitude", "Real", "Imaginary", "Phase", "All" }, Labels.of(io.github.convolvej.ij.ComplexOutput.values()));
+		assertArrayEquals(new String[] { "32-bit", "Same as input" }, Labels.of(io.github.convolvej.ij.OutputType.values()));
+		assertEquals(List.of("Normalized correlation coefficient", "TM_CCOEFF_NORMED", "ccoeff_normed"), MatchMethod.CCOEFF_NORMED.names());
+		assertEquals(List.of("Square difference", "TM_SQDIFF", "sqdiff"), MatchMethod.SQDIFF.names());
 	}
 
 	@Test

@@ -12,19 +12,7 @@ import io.github.convolvej.core.Labels;
  */
 public enum Flip implements Labelled {
 
-	NONE("None"), HORIZONTAL("Horizontal"), VERTICAL("Vertical"), BOTH("Both");
-
-	private final String label;
-
-	Flip(final String label) {
-		this.label = label;
-	}
-
-	/** The name in dialogs, macros and the {@code Flip} column. */
-	@Override
-	public String label() {
-		return label;
-	}
+	NONE, HORIZONTAL, VERTICAL, BOTH;
 
 	/**
 	 * The mirrors searched for the option {@code flip=<this>}: the template
@@ -49,22 +37,17 @@ public enum Flip implements Labelled {
 		return this == VERTICAL || this == BOTH;
 	}
 
-	/** The labels, in order, for a dialog's choice. */
-	public static String[] labels() {
-		return Labels.of(values());
-	}
-
 	/**
 	 * Parses a label, ignoring case.
 	 *
 	 * @throws IllegalArgumentException naming the accepted labels
 	 */
 	public static Flip fromLabel(final String text) {
-		return Labels.find(values(), text, t -> "Unknown flip '" + t + "'. Use one of: " + String.join(", ", labels()) + ".");
+		return Labels.find(values(), text, t -> "Unknown flip '" + t + "'. Use one of: " + String.join(", ", Labels.of(values())) + ".");
 	}
 
 	@Override
 	public String toString() {
-		return label.toLowerCase(Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 }

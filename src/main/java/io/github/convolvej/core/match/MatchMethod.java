@@ -1,6 +1,7 @@
 package io.github.convolvej.core.match;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.github.convolvej.core.Labelled;
 import io.github.convolvej.core.Labels;
@@ -26,24 +27,20 @@ import io.github.convolvej.core.Labels;
  */
 public enum MatchMethod implements Labelled {
 
-	SQDIFF("Square difference", "TM_SQDIFF", "sqdiff"),
-	SQDIFF_NORMED("Normalized square difference", "TM_SQDIFF_NORMED", "sqdiff_normed"),
-	CCORR("Cross correlation", "TM_CCORR", "ccorr"),
-	CCORR_NORMED("Normalized cross correlation", "TM_CCORR_NORMED", "ccorr_normed"),
-	CCOEFF("Correlation coefficient", "TM_CCOEFF", "ccoeff"),
-	CCOEFF_NORMED("Normalized correlation coefficient", "TM_CCOEFF_NORMED", "ccoeff_normed");
+	SQDIFF("Square difference"),
+	SQDIFF_NORMED("Normalized square difference"),
+	CCORR("Cross correlation"),
+	CCORR_NORMED("Normalized cross correlation"),
+	CCOEFF("Correlation coefficient"),
+	CCOEFF_NORMED("Normalized correlation coefficient");
 
 	/** The method used when none is given. */
 	public static final MatchMethod DEFAULT = CCOEFF_NORMED;
 
 	private final String label;
-	private final String openCvName;
-	private final String shortName;
 
-	MatchMethod(final String label, final String openCvName, final String shortName) {
+	MatchMethod(final String label) {
 		this.label = label;
-		this.openCvName = openCvName;
-		this.shortName = shortName;
 	}
 
 	/** The name in dialogs and macros ("Normalized correlation coefficient"). */
@@ -54,12 +51,12 @@ public enum MatchMethod implements Labelled {
 
 	/** OpenCV's constant name ("TM_CCOEFF_NORMED"). */
 	public String openCvName() {
-		return openCvName;
+		return "TM_" + name();
 	}
 
 	/** The short name ("ccoeff_normed"). */
 	public String shortName() {
-		return shortName;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** True for the square differences, whose best score is the lowest. */
@@ -72,15 +69,10 @@ public enum MatchMethod implements Labelled {
 		return this == SQDIFF_NORMED || this == CCORR_NORMED || this == CCOEFF_NORMED;
 	}
 
-	/** The labels of all methods, in order, for a dialog's choice. */
 	/** Its label, OpenCV's name and the short name. */
 	@Override
 	public List< String > names() {
-		return List.of(label, openCvName, shortName);
-	}
-
-	public static String[] labels() {
-		return Labels.of(values());
+		return List.of(label, openCvName(), shortName());
 	}
 
 	/**
@@ -93,7 +85,7 @@ public enum MatchMethod implements Labelled {
 		return Labels.find(values(), text, t -> {
 			final StringBuilder names = new StringBuilder();
 			for (final MatchMethod m : values())
-				names.append(names.length() == 0 ? "" : "; ").append(m.label).append(" (").append(m.openCvName).append(", ").append(m.shortName).append(')');
+				names.append(names.length() == 0 ? "" : "; ").append(m.label).append(" (").append(m.openCvName()).append(", ").append(m.shortName()).append(')');
 			return "Unknown matching method '" + t + "'. Use one of: " + names + ".";
 		});
 	}

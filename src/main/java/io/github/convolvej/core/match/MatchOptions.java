@@ -1,8 +1,10 @@
 package io.github.convolvej.core.match;
 
 import io.github.convolvej.core.Algorithm;
+import io.github.convolvej.core.Axes;
 import io.github.convolvej.core.Boundary;
 import io.github.convolvej.core.ConvolutionOptions;
+import io.github.convolvej.core.Labels;
 import io.github.convolvej.core.OutputMode;
 import io.github.convolvej.core.ProgressListener;
 import net.imglib2.parallel.TaskExecutor;
@@ -45,7 +47,7 @@ public final class MatchOptions implements Cloneable {
 	/** The score to compute. */
 	public MatchOptions method(final MatchMethod m) {
 		if (m == null)
-			throw new IllegalArgumentException("No matching method given. Use one of: " + String.join(", ", MatchMethod.labels()) + ".");
+			throw new IllegalArgumentException("No matching method given. Use one of: " + String.join(", ", Labels.of(MatchMethod.values())) + ".");
 		this.method = m;
 		return this;
 	}
@@ -65,7 +67,7 @@ public final class MatchOptions implements Cloneable {
 	/** How the image is extended where a {@code same} window leaves it. */
 	public MatchOptions boundary(final Boundary b) {
 		if (b == null)
-			throw new IllegalArgumentException("No boundary given. Use one of: " + String.join(", ", Boundary.labels()) + ".");
+			throw new IllegalArgumentException("No boundary given. Use one of: " + String.join(", ", Labels.of(Boundary.values())) + ".");
 		this.boundary = b;
 		return this;
 	}
@@ -142,7 +144,7 @@ public final class MatchOptions implements Cloneable {
 		for (int d = 0; d < a.length; d++) {
 			a[d] = anchor != null && d < anchor.length ? anchor[d] : (templateDims[d] - 1) / 2;
 			if (a[d] < 0 || a[d] >= templateDims[d])
-				throw new IllegalArgumentException("The template anchor along " + "xyzt".charAt(Math.min(d, 3)) + " is " + a[d] + " but the template has " + templateDims[d] + " pixels there. Give an anchor from 0 to " + (templateDims[d] - 1) + ".");
+				throw new IllegalArgumentException("The template anchor along " + Axes.name(d) + " is " + a[d] + " but the template has " + templateDims[d] + " pixels there. Give an anchor from 0 to " + (templateDims[d] - 1) + ".");
 		}
 		if (anchor != null && anchor.length > templateDims.length)
 			for (int d = templateDims.length; d < anchor.length; d++)

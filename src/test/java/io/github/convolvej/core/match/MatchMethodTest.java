@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.convolvej.core.Labels;
+
 class MatchMethodTest {
 
 	@Test
 	void labelsAreSpecs() {
-		assertArrayEquals(new String[] { "Square difference", "Normalized square difference", "Cross correlation", "Normalized cross correlation", "Correlation coefficient", "Normalized correlation coefficient" }, MatchMethod.labels());
+		assertArrayEquals(new String[] { "Square difference", "Normalized square difference", "Cross correlation", "Normalized cross correlation", "Correlation coefficient", "Normalized correlation coefficient" }, Labels.of(MatchMethod.values()));
 		assertEquals(MatchMethod.CCOEFF_NORMED, MatchMethod.DEFAULT);
 		assertEquals(MatchMethod.DEFAULT, new MatchOptions().method());
 	}
