@@ -1,5 +1,7 @@
 package io.github.convolvej.core;
 
+import net.imglib2.util.Util;
+
 /** How messages name axes and sizes: {@code x}, {@code y}, {@code z}, then {@code axis 3}; sizes as {@code 7x7x3}. */
 public final class Axes {
 
@@ -20,9 +22,6 @@ public final class Axes {
 
 	/** The sizes joined by {@code x}: {@code 7x7x3}. */
 	public static String sizes(final int... dims) {
-		final long[] l = new long[dims.length];
-		for (int d = 0; d < dims.length; d++)
-			l[d] = dims[d];
-		return sizes(l);
+		return sizes(Util.int2long(dims));
 	}
 }

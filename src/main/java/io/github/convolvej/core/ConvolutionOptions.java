@@ -35,12 +35,6 @@ public final class ConvolutionOptions implements Cloneable {
 	private boolean certainty;
 
 	/** @throws IllegalArgumentException for null, naming the choices */
-	private static < E extends Labelled > E given(final E value, final String what, final E[] choices) {
-		if (value == null)
-			throw new IllegalArgumentException("No " + what + " given. Use one of: " + String.join(", ", Labels.of(choices)) + ".");
-		return value;
-	}
-
 	public static ConvolutionOptions convolve() {
 		return new ConvolutionOptions().operation(Operation.CONVOLVE);
 	}
@@ -57,12 +51,12 @@ public final class ConvolutionOptions implements Cloneable {
 	}
 
 	public ConvolutionOptions mode(final OutputMode m) {
-		this.mode = given(m, "output mode", OutputMode.values());
+		this.mode = Labels.required(m, "output mode", OutputMode.values());
 		return this;
 	}
 
 	public ConvolutionOptions boundary(final Boundary b) {
-		this.boundary = given(b, "boundary", Boundary.values());
+		this.boundary = Labels.required(b, "boundary", Boundary.values());
 		return this;
 	}
 
@@ -73,13 +67,13 @@ public final class ConvolutionOptions implements Cloneable {
 	}
 
 	public ConvolutionOptions algorithm(final Algorithm a) {
-		this.algorithm = given(a, "algorithm", Algorithm.values());
+		this.algorithm = Labels.required(a, "algorithm", Algorithm.values());
 		return this;
 	}
 
 	/** How a 32-bit result's sums accumulate (see {@link Precision}); 64-bit results always sum in double. */
 	public ConvolutionOptions precision(final Precision p) {
-		this.precision = given(p, "precision", Precision.values());
+		this.precision = Labels.required(p, "precision", Precision.values());
 		return this;
 	}
 

@@ -38,6 +38,18 @@ public final class Labels {
 		throw new IllegalArgumentException(unknown.apply(text));
 	}
 
+	/**
+	 * {@code value}, which an option setter needs.
+	 *
+	 * @param what the option, as the message names it ("boundary")
+	 * @throws IllegalArgumentException for null, listing the choices
+	 */
+	public static < E extends Labelled > E required(final E value, final String what, final E[] choices) {
+		if (value == null)
+			throw new IllegalArgumentException("No " + what + " given. Use one of: " + String.join(", ", of(choices)) + ".");
+		return value;
+	}
+
 	private static String normal(final String text) {
 		return text == null ? "" : SPACES.matcher(text.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
 	}

@@ -42,8 +42,6 @@ public class MatchTemplatePlugin implements PlugIn {
 
 	static final String NAME = "Match Template";
 
-	/** The mask choice that means none. */
-
 	/** The last dialog settings: the next dialog starts from them. */
 	private static MatchSettings last = MatchSettings.builder().build();
 

@@ -46,9 +46,7 @@ public final class MatchOptions implements Cloneable {
 
 	/** The score to compute. */
 	public MatchOptions method(final MatchMethod m) {
-		if (m == null)
-			throw new IllegalArgumentException("No matching method given. Use one of: " + String.join(", ", Labels.of(MatchMethod.values())) + ".");
-		this.method = m;
+		this.method = Labels.required(m, "matching method", MatchMethod.values());
 		return this;
 	}
 
@@ -66,9 +64,7 @@ public final class MatchOptions implements Cloneable {
 
 	/** How the image is extended where a {@code same} window leaves it. */
 	public MatchOptions boundary(final Boundary b) {
-		if (b == null)
-			throw new IllegalArgumentException("No boundary given. Use one of: " + String.join(", ", Labels.of(Boundary.values())) + ".");
-		this.boundary = b;
+		this.boundary = Labels.required(b, "boundary", Boundary.values());
 		return this;
 	}
 

@@ -156,12 +156,13 @@ public final class PeakFinder {
 				break;
 			final int i = (int) key;
 			final long[] pixel = new long[n];
+			final double[] position = new double[n];
 			int rest = i;
 			for (int d = 0; d < n; d++) {
-				pixel[d] = origin[d] + rest % dims[d];
+				position[d] = pixel[d] = origin[d] + rest % dims[d];
 				rest /= dims[d];
 			}
-			final Match candidate = new Match(toDouble(pixel), pixel, anchor, k, scores[i], matches.size() + 1, map.template());
+			final Match candidate = new Match(position, pixel, anchor, k, scores[i], matches.size() + 1, map.template());
 			if (kept.conflicts(candidate, distance, maxOverlap))
 				continue;
 			kept.add(candidate);
@@ -350,7 +351,7 @@ public final class PeakFinder {
 	/** The parabola vertex per axis through the peak and its neighbours. */
 	private static Match refined(final Match m, final float[] good, final int i, final int[] dims, final int[] strides, final int[] anchor, final int[] k) {
 		final long[] pixel = m.pixel();
-		final double[] position = toDouble(pixel);
+		final double[] position = m.position();
 		int rest = i;
 		for (int d = 0; d < dims.length; d++) {
 			final int p = rest % dims[d];
@@ -472,12 +473,5 @@ public final class PeakFinder {
 		while (c.hasNext())
 			v[i++] = c.next().get();
 		return v;
-	}
-
-	private static double[] toDouble(final long[] v) {
-		final double[] r = new double[v.length];
-		for (int d = 0; d < v.length; d++)
-			r[d] = v[d];
-		return r;
 	}
 }

@@ -25,6 +25,7 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Util;
 import net.imglib2.view.Views;
 
 /**
@@ -280,10 +281,10 @@ public final class TemplateMatcher {
 			start[d] = Math.toIntExact(min[d] - frameMin[d]);
 		}
 		if (Arrays.equals(dims, frameDims))
-			return ArrayImgs.floats(scores, toLong(frameDims));
+			return ArrayImgs.floats(scores, Util.int2long(frameDims));
 		final float[] out = new float[Block.numElements(dims)];
 		Boxes.copy(scores, frameDims, start, out, dims, new int[n], dims);
-		return ArrayImgs.floats(out, toLong(dims));
+		return ArrayImgs.floats(out, Util.int2long(dims));
 	}
 
 
@@ -312,13 +313,6 @@ public final class TemplateMatcher {
 		for (final int x : v)
 			s += x;
 		return s;
-	}
-
-	private static long[] toLong(final int[] v) {
-		final long[] l = new long[v.length];
-		for (int d = 0; d < v.length; d++)
-			l[d] = v[d];
-		return l;
 	}
 
 }
