@@ -2,10 +2,13 @@ package io.github.convolvej.cli;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that it is either whole or not there: the content goes to
@@ -31,7 +34,7 @@ final class SafeWrite {
 		try {
 			Files.createDirectories(folder);
 			// Same folder, so the rename is atomic and never crosses file systems.
-			temporary = Files.createTempFile(folder, "." + name + ".", ".partial" + extension(name));
+			temporary = createTemporary(folder, name);
 		}
 		catch (final IOException e) {
 			throw FileProblem.of("write", target, e);
@@ -40,6 +43,7 @@ final class SafeWrite {
 			writer.write(temporary);
 			if (Files.size(temporary) == 0)
 				throw new IOException("Nothing was written to " + target + " (is the disk full?).");
+			keepPermissions(file, temporary);
 			move(temporary, file);
 		}
 		catch (final FileSystemException e) {
@@ -63,6 +67,31 @@ final class SafeWrite {
 			if (input != null && Files.exists(Path.of(input)) && Files.isSameFile(out, Path.of(input)))
 				throw new UsageException("The output " + output + " is the input " + input
 						+ ": ConvolveJ never overwrites its input. Give another output file name.");
+	}
+
+	/**
+	 * A new empty file {@code .<name>.<random>.partial<extension>}, made with
+	 * the permissions any new file gets (the user's umask), not the owner-only
+	 * ones of {@code Files.createTempFile}, which the rename would give the
+	 * result: colleagues and other processes read results and Zarr chunks too.
+	 */
+	private static Path createTemporary(final Path folder, final String name) throws IOException {
+		while (true) {
+			final Path candidate = folder.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".partial" + extension(name));
+			try {
+				return Files.createFile(candidate);
+			}
+			catch (final FileAlreadyExistsException e) {
+				// another writer's temporary: take another name
+			}
+		}
+	}
+
+	/** A file written again keeps its permissions, as it would if it were overwritten in place. */
+	private static void keepPermissions(final Path target, final Path temporary) throws IOException {
+		if (!Files.exists(target) || !Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class))
+			return;
+		Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
 	}
 
 	/** The file name's extension with its dot, so encoders that look at it still see it. */
