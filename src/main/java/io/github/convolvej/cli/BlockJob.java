@@ -144,7 +144,7 @@ public final class BlockJob implements Serializable {
 	}
 
 	private VolumeSource volume() throws IOException {
-		return VolumeSource.open(Path.of(input));
+		return VolumeSource.open(input);
 	}
 
 	private BlockSink sink() throws IOException {

@@ -51,8 +51,16 @@ final class VolumeSource {
 		this.depth = depth;
 	}
 
-	/** Opens a Zarr array, a folder of TIFF planes or a multi-page TIFF, by what the path holds. */
-	static VolumeSource open(final Path path) throws IOException {
+	/**
+	 * Opens a Zarr array, a folder of TIFF planes or a multi-page TIFF, by what
+	 * the path holds, or a bundled sample ({@code sample:NAME}) as one plane.
+	 */
+	static VolumeSource open(final String input) throws IOException {
+		if (input.startsWith(ImageFiles.SAMPLE_PREFIX)) {
+			final ImagePlus sample = grayPlanes(ImageFiles.read(input), input);
+			return ofStack(sample.getStack(), sample.getWidth(), sample.getHeight());
+		}
+		final Path path = Path.of(input);
 		return ZarrArray.isZarr(path) ? openZarr(path) : Files.isDirectory(path) ? openFolder(path) : openStack(path);
 	}
 
@@ -70,10 +78,18 @@ final class VolumeSource {
 		final ImagePlus stack = IJ.openVirtual(file.toString());
 		if (stack == null)
 			throw new IOException("Cannot read " + file + ": ImageJ could not open it as a TIFF stack.");
-		if (stack.getNChannels() > 1 || stack.getNFrames() > 1 || stack.getBitDepth() == 24)
-			throw new UsageException(file + " has " + stack.getNChannels() + " channels and " + stack.getNFrames()
-					+ " time points (or RGB pixels); plane by plane it must be one gray channel of z planes. Split it first (Image > Color > Split Channels, Image > Stacks > Tools > Reduce).");
+		grayPlanes(stack, file.toString());
 		return ofStack(stack.getStack(), stack.getWidth(), stack.getHeight());
+	}
+
+	/** The image, which plane by plane must be one gray channel of z planes; refused with a message otherwise. */
+	private static ImagePlus grayPlanes(final ImagePlus image, final String name) {
+		if (image.getBitDepth() == 24)
+			throw new UsageException(name + " has RGB pixels; plane by plane it must be one gray channel of z planes. Convert it first (Image > Type > 32-bit, or Image > Color > Split Channels).");
+		if (image.getNChannels() > 1 || image.getNFrames() > 1)
+			throw new UsageException(name + " has " + image.getNChannels() + " channels and " + image.getNFrames()
+					+ " time points; plane by plane it must be one gray channel of z planes. Split it first (Image > Color > Split Channels, Image > Stacks > Tools > Reduce).");
+		return image;
 	}
 
 	/** The planes of an ImageJ stack (a virtual stack reads each from disk when asked), as 32-bit values. */

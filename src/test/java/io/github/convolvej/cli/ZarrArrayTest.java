@@ -113,6 +113,23 @@ class ZarrArrayTest {
 		org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(chunk));
 	}
 
+	/** A bundled sample, as every command takes it, is a volume of one plane for a store: the numbers of the in-memory run. */
+	@Test
+	void aSampleIsAVolumeOfOnePlane() throws IOException {
+		final Path memory = dir.resolve("memory.tif"), store = dir.resolve("sample.zarr");
+		final String options = "kernel=laplace boundary=mirror";
+		assertEquals(ConvolveJCli.OK, CliRun.of("convolve-nd", "sample:cameraman", memory.toString(), options).exitCode);
+		final CliRun run = CliRun.of("convolve-nd", "sample:cameraman", store.toString(), options);
+		assertEquals(ConvolveJCli.OK, run.exitCode, run.toString());
+		final float[] expected = (float[]) IJ.openImage(memory.toString()).getProcessor().getPixels();
+		final ZarrArray written = ZarrArray.open(store);
+		assertEquals(1, written.depth());
+		org.junit.jupiter.api.Assertions.assertArrayEquals(expected, written.plane(0), 1e-4f);
+		final CliRun rgb = CliRun.of("convolve-nd", "sample:astronaut", dir.resolve("rgb.zarr").toString(), options);
+		assertEquals(ConvolveJCli.USAGE, rgb.exitCode, rgb.toString());
+		assertTrue(rgb.err.contains("sample:astronaut has RGB pixels"), rgb.toString());
+	}
+
 	/** --compressor none writes the chunks as they are (a .zarray without compressor), with the numbers of zlib's. */
 	@Test
 	void uncompressedChunksHoldTheSameNumbers() throws IOException {
