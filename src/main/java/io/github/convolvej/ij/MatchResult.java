@@ -2,6 +2,7 @@ package io.github.convolvej.ij;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
@@ -74,6 +75,29 @@ public final class MatchResult {
 
 	public MatchSettings settings() {
 		return settings;
+	}
+
+	/**
+	 * Why nothing matched, when nothing did: no window reached the threshold
+	 * (the message gives the best score, to set it by), or no window could be
+	 * scored at all. Empty when there are matches.
+	 */
+	public Optional< String > noMatchReason() {
+		if (!matches.isEmpty())
+			return Optional.empty();
+		final boolean lower = settings.get(MatchSettings.METHOD).lowerIsBetter();
+		double best = Double.NaN;
+		for (int i = 1; i <= scoreMap.getStackSize(); i++)
+			for (final float v : (float[]) scoreMap.getStack().getProcessor(i).getPixels())
+				if (Float.isFinite(v) && (Double.isNaN(best) || (lower ? v < best : v > best)))
+					best = v;
+		if (Double.isNaN(best))
+			return Optional.of("No window could be scored: each one holds missing pixels (NaN, or masked out).");
+		final double threshold = settings.get(MatchSettings.THRESHOLD);
+		if (Double.isNaN(threshold))
+			return Optional.empty();
+		return Optional.of("No window scored " + (lower ? "at most" : "at least") + " threshold=" + MacroOptions.format(threshold)
+				+ "; the best score is " + MacroOptions.format(best) + ". " + (lower ? "Raise" : "Lower") + " the threshold, or leave it out.");
 	}
 
 	/** True when the image has several planes: the table then has a {@code Slice} column. */

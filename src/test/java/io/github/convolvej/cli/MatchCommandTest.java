@@ -87,6 +87,44 @@ class MatchCommandTest {
 		}
 	}
 
+	/**
+	 * A threshold no window reaches gives an empty table and a note with the
+	 * best score (the score map's maximum, or minimum for the square
+	 * differences), so the user can set it; with matches there is no note.
+	 */
+	@Test
+	void anEmptyTableSaysWhichScoreWouldHaveMatched() throws IOException {
+		final int w = 40, h = 30;
+		final double[] pixels = new double[w * h];
+		final Random random = new Random(3);
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = random.nextInt(256);
+		final double[] cut = new double[7 * 5];
+		for (int i = 0; i < cut.length; i++)
+			cut[i] = pixels[(12 + i / 7) * w + 20 + i % 7] + 9 * random.nextGaussian();
+		final Path image = ImageIo.writeTiff(dir.resolve("image.tif"), new int[] { w, h }, pixels);
+		final Path template = ImageIo.writeTiff(dir.resolve("template.tif"), new int[] { 7, 5 }, cut);
+		final Path scores = dir.resolve("scores.tif");
+		for (final boolean lower : new boolean[] { false, true }) {
+			final String method = lower ? "method=sqdiff_normed threshold=-0.5" : "method=ccoeff_normed threshold=0.9999";
+			final CliRun run = CliRun.of("match-template", image.toString(), template.toString(), "--scores", scores.toString(), method);
+			assertEquals(0, run.exitCode, run::toString);
+			assertEquals("X,Y,BX,BY,Width,Height,Score\n", run.out);
+			final float[] map = ImageIo.readFlat(scores);
+			double best = lower ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+			for (final float v : map)
+				best = lower ? Math.min(best, v) : Math.max(best, v);
+			final String note = (lower ? "at most threshold=-0.5" : "at least threshold=0.9999") + "; the best score is ";
+			assertTrue(run.err.contains("note: No window scored " + note), run::toString);
+			final String given = run.err.substring(run.err.indexOf(note) + note.length()).split("\\. ")[0];
+			assertEquals(best, Double.parseDouble(given), 1e-6 * Math.max(1, Math.abs(best)), run::toString);
+			assertTrue(run.err.contains(lower ? "Raise the threshold" : "Lower the threshold"), run::toString);
+		}
+		final CliRun found = CliRun.of("match-template", image.toString(), template.toString(), "threshold=0.5");
+		assertEquals(2, found.out.split("\n").length, found::toString);
+		assertFalse(found.err.contains("note:"), found::toString);
+	}
+
 	/** --csv writes the table to a file; matches= and threshold= limit it; Slice on stacks. */
 	@Test
 	void csvFileMatchesAndSlices() throws IOException {
