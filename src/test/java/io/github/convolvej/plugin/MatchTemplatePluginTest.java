@@ -187,6 +187,20 @@ class MatchTemplatePluginTest {
 			if (w instanceof TextWindow && w.isDisplayable() && "Matches".equals(((TextWindow) w).getTitle()))
 				windows++;
 		assertTrue(windows <= 1, "one Matches window, not one per run: " + windows);
+		// a threshold no window reaches: an empty table, and the Log says why (without
+		// ImageJ's window, as here, IJ.log prints on the standard output)
+		IJ.log("\\Clear");
+		final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+		final java.io.PrintStream stdout = System.out;
+		System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			IJ.run(image, "Match Template...", "image=field template=pattern threshold=1.5");
+		} finally {
+			System.setOut(stdout);
+		}
+		assertEquals(0, ResultsTable.getResultsTable("Matches").size());
+		final String log = printed.toString(java.nio.charset.StandardCharsets.UTF_8) + IJ.getLog();
+		assertTrue(log.contains("Match Template: No window scored at least threshold=1.5; the best score is "), log);
 	}
 
 	@Test
