@@ -89,9 +89,9 @@ public abstract class FilterPlugin implements PlugIn {
 			if (settings.get(FilterSettings.KERNEL_IMAGE) != null)
 				KernelCalibration.mismatch(imp, WindowManager.getImage(settings.get(FilterSettings.KERNEL_IMAGE))).ifPresent(w -> IJ.log(name + ": " + w));
 			final ImagePlus mask = settings.mask(WindowManager::getImage);
-			final List< ImagePlus > results = settings.get(FilterSettings.OUTPUT_FOLDER) != null
+			final List< ImagePlus > results = ImageJThreads.call(() -> settings.get(FilterSettings.OUTPUT_FOLDER) != null
 					? List.of(StackToStore.filter(imp, settings, kernel, progress))
-					: ImageFilter.applyAll(imp, settings, kernel, mask, progress);
+					: ImageFilter.applyAll(imp, settings, kernel, mask, progress));
 			if (settings.get(FilterSettings.SCALED))
 				logScaled(settings, imp);
 			for (int i = results.size() - 1; i >= 0; i--)

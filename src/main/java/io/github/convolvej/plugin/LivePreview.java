@@ -51,7 +51,7 @@ final class LivePreview {
 			return;
 		final ProgressListener stale = ProgressListener.cancelledWhen(() -> g != generation.get());
 		try {
-			final ImagePlus plane = ImageFilter.preview(source, settings, kernel, mask, stale);
+			final ImagePlus plane = ImageJThreads.call(() -> ImageFilter.preview(source, settings, kernel, mask, stale));
 			// windows change on the event thread only: this thread never waits for it, nor it for this one
 			EventQueue.invokeLater(() -> {
 				if (g == generation.get())

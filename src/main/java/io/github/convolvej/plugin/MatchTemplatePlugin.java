@@ -65,7 +65,7 @@ public class MatchTemplatePlugin implements PlugIn {
 			final ImagePlus image = settings.image(WindowManager::getImage, WindowManager.getCurrentImage());
 			final List< ImagePlus > templates = settings.templates(WindowManager::getImage);
 			final ImagePlus mask = settings.mask(WindowManager::getImage);
-			final MatchResult result = TemplateMatching.run(image, templates, mask, settings, progress);
+			final MatchResult result = ImageJThreads.call(() -> TemplateMatching.run(image, templates, mask, settings, progress));
 			show(result);
 			result.noMatchReason().ifPresent(reason -> IJ.log(NAME + ": " + reason));
 			IJ.showStatus(NAME + ": " + result.matches().size() + (result.matches().size() == 1 ? " match" : " matches"));
