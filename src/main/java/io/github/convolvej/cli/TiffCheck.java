@@ -30,7 +30,12 @@ final class TiffCheck {
 			images = new TiffDecoder(file.getParent() == null ? "" : file.getParent() + File.separator, file.getName()).getTiffInfo();
 		}
 		catch (final IOException | RuntimeException e) {
-			throw new IOException("Cannot read " + file + ": its TIFF header is damaged (" + e.getMessage() + ").", e);
+			final String reason = String.valueOf(e.getMessage()).replace('\n', ' ').trim();
+			if (isUnsupported(reason))
+				// a valid TIFF of a kind ImageJ's reader does not open: not damage
+				throw new IOException("Cannot read " + file + ": it is a kind of TIFF ImageJ cannot open (" + reason
+						+ "). Save it as one value per pixel, e.g. with tifffile's photometric='minisblack', or convert it with Fiji's Bio-Formats.", e);
+			throw new IOException("Cannot read " + file + ": its TIFF header is damaged (" + reason + ").", e);
 		}
 		if (images == null || images.length == 0)
 			throw new IOException("Cannot read " + file + ": its TIFF header describes no image.");
@@ -51,6 +56,11 @@ final class TiffCheck {
 						+ describe(images[i]) + " up to byte " + end + ", but the file has only " + length
 						+ " bytes. Copy or export the file again.");
 		}
+	}
+
+	/** ImageJ's TiffDecoder says so for valid files it does not support ("ImageJ cannot open tiled TIFFs", "Unsupported BitsPerSample"). */
+	private static boolean isUnsupported(final String reason) {
+		return reason.startsWith("ImageJ cannot open") || reason.startsWith("Unsupported") || reason.startsWith("Cannot open");
 	}
 
 	/** Bytes per value of each TIFF field type (0: unknown type). */

@@ -69,6 +69,14 @@ class DamagedFilesTest {
 		assertRefused(in, "cut short");
 	}
 
+	/** A valid TIFF that ImageJ's reader does not support (tifffile's default for an (h, w, 3) float array) is not called damaged. */
+	@Test
+	void aKindOfTiffImageJCannotOpenIsNamedNotCalledDamaged() throws IOException, java.net.URISyntaxException {
+		final Path in = Files.copy(Path.of(getClass().getResource("/tiff/interleaved-float-rgb.tif").toURI()), dir.resolve("rgb-float.tif"));
+		assertRefused(in, "a kind of TIFF ImageJ cannot open (ImageJ cannot open interleaved 32-bit images.)");
+		assertFalse(CliRun.of("convolve-nd", in.toString(), dir.resolve("out.tif").toString(), "kernel=laplace").err.contains("damaged"));
+	}
+
 	@Test
 	void aStackCutShortIsRefused() throws IOException {
 		final Path in = tiff("stack.tif", IJ.createImage("stack", "8-bit ramp", 40, 30, 1000));
