@@ -84,7 +84,7 @@ final class MatchCommand {
 			// Scores of any method fill 0..255 in a PNG; a TIFF keeps them as they are.
 			ImageFiles.write(result.scoreMap(), scores, true, null);
 		final String table = MatchTable.csv(result);
-		result.noMatchReason().ifPresent(reason -> err.println("note: " + reason));
+		result.note().ifPresent(reason -> err.println("note: " + reason));
 		if (csv == null)
 			out.print(table);
 		else {

@@ -78,26 +78,35 @@ public final class MatchResult {
 	}
 
 	/**
-	 * Why nothing matched, when nothing did: no window reached the threshold
-	 * (the message gives the best score, to set it by), or no window could be
-	 * scored at all. Empty when there are matches.
+	 * What the user should know about these matches, if anything: why nothing
+	 * matched (no window reached the threshold, with the best score to set it
+	 * by; or no window could be scored), or that every window scored the same,
+	 * so the matches are arbitrary (a template or image with no variation).
 	 */
-	public Optional< String > noMatchReason() {
-		if (!matches.isEmpty())
-			return Optional.empty();
+	public Optional< String > note() {
 		final boolean lower = settings.get(MatchSettings.METHOD).lowerIsBetter();
-		double best = Double.NaN;
+		double min = Double.NaN, max = Double.NaN;
 		for (int i = 1; i <= scoreMap.getStackSize(); i++)
 			for (final float v : (float[]) scoreMap.getStack().getProcessor(i).getPixels())
-				if (Float.isFinite(v) && (Double.isNaN(best) || (lower ? v < best : v > best)))
-					best = v;
-		if (Double.isNaN(best))
+				if (Float.isFinite(v)) {
+					min = Double.isNaN(min) ? v : Math.min(min, v);
+					max = Double.isNaN(max) ? v : Math.max(max, v);
+				}
+		if (Double.isNaN(min))
 			return Optional.of("No window could be scored: each one holds missing pixels (NaN, or masked out).");
+		if (!matches.isEmpty())
+			return min == max && matches.size() < scoreCount()
+					? Optional.of("Every window scored " + MacroOptions.format(min) + ", so the matches are arbitrary: the template or the image has no variation there. Use a template with some structure.")
+					: Optional.empty();
 		final double threshold = settings.get(MatchSettings.THRESHOLD);
 		if (Double.isNaN(threshold))
 			return Optional.empty();
 		return Optional.of("No window scored " + (lower ? "at most" : "at least") + " threshold=" + MacroOptions.format(threshold)
-				+ "; the best score is " + MacroOptions.format(best) + ". " + (lower ? "Raise" : "Lower") + " the threshold, or leave it out.");
+				+ "; the best score is " + MacroOptions.format(lower ? min : max) + ". " + (lower ? "Raise" : "Lower") + " the threshold, or leave it out.");
+	}
+
+	private long scoreCount() {
+		return (long) scoreMap.getWidth() * scoreMap.getHeight() * scoreMap.getStackSize();
 	}
 
 	/** True when the image has several planes: the table then has a {@code Slice} column. */

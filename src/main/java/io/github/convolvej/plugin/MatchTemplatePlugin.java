@@ -67,7 +67,7 @@ public class MatchTemplatePlugin implements PlugIn {
 			final ImagePlus mask = settings.mask(WindowManager::getImage);
 			final MatchResult result = ImageJThreads.call(() -> TemplateMatching.run(image, templates, mask, settings, progress));
 			show(result);
-			result.noMatchReason().ifPresent(reason -> IJ.log(NAME + ": " + reason));
+			result.note().ifPresent(reason -> IJ.log(NAME + ": " + reason));
 			IJ.showStatus(NAME + ": " + result.matches().size() + (result.matches().size() == 1 ? " match" : " matches"));
 		} catch (final CancelledException e) {
 			IJ.showStatus(NAME + " cancelled");

@@ -125,6 +125,26 @@ class MatchCommandTest {
 		assertFalse(found.err.contains("note:"), found::toString);
 	}
 
+	/** A template with no variation scores 0 against every window under the correlation coefficient: the one match is arbitrary, and a note says so. */
+	@Test
+	void aFlatTemplateGetsANoteNotAMeaningfulMatch() throws IOException {
+		final double[] pixels = new double[30 * 20];
+		final Random random = new Random(8);
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = random.nextInt(256);
+		final Path image = ImageIo.writeTiff(dir.resolve("image.tif"), new int[] { 30, 20 }, pixels);
+		final double[] flat = new double[5 * 4];
+		java.util.Arrays.fill(flat, 7);
+		final Path template = ImageIo.writeTiff(dir.resolve("flat.tif"), new int[] { 5, 4 }, flat);
+		for (final String method : new String[] { "ccoeff_normed", "ccoeff" }) {
+			final CliRun run = CliRun.of("match-template", image.toString(), template.toString(), "method=" + method);
+			assertEquals(0, run.exitCode, run::toString);
+			assertTrue(run.err.contains("note: Every window scored 0, so the matches are arbitrary"), run::toString);
+		}
+		final CliRun sqdiff = CliRun.of("match-template", image.toString(), template.toString(), "method=sqdiff");
+		assertFalse(sqdiff.err.contains("note:"), sqdiff::toString);
+	}
+
 	/** --csv writes the table to a file; matches= and threshold= limit it; Slice on stacks. */
 	@Test
 	void csvFileMatchesAndSlices() throws IOException {

@@ -59,10 +59,27 @@ public final class SearchTemplate {
 			dims[d] = Math.toIntExact(template.dimension(d));
 		final SearchTemplate read = new SearchTemplate(name, read(template), dims, null, null, dims.clone(), 0, Flip.NONE);
 		final SearchTemplate t = mask == null ? read : read.masked(mask);
+		int bad = 0, first = -1;
 		for (int i = 0; i < t.values.length; i++)
-			if (!Double.isFinite(t.values[i]))
-				throw new IllegalArgumentException("The template" + quoted(name) + " holds NaN or infinite values (at index " + i + "). Give a template of finite numbers only, or a mask that is 0 on those pixels.");
+			if (!Double.isFinite(t.values[i])) {
+				bad++;
+				first = first < 0 ? i : first;
+			}
+		if (bad > 0)
+			throw new IllegalArgumentException("The template" + quoted(name) + " holds NaN or infinite values (" + (bad == 1 ? "one pixel, at " : bad + " pixels, the first at ")
+					+ pixelText(first, dims) + "). Give a template of finite numbers only, or a mask that is 0 on those pixels.");
 		return t;
+	}
+
+	/** The pixel at flat index {@code index} (x fastest), as messages name it: {@code x=2, y=5}. */
+	private static String pixelText(final int index, final int[] dims) {
+		final StringBuilder sb = new StringBuilder();
+		int rest = index;
+		for (int d = 0; d < dims.length; d++) {
+			sb.append(d == 0 ? "" : ", ").append(Axes.name(d)).append('=').append(rest % dims[d]);
+			rest /= dims[d];
+		}
+		return sb.toString();
 	}
 
 	/**

@@ -310,7 +310,9 @@ class TemplateMatcherTest {
 		final IllegalArgumentException axes = assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(img, ArrayImgs.floats(3, 3, 2), new MatchOptions()));
 		assertTrue(axes.getMessage().contains("3 axes") && axes.getMessage().contains("only 2"), axes.getMessage());
 		final IllegalArgumentException nan = assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(img, ArrayImgs.floats(new float[] { 1, Float.NaN, 2, 3 }, 2, 2), new MatchOptions()));
-		assertTrue(nan.getMessage().contains("NaN"), nan.getMessage());
+		assertTrue(nan.getMessage().contains("NaN or infinite values (one pixel, at x=1, y=0)"), nan.getMessage());
+		final IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(img, ArrayImgs.floats(new float[] { 1, 2, 3, Float.POSITIVE_INFINITY, 2, Float.NaN }, 3, 2), new MatchOptions()));
+		assertTrue(twice.getMessage().contains("(2 pixels, the first at x=0, y=1)"), twice.getMessage());
 		final IllegalArgumentException anchor = assertThrows(IllegalArgumentException.class, () -> TemplateMatcher.match(img, ArrayImgs.floats(3, 3), new MatchOptions().anchor(1, 3)));
 		assertTrue(anchor.getMessage().contains("anchor"), anchor.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> new MatchOptions().mode(OutputMode.FULL));
