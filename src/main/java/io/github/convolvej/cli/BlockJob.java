@@ -176,7 +176,7 @@ public final class BlockJob implements Serializable {
 		final FilterSettings settings = settings();
 		final Kernel kernel = kernel(settings);
 		final BlockSink sink = sink();
-		final BlockPlan plan = BlockRun.begin(volume(), kernel, settings.convolutionOptions(), sink, block, resume);
+		final BlockPlan plan = BlockRun.begin(volume(), kernel, settings.convolutionOptions(), sink, block, record(settings, resume));
 		final List< Integer > todo = new ArrayList<>();
 		for (int b = 0; b < plan.blocks(); b++)
 			if (!(resume && sink.written(plan.blockInOutput(b))))
@@ -206,7 +206,13 @@ public final class BlockJob implements Serializable {
 	public void run(final boolean resume, final PrintStream progress) throws IOException {
 		checkPaths();
 		final FilterSettings settings = settings();
-		BlockRun.filter(volume(), kernel(settings), settings.convolutionOptions(), sink(), block, resume, progress);
+		BlockRun.filter(volume(), kernel(settings), settings.convolutionOptions(), sink(), block, record(settings, resume), progress);
+	}
+
+	/** This job as its store records it: the command, the input as given to every process, the options normalized. */
+	private RunRecord record(final FilterSettings settings, final boolean resume) {
+		final String in = input.startsWith(ImageFiles.SAMPLE_PREFIX) ? input : Path.of(input).toAbsolutePath().normalize().toString();
+		return new RunRecord(operation.name().toLowerCase(Locale.ROOT) + "-nd " + in + " \"" + settings.toMacroOptions() + "\"", resume);
 	}
 
 	@Override

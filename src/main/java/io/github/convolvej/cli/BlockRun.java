@@ -45,8 +45,8 @@ final class BlockRun {
 	}
 
 	/** Prepares the sink (checked for a new or resumed run) and returns the plan. */
-	static BlockPlan begin(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final long[] block, final boolean resume) throws IOException {
-		return BlockPlan.of(image(volume), kernel, options, sink.begin(outputSize(volume, kernel, options), block, resume));
+	static BlockPlan begin(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final long[] block, final RunRecord record) throws IOException {
+		return BlockPlan.of(image(volume), kernel, options, sink.begin(outputSize(volume, kernel, options), block, record));
 	}
 
 	/** The plan of a sink another process has prepared. */
@@ -55,8 +55,9 @@ final class BlockRun {
 	}
 
 	/** Filters the volume into {@code sink}, block by block, with a progress line on {@code progress}. */
-	static void filter(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final long[] block, final boolean resume, final PrintStream progress) throws IOException {
-		final BlockPlan plan = begin(volume, kernel, options, sink, block, resume);
+	static void filter(final VolumeSource volume, final Kernel kernel, final ConvolutionOptions options, final BlockSink sink, final long[] block, final RunRecord record, final PrintStream progress) throws IOException {
+		final boolean resume = record.resume();
+		final BlockPlan plan = begin(volume, kernel, options, sink, block, record);
 		final long totalValues = Intervals.numElements(plan.output());
 		final long start = System.nanoTime();
 		// as many blocks in flight as threads, each on one thread: reading, compressing and

@@ -17,9 +17,10 @@ interface BlockSink {
 	 *
 	 * @param size the output's size, x, y, z
 	 * @param block the block size asked for, x, y, z (0: the sink's choice)
+	 * @param record this run, recorded in a new store and compared with a resumed one's
 	 * @return the block size to use, x, y, z
 	 */
-	long[] begin(long[] size, long[] block, boolean resume) throws IOException;
+	long[] begin(long[] size, long[] block, RunRecord record) throws IOException;
 
 	/** Takes the sizes of a store another process has prepared with {@link #begin}; returns the block size. */
 	long[] attach(long[] size, long[] block);

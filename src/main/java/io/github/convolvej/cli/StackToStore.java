@@ -57,7 +57,8 @@ public final class StackToStore {
 		final VolumeSource volume = VolumeSource.ofStack(stack, image.getWidth(), image.getHeight());
 		final BlockSink sink = settings.get(FilterSettings.ZARR_OUTPUT) ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }, true) : new TiffPlaneSink(out);
 		final ConvolutionOptions options = settings.convolutionOptions().progress(progress);
-		BlockRun.filter(volume, kernel, options, sink, new long[] { 0, 0, BLOCK_PLANES }, false, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+		final RunRecord record = new RunRecord(settings.operation().name().toLowerCase(java.util.Locale.ROOT) + "-nd of the image '" + image.getTitle() + "' \"" + settings.toMacroOptions() + "\"", false);
+		BlockRun.filter(volume, kernel, options, sink, new long[] { 0, 0, BLOCK_PLANES }, record, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 		progress.progress(1);
 		final ImagePlus result = open(out, settings.get(FilterSettings.ZARR_OUTPUT));
 		result.setTitle(ImageFilter.title(image, settings));

@@ -33,10 +33,11 @@ final class TiffPlaneSink implements BlockSink {
 	}
 
 	@Override
-	public long[] begin(final long[] size, final long[] block, final boolean resume) throws IOException {
+	public long[] begin(final long[] size, final long[] block, final RunRecord record) throws IOException {
 		final long[] planes = attach(size, block);
 		Files.createDirectories(out);
-		checkOutputFolder(size[2], resume);
+		checkOutputFolder(size[2], record.resume());
+		record.checkAndWrite(out.resolve(".convolvej.json"), out);
 		return planes;
 	}
 

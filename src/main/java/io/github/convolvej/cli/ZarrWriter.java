@@ -62,7 +62,8 @@ final class ZarrWriter implements BlockSink {
 	}
 
 	@Override
-	public long[] begin(final long[] outputSize, final long[] block, final boolean resume) throws IOException {
+	public long[] begin(final long[] outputSize, final long[] block, final RunRecord record) throws IOException {
+		final boolean resume = record.resume();
 		final long[] use = attach(outputSize, block);
 		final String zarray = String.format(Locale.ROOT, "{\n    \"chunks\": [%d, %d, %d],\n    \"compressor\": %s,\n"
 				+ "    \"dtype\": \"<f4\",\n    \"fill_value\": 0.0,\n    \"filters\": null,\n    \"order\": \"C\",\n    \"shape\": [%d, %d, %d],\n    \"zarr_format\": 2\n}\n",
@@ -84,6 +85,7 @@ final class ZarrWriter implements BlockSink {
 			}
 		}
 		Files.createDirectories(folder);
+		record.checkAndWrite(folder.resolve(".zattrs"), folder);
 		if (!Files.exists(meta))
 			SafeWrite.write(meta, file -> Files.writeString(file, zarray));
 		return use;

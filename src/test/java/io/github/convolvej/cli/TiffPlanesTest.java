@@ -85,7 +85,7 @@ class TiffPlanesTest {
 				final ConvolutionResult< FloatType > expected = Convolution.apply(img, k, ConvolutionOptions.convolve().mode(mode).boundary(b).fillValue(2.5));
 				final long[] dims = expected.real().dimensionsAsLongArray();
 				final List< float[] > got = planes(out, (int) dims[2]);
-				assertEquals(dims[2], new File(out.toString()).list().length, mode + " " + b + ": one file per output plane");
+				assertEquals(dims[2], new File(out.toString()).list((folder, name) -> !name.startsWith(".")).length, mode + " " + b + ": one file per output plane");
 				final Cursor< FloatType > e = expected.real().cursor();
 				for (final float[] plane : got) {
 					assertEquals(dims[0] * dims[1], plane.length);
@@ -212,7 +212,41 @@ class TiffPlanesTest {
 			assertArrayEquals(Files.readAllBytes(whole.resolve(name)), Files.readAllBytes(killed.resolve(name)), name);
 		}
 		try (var files = Files.list(killed)) {
-			assertEquals(depth, files.count(), "no temporary file left");
+			assertEquals(depth, files.filter(f -> !f.getFileName().toString().equals(".convolvej.json")).count(), "no temporary file left");
+		}
+	}
+
+	/**
+	 * --resume finishes only the run that made the store: another kernel (an
+	 * output of the same size) is refused, naming both runs, and nothing is
+	 * written; the same options, defaults written out or not, resume.
+	 */
+	@Test
+	void aResumeWithOtherOptionsIsRefused() throws IOException {
+		final Path in = dir.resolve("volume.tif");
+		final ImagePlus volume = IJ.createImage("volume", "32-bit ramp", 12, 9, 5);
+		new ij.io.FileSaver(volume).saveAsTiffStack(in.toString());
+		for (final String store : new String[] { "planes/", "store.zarr" }) {
+			final Path out = dir.resolve(store);
+			final CliRun first = CliRun.of("convolve-nd", in.toString(), out + "/", "kernel=laplace", "--block", "2");
+			assertEquals(ConvolveJCli.OK, first.exitCode, first.toString());
+			final byte[] record = Files.readAllBytes(out.resolve(store.endsWith(".zarr") ? ".zattrs" : ".convolvej.json"));
+			assertTrue(new String(record, java.nio.charset.StandardCharsets.UTF_8).contains("kernel=laplace"), store);
+			final List< String > before = names(out);
+			final CliRun other = CliRun.of("convolve-nd", in.toString(), out + "/", "kernel=[gaussian(1)]", "--block", "2", "--resume");
+			assertEquals(ConvolveJCli.USAGE, other.exitCode, other.toString());
+			assertTrue(other.err.contains("was made by convolve-nd " + in.toAbsolutePath()) && other.err.contains("kernel=laplace")
+					&& other.err.contains("not by this run") && other.err.contains("gaussian(1)"), other.toString());
+			assertEquals(before, names(out), "nothing written or removed");
+			final CliRun same = CliRun.of("convolve-nd", in.toString(), out + "/", "kernel=laplace mode=same boundary=symm", "--block", "2", "--resume");
+			assertEquals(ConvolveJCli.OK, same.exitCode, same.toString());
+			assertArrayEquals(record, Files.readAllBytes(out.resolve(store.endsWith(".zarr") ? ".zattrs" : ".convolvej.json")));
+		}
+	}
+
+	private static List< String > names(final Path folder) throws IOException {
+		try (var files = Files.list(folder)) {
+			return files.map(p -> p.getFileName().toString()).sorted().collect(java.util.stream.Collectors.toList());
 		}
 	}
 
