@@ -111,6 +111,9 @@ public class MatchTemplateCommand implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Matches")
 	private ResultsTable table;
 
+	@Parameter(type = ItemIO.OUTPUT, label = "Note")
+	private String note;
+
 	@Override
 	public void run() {
 		if (image == null)
@@ -126,6 +129,7 @@ public class MatchTemplateCommand implements Command {
 		final MatchResult r = TemplateMatching.run(image, all, mask, settings, ProgressListener.NONE);
 		r.addToOverlay();
 		table = r.toTable();
+		note = r.note().orElse(null);
 		if (IJ.getInstance() != null)
 			table.show(MatchTable.TITLE);
 		result = score_map ? r.scoreMap() : null;
@@ -151,6 +155,15 @@ public class MatchTemplateCommand implements Command {
 	/** The score map once {@link #run()} has run, or null without {@code score_map}. */
 	public ImagePlus result() {
 		return result;
+	}
+
+	/**
+	 * What the user should know about the matches once {@link #run()} has
+	 * run, or null: why there is none (the best score, for a threshold), or
+	 * that they are arbitrary (every window scored the same).
+	 */
+	public String note() {
+		return note;
 	}
 
 	/** The {@code Matches} table once {@link #run()} has run. */

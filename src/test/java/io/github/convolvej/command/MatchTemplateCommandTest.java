@@ -68,7 +68,7 @@ class MatchTemplateCommandTest {
 		final CommandInfo info = commands.getCommand(MatchTemplateCommand.class);
 		assertEquals(List.of("image", "template", "method", "mode", "boundary", "value", "matches", "threshold", "min_distance", "max_overlap", "anchor", "subpixel", "score_map", "add_to_manager", "templates", "mask", "rotations", "flip", "angles"), names(info.inputs()));
 		assertEquals(new java.util.TreeSet<>(MatchSettings.KEYS), new java.util.TreeSet<>(names(info.inputs())), "one parameter per macro key: the command reads them by name");
-		assertEquals(List.of("result", "table"), names(info.outputs()));
+		assertEquals(List.of("result", "table", "note"), names(info.outputs()));
 		info.inputs().forEach(i -> assertFalse(i.isPersisted(), i.getName() + " is not remembered between runs"));
 	}
 
@@ -91,6 +91,12 @@ class MatchTemplateCommandTest {
 			for (int row = 0; row < 3; row++)
 				assertEquals(reference.getValue(column, row), table.getValue(column, row), 0, column + " " + row);
 		assertEquals(3 * 3, image.getOverlay().size(), "the matches are drawn on the image");
+		assertNull(m.getOutput("note"), "nothing to note");
+		// a threshold no window reaches: an empty table and a note with the best score
+		final CommandModule none = commands.run(MatchTemplateCommand.class, true, "image", image, "template", template, "threshold", 1.5).get();
+		assertEquals(0, ((ResultsTable) none.getOutput("table")).size());
+		final String note = (String) none.getOutput("note");
+		assertTrue(note != null && note.startsWith("No window scored at least threshold=1.5; the best score is "), note);
 	}
 
 	/** Several templates, turns and mirrors as parameters give the table the macro keys give. */
