@@ -52,7 +52,7 @@ final class CliHelp {
 				return filter("correlate-nd", "Correlate ND...", "Correlates");
 			case "match-template":
 				return lines(
-						"Usage: convolvej match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [OPTIONS]",
+						"Usage: convolvej match-template IMAGE TEMPLATE [--csv FILE] [--scores FILE] [--threads N] [OPTIONS]",
 						"",
 						"Finds TEMPLATE in IMAGE (2-D, or 3-D stacks; a 2-D template on a stack is matched",
 						"plane by plane; RGB on the mean of its colours) and prints the matches, best first, as CSV",
@@ -77,6 +77,7 @@ final class CliHelp {
 						"  angles=[start,stop,step]  turns by interpolation, in degrees",
 						"  --csv FILE             write the matches to FILE instead of standard output",
 						"  --scores FILE          write the score map: .tif as computed, .png stretched to 0..255",
+						"  --threads N            use N threads (default: all cores)",
 						"",
 						"Example:",
 						"  convolvej match-template face.png eye.png --csv matches.csv \"method=[Correlation coefficient]\"");

@@ -11,11 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
-import net.imglib2.parallel.Parallelization;
 import io.github.convolvej.bench.Benchmark;
 import io.github.convolvej.core.CancelledException;
 import io.github.convolvej.core.Kernel;
 import io.github.convolvej.core.Operation;
+import io.github.convolvej.core.Threads;
 import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.demo.Demo;
 import io.github.convolvej.ij.FilterSettings;
@@ -192,24 +192,8 @@ public final class ConvolveJCli {
 			throw new UsageException("--each filters files one by one; --block, --compressor and --resume are for a volume (a folder of planes, a Zarr array).");
 		if (threads > 0) {
 			final boolean s = scale, r = resume;
-			final String b = block, c = compressor;
-			final int[] code = new int[1];
-			final Exception[] failure = new Exception[1];
-			// the engines take their threads from ImgLib2's Parallelization context
-			final String pattern = each;
-			Parallelization.runWithNumThreads(threads, () -> {
-				try {
-					code[0] = pattern != null ? filterEach(operation, pattern, positional, s) : filter(operation, positional, s, b, r, c);
-				}
-				catch (final IOException | RuntimeException e) {
-					failure[0] = e;
-				}
-			});
-			if (failure[0] instanceof IOException)
-				throw (IOException) failure[0];
-			if (failure[0] != null)
-				throw (RuntimeException) failure[0];
-			return code[0];
+			final String b = block, c = compressor, pattern = each;
+			return Threads.call(threads, () -> pattern != null ? filterEach(operation, pattern, positional, s) : filter(operation, positional, s, b, r, c));
 		}
 		return each != null ? filterEach(operation, each, positional, scale) : filter(operation, positional, scale, block, resume, compressor);
 	}

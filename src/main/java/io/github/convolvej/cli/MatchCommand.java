@@ -11,6 +11,7 @@ import java.util.List;
 
 import ij.ImagePlus;
 import io.github.convolvej.core.ProgressListener;
+import io.github.convolvej.core.Threads;
 import io.github.convolvej.ij.MatchResult;
 import io.github.convolvej.ij.MatchSettings;
 import io.github.convolvej.ij.MatchTable;
@@ -34,6 +35,18 @@ final class MatchCommand {
 
 	/** Runs the command; returns the exit code. */
 	static int run(final List< String > args, final PrintStream out, final PrintStream err) throws IOException {
+		final List< String > rest = new ArrayList<>(args);
+		final int at = rest.indexOf("--threads");
+		if (at < 0)
+			return match(rest, out, err);
+		if (at + 1 >= rest.size() || !rest.get(at + 1).matches("[1-9]\\d{0,3}"))
+			throw new UsageException("--threads needs a whole number of at least 1, as in --threads 4.");
+		final int threads = Integer.parseInt(rest.remove(at + 1));
+		rest.remove(at);
+		return Threads.call(threads, () -> match(rest, out, err));
+	}
+
+	private static int match(final List< String > args, final PrintStream out, final PrintStream err) throws IOException {
 		final List< String > positional = new ArrayList<>();
 		String csv = null;
 		String scores = null;
@@ -52,7 +65,7 @@ final class MatchCommand {
 				else
 					scores = args.get(++i);
 			} else if (a.startsWith("--"))
-				throw new UsageException("Unknown flag '" + a + "'. Flags: --csv FILE, --scores FILE, --each PATTERN.");
+				throw new UsageException("Unknown flag '" + a + "'. Flags: --csv FILE, --scores FILE, --each PATTERN, --threads N.");
 			else
 				positional.add(a);
 		}

@@ -68,6 +68,14 @@ class CliMessagesTest {
 		final CliRun missing = CliRun.of("convolve-nd", "/no/such.tif", dir.resolve("m.tif").toString(), "kernel=laplace", "--threads", "2");
 		assertEquals(ConvolveJCli.FAILURE, missing.exitCode, missing.toString());
 		assertTrue(missing.err.contains("No such image file"), missing.toString());
+		// match-template takes --threads too, anywhere among its arguments
+		final CliRun matchOne = CliRun.of("match-template", "--threads", "1", in.toString(), in.toString(), "mode=valid");
+		final CliRun matchAll = CliRun.of("match-template", in.toString(), in.toString(), "mode=valid");
+		assertEquals(ConvolveJCli.OK, matchOne.exitCode, matchOne.toString());
+		assertEquals(matchAll.out, matchOne.out);
+		final CliRun matchZero = CliRun.of("match-template", in.toString(), in.toString(), "--threads", "0");
+		assertEquals(ConvolveJCli.USAGE, matchZero.exitCode, matchZero.toString());
+		assertTrue(matchZero.err.contains("--threads needs a whole number of at least 1"), matchZero.toString());
 	}
 
 	@Test
