@@ -61,10 +61,7 @@ class MatchCommandTest {
 	@Test
 	void findsTheCutWithEveryMethod() throws IOException {
 		final int w = 60, h = 45;
-		final double[] pixels = new double[w * h];
-		final Random random = new Random(11);
-		for (int i = 0; i < pixels.length; i++)
-			pixels[i] = random.nextInt(256);
+		final double[] pixels = noise(w, h, 11);
 		final int bx = 31, by = 17, tw = 9, th = 6;
 		final double[] cut = new double[tw * th];
 		for (int y = 0; y < th; y++)
@@ -95,10 +92,8 @@ class MatchCommandTest {
 	@Test
 	void anEmptyTableSaysWhichScoreWouldHaveMatched() throws IOException {
 		final int w = 40, h = 30;
-		final double[] pixels = new double[w * h];
+		final double[] pixels = noise(w, h, 3);
 		final Random random = new Random(3);
-		for (int i = 0; i < pixels.length; i++)
-			pixels[i] = random.nextInt(256);
 		final double[] cut = new double[7 * 5];
 		for (int i = 0; i < cut.length; i++)
 			cut[i] = pixels[(12 + i / 7) * w + 20 + i % 7] + 9 * random.nextGaussian();
@@ -128,11 +123,7 @@ class MatchCommandTest {
 	/** A template with no variation scores 0 against every window under the correlation coefficient: the one match is arbitrary, and a note says so. */
 	@Test
 	void aFlatTemplateGetsANoteNotAMeaningfulMatch() throws IOException {
-		final double[] pixels = new double[30 * 20];
-		final Random random = new Random(8);
-		for (int i = 0; i < pixels.length; i++)
-			pixels[i] = random.nextInt(256);
-		final Path image = ImageIo.writeTiff(dir.resolve("image.tif"), new int[] { 30, 20 }, pixels);
+		final Path image = ImageIo.writeTiff(dir.resolve("image.tif"), new int[] { 30, 20 }, noise(30, 20, 8));
 		final double[] flat = new double[5 * 4];
 		java.util.Arrays.fill(flat, 7);
 		final Path template = ImageIo.writeTiff(dir.resolve("flat.tif"), new int[] { 5, 4 }, flat);
@@ -336,5 +327,14 @@ class MatchCommandTest {
 		final CliRun noTemplate = CliRun.of("match-template", image.toString(), "matches=3");
 		assertEquals(2, noTemplate.exitCode, noTemplate::toString);
 		assertTrue(noTemplate.err.contains("templates=[a.png,b.png]"), noTemplate.err);
+	}
+
+	/** Whole numbers 0..255 at random, w x h, x fastest. */
+	private static double[] noise(final int w, final int h, final long seed) {
+		final double[] pixels = new double[w * h];
+		final Random random = new Random(seed);
+		for (int i = 0; i < pixels.length; i++)
+			pixels[i] = random.nextInt(256);
+		return pixels;
 	}
 }
