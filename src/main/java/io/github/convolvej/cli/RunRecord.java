@@ -36,14 +36,15 @@ final class RunRecord {
 	}
 
 	/**
-	 * Refuses to resume a store another run made, then records this run when
-	 * the store has no record yet. A store without a record (made before
-	 * stores had one) is resumed as it is.
+	 * Refuses to resume a store another run made, then records this run. A
+	 * new run records itself over any record left in a store without data (a
+	 * run stopped before its first block); a resumed store without a record
+	 * (one stopped between its metadata and its record) is resumed as it is.
 	 *
 	 * @throws UsageException naming both runs
 	 */
 	void checkAndWrite(final Path file, final Path store) throws IOException {
-		if (Files.exists(file)) {
+		if (resume && Files.exists(file)) {
 			final String text = Files.readString(file);
 			if (!text.equals(json())) {
 				final Matcher m = RUN.matcher(text);

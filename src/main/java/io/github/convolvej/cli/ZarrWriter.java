@@ -85,9 +85,10 @@ final class ZarrWriter implements BlockSink {
 			}
 		}
 		Files.createDirectories(folder);
-		record.checkAndWrite(folder.resolve(".zattrs"), folder);
+		// the array first: a store stopped before its record is still resumable
 		if (!Files.exists(meta))
 			SafeWrite.write(meta, file -> Files.writeString(file, zarray));
+		record.checkAndWrite(folder.resolve(".zattrs"), folder);
 		return use;
 	}
 

@@ -242,6 +242,16 @@ class TiffPlanesTest {
 			assertEquals(ConvolveJCli.OK, same.exitCode, same.toString());
 			assertArrayEquals(record, Files.readAllBytes(out.resolve(store.endsWith(".zarr") ? ".zattrs" : ".convolvej.json")));
 		}
+		// a folder of planes left with its record only (stopped before its first plane) takes a new run
+		final Path planes = dir.resolve("planes");
+		try (var files = Files.list(planes)) {
+			for (final Path f : (Iterable< Path >) files::iterator)
+				if (!f.getFileName().toString().startsWith("."))
+					Files.delete(f);
+		}
+		final CliRun fresh = CliRun.of("convolve-nd", in.toString(), planes + "/", "kernel=[gaussian(1)]", "--block", "2");
+		assertEquals(ConvolveJCli.OK, fresh.exitCode, fresh.toString());
+		assertTrue(Files.readString(planes.resolve(".convolvej.json")).contains("gaussian(1)"));
 	}
 
 	private static List< String > names(final Path folder) throws IOException {
