@@ -54,10 +54,24 @@ public final class SparkMain {
 			return 2;
 		}
 		catch (final Exception e) {
-			err.println("convolvej spark: " + (e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0]));
+			err.println("convolvej spark: " + failure(e, args));
 			err.println("What is written stays valid: run the same command with --resume to finish.");
 			return 1;
 		}
+	}
+
+	/**
+	 * The failure's first line; when Spark stopped its context itself (a
+	 * master that never answered, an application killed on the cluster), where
+	 * to look, since Spark's own message says only that it stopped.
+	 */
+	static String failure(final Exception e, final String[] args) {
+		final String first = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
+		if (!first.contains("SparkContext has been shutdown") && !first.contains("stopped SparkContext"))
+			return first;
+		final int at = java.util.Arrays.asList(args).indexOf("--master");
+		final String master = at >= 0 && at + 1 < args.length ? args[at + 1] : null;
+		return first.replaceAll("\\.$", "") + ": Spark stopped the job; its log above says why" + (master == null ? "." : " (with --master " + master + ": is the master running, and is the URL right?).");
 	}
 
 	private static final class Arguments {
