@@ -5,7 +5,9 @@ import java.util.Arrays;
 import ij.ImagePlus;
 import io.github.convolvej.core.Axes;
 import io.github.convolvej.core.Convolution;
+import io.github.convolvej.core.ConvolutionOptions;
 import io.github.convolvej.core.Kernel;
+import io.github.convolvej.core.Precision;
 import net.imglib2.FinalInterval;
 import net.imglib2.Interval;
 
@@ -49,6 +51,17 @@ final class FilterPlan {
 		this.parts = parts;
 		this.bitDepth = bitDepth;
 		this.mask = mask;
+	}
+
+	/**
+	 * The core's options for this plan: the settings', with every sum in
+	 * double when the result is rounded to whole numbers (8-, 16-bit, RGB),
+	 * since a float sum a few units off in the last place can round the other
+	 * way (52624.49 to 52625); 32-bit results keep the faster float sums.
+	 */
+	ConvolutionOptions options() {
+		final ConvolutionOptions options = settings.convolutionOptions();
+		return bitDepth == 32 ? options : options.precision(Precision.DOUBLE);
 	}
 
 	/**

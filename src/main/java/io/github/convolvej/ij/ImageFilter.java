@@ -180,7 +180,7 @@ public final class ImageFilter {
 	private static void filterPlane(final FilterPlan plan, final int c, final int z, final int t, final int outZ, final int outT, final ResultStack result, final ResultStack certainty, final ProgressListener p) {
 		p.checkCancelled();
 		final RandomAccessibleInterval< ? extends RealType< ? > > view = ImagePlusViews.plane(plan.source, c, z, t);
-		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.settings.convolutionOptions().mask(plan.maskPlane(c, z, t)).certainty(certainty != null).progress(p));
+		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.options().mask(plan.maskPlane(c, z, t)).certainty(certainty != null).progress(p));
 		result.put(c, outZ, outT, floats(r.real()), r.isComplex() ? floats(r.imaginary()) : null, 0, sourceLabel(plan, c, z, t));
 		if (certainty != null)
 			certainty.put(c, outZ, outT, floats(r.certainty()), null, 0, sourceLabel(plan, c, z, t));
@@ -189,7 +189,7 @@ public final class ImageFilter {
 	private static void filterVolume(final FilterPlan plan, final int c, final int t, final ResultStack result, final ResultStack certainty, final ProgressListener p) {
 		p.checkCancelled();
 		final RandomAccessibleInterval< ? extends RealType< ? > > view = ImagePlusViews.volume(plan.source, c, t);
-		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.settings.convolutionOptions().mask(plan.maskVolume(c, t)).certainty(certainty != null).progress(p));
+		final ConvolutionResult< FloatType > r = Convolution.apply(view, plan.kernel, plan.options().mask(plan.maskVolume(c, t)).certainty(certainty != null).progress(p));
 		final float[] re = floats(r.real());
 		final float[] im = r.isComplex() ? floats(r.imaginary()) : null;
 		final float[] cert = certainty == null ? null : floats(r.certainty());
@@ -209,7 +209,7 @@ public final class ImageFilter {
 		final long[] min = { plan.out.min(0), plan.out.min(1), z };
 		final ArrayImg< FloatType, FloatArray > re = ArrayImgs.floats(plan.outWidth(), plan.outHeight(), 1);
 		final ArrayImg< FloatType, FloatArray > im = plan.kernel.isComplex() ? ArrayImgs.floats(plan.outWidth(), plan.outHeight(), 1) : null;
-		Convolution.compute(extended, plan.kernel, Views.translate(re, min), im == null ? null : Views.translate(im, min), plan.settings.convolutionOptions().certainty(false).mask(plan.maskVolume(c, t)).progress(p));
+		Convolution.compute(extended, plan.kernel, Views.translate(re, min), im == null ? null : Views.translate(im, min), plan.options().certainty(false).mask(plan.maskVolume(c, t)).progress(p));
 		result.put(c, 0, 0, floats(re), im == null ? null : floats(im), 0, null);
 	}
 
