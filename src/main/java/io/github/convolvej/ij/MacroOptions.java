@@ -129,7 +129,9 @@ public final class MacroOptions {
 		final Set< String > seen = new HashSet<>();
 		final Set< String > repeated = new LinkedHashSet<>();
 		for (final Entry e : entries(options)) {
-			if (!accepted.contains(e.key)) {
+			if (e.key.startsWith("]") || e.key.startsWith(")"))
+				problems.add("A stray '" + e.key.charAt(0) + "' follows the options before it: brackets pair up, as in kernel=[1 2; 3 4] or kernel=[gaussian(2)].");
+			else if (!accepted.contains(e.key)) {
 				final String near = nearest(e.key, accepted);
 				problems.add("Unknown key '" + e.key + "'" + (near == null ? "" : " (did you mean '" + near + "'?)") + ". Keys: " + String.join(", ", accepted) + ".");
 			} else if (!seen.add(e.key))

@@ -40,6 +40,9 @@ class MacroOptionsTest {
 		final java.util.List< String > twice = MacroOptions.keyProblems("mode=full kernel=laplace mode=valid", keys);
 		assertEquals(1, twice.size());
 		assertTrue(twice.get(0).contains("'mode' is given more than once") && twice.get(0).contains("mode=full"), twice.get(0));
+		// a bracket too many is named as such, not as a key
+		final java.util.List< String > stray = MacroOptions.keyProblems("kernel=[1 2 1]] mode=full", keys);
+		assertEquals(java.util.List.of("A stray ']' follows the options before it: brackets pair up, as in kernel=[1 2; 3 4] or kernel=[gaussian(2)]."), stray);
 		// every key the commands write is one they accept
 		assertEquals(java.util.List.of(), FilterSettings.keyProblems(FilterSettings.builder(io.github.convolvej.core.Operation.CONVOLVE).parse(FilterSettings.KERNEL, "laplace").set(FilterSettings.NORMALIZE, true).build().toMacroOptions()));
 		assertEquals(java.util.List.of(), MatchSettings.keyProblems(MatchSettings.builder().set(MatchSettings.SUBPIXEL, true).set(MatchSettings.SCORE_MAP, true).build().toMacroOptions()));
