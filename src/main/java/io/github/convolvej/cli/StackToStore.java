@@ -17,6 +17,7 @@ import io.github.convolvej.core.ProgressListener;
 import io.github.convolvej.ij.FilterSettings;
 import io.github.convolvej.ij.ImageFilter;
 import io.github.convolvej.ij.OutputType;
+import io.github.convolvej.ij.StoreFormat;
 
 /**
  * Convolve ND / Correlate ND of an ImageJ stack too large for memory (a
@@ -55,12 +56,13 @@ public final class StackToStore {
 			throw new IllegalArgumentException("output_folder=" + out + " is a file. Give a folder (it is created when missing).");
 		final ImageStack stack = image.getStack();
 		final VolumeSource volume = VolumeSource.ofStack(stack, image.getWidth(), image.getHeight());
-		final BlockSink sink = settings.get(FilterSettings.ZARR_OUTPUT) ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }, true) : new TiffPlaneSink(out);
+		final boolean zarr = settings.get(FilterSettings.OUTPUT_FORMAT) == StoreFormat.ZARR;
+		final BlockSink sink = zarr ? new ZarrWriter(out, new int[] { BLOCK_PLANES, 256, 256 }, true) : new TiffPlaneSink(out);
 		final ConvolutionOptions options = settings.convolutionOptions().progress(progress);
 		final RunRecord record = new RunRecord(settings.operation().name().toLowerCase(java.util.Locale.ROOT) + "-nd of the image '" + image.getTitle() + "' \"" + settings.toMacroOptions() + "\"", false);
 		BlockRun.filter(volume, kernel, options, sink, new long[] { 0, 0, BLOCK_PLANES }, record, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 		progress.progress(1);
-		final ImagePlus result = open(out, settings.get(FilterSettings.ZARR_OUTPUT));
+		final ImagePlus result = open(out, zarr);
 		result.setTitle(ImageFilter.title(image, settings));
 		final Calibration cal = image.getCalibration().copy();
 		cal.disableDensityCalibration();

@@ -42,9 +42,6 @@ public final class FilterSettings extends KeyedSettings {
 	/** The text of the kernel_image and mask choices that means "no image". */
 	public static final String NO_IMAGE = "<none>";
 
-	/** The output_format choices: a folder of 32-bit TIFF planes, or a Zarr v2 array. */
-	public static final String[] OUTPUT_FORMATS = { "TIFF planes", "Zarr" };
-
 	/** Kernel text: a matrix or a name; null when not given. */
 	public static final MacroKey< String > KERNEL = MacroKey.text("kernel").columns(36);
 	/** The title of the kernel image; null when not given. */
@@ -74,13 +71,12 @@ public final class FilterSettings extends KeyedSettings {
 	/** The folder a volume's result is written to plane by plane, or null to keep it in memory (and record as before). */
 	public static final MacroKey< String > OUTPUT_FOLDER = MacroKey.value("output_folder", (String) null, text -> text.trim().isEmpty() ? null : text.trim(), f -> f == null ? null : MacroOptions.quote(f))
 			.shown(f -> f == null ? "" : f).columns(28);
-	/** True for a Zarr v2 array, false for a folder of TIFF planes. */
-	public static final MacroKey< Boolean > ZARR_OUTPUT = MacroKey.choice("output_format", false, FilterSettings::isZarr, zarr -> OUTPUT_FORMATS[zarr ? 1 : 0], OUTPUT_FORMATS)
-			.recordedOnlyWith(OUTPUT_FOLDER);
+	/** What {@code output_folder=} is written as. */
+	public static final MacroKey< StoreFormat > OUTPUT_FORMAT = MacroKey.choice("output_format", StoreFormat.TIFF_PLANES, StoreFormat::fromLabel).recordedOnlyWith(OUTPUT_FOLDER);
 
 	/** The macro keys, in the order they are recorded (SPEC) and shown in the dialog. */
 	public static final List< MacroKey< ? > > MACRO_KEYS = List.of(KERNEL, KERNEL_IMAGE, MODE, BOUNDARY, VALUE, ANCHOR, NORMALIZE, OUTPUT, COMPLEX, ALGORITHM, PRECISION, MISSING_DATA, MASK,
-			PRESERVE_NAN, CERTAINTY, SCALED, OUTPUT_FOLDER, ZARR_OUTPUT);
+			PRESERVE_NAN, CERTAINTY, SCALED, OUTPUT_FOLDER, OUTPUT_FORMAT);
 
 	/** Every macro key this command reads. */
 	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);
@@ -222,16 +218,6 @@ public final class FilterSettings extends KeyedSettings {
 				throw new IllegalArgumentException("No kernel given. Give kernel=[...] (a matrix such as [0 1 0; 1 -4 1; 0 1 0], or a name such as laplace or gaussian(2)) or kernel_image=[title of an open image].");
 			return new FilterSettings(operation, v);
 		}
-	}
-
-	/** {@code TIFF planes} (or {@code tiff}, {@code tif}) or {@code Zarr}. */
-	private static boolean isZarr(final String format) {
-		final String f = format.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-		if (f.equals("tiff planes") || f.equals("tiff") || f.equals("tif"))
-			return false;
-		if (f.equals("zarr"))
-			return true;
-		throw new IllegalArgumentException("Unknown output_format '" + format + "'. Use output_format=[TIFF planes] (a folder of 32-bit planes) or output_format=Zarr.");
 	}
 
 	/** Equal when they record the same options for the same operation. */

@@ -206,7 +206,7 @@ public final class MacroKey< T > {
 
 	/** A choice's items; {@link #OPEN_IMAGES} stands for the titles of the open images. */
 	public String[] choices() {
-		return choices;
+		return choices == null ? null : choices.clone();
 	}
 
 	public int columns() {

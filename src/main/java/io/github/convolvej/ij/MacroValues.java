@@ -31,9 +31,14 @@ public final class MacroValues {
 	/** The value of {@code key}: as given, else its default. */
 	@SuppressWarnings("unchecked")
 	public < T > T get(final MacroKey< T > key) {
+		requireKey(keys, key);
+		return (T) copy(given.containsKey(key) ? given.get(key) : key.defaultValue());
+	}
+
+	/** @throws IllegalArgumentException for a key of another command */
+	private static void requireKey(final List< MacroKey< ? > > keys, final MacroKey< ? > key) {
 		if (!keys.contains(key))
 			throw new IllegalArgumentException("The key " + key.name() + " is not one of " + MacroKey.names(keys) + ".");
-		return (T) copy(given.containsKey(key) ? given.get(key) : key.defaultValue());
 	}
 
 	/** Arrays are copied in and out, so that the values stay as they were set. */
@@ -87,8 +92,7 @@ public final class MacroValues {
 		}
 
 		< T > Builder set(final MacroKey< T > key, final T value) {
-			if (!keys.contains(key))
-				throw new IllegalArgumentException("The key " + key.name() + " is not one of " + MacroKey.names(keys) + ".");
+			requireKey(keys, key);
 			key.check(value);
 			given.put(key, copy(value));
 			return this;

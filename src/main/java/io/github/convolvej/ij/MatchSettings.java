@@ -106,7 +106,6 @@ public final class MatchSettings extends KeyedSettings {
 	/** Every macro key this command reads. */
 	public static final List< String > KEYS = MacroKey.names(MACRO_KEYS);
 
-
 	private MatchSettings(final MacroValues values) {
 		super(values);
 	}
@@ -254,13 +253,11 @@ public final class MatchSettings extends KeyedSettings {
 
 	/** {@code same} or {@code valid}. */
 	private static OutputMode mode(final String label) {
-		final OutputMode m;
 		try {
-			m = OutputMode.fromLabel(label);
+			return OutputMode.fromLabel(label);
 		} catch (final IllegalArgumentException e) {
-			throw new IllegalArgumentException("Unknown mode '" + label + "'. Template matching has mode=same (a score per image pixel) or mode=valid (only where the template lies wholly inside).");
+			throw new IllegalArgumentException("Unknown mode '" + label + "'. Template matching has mode=same (a score per image pixel) or mode=valid (only where the template lies wholly inside).", e);
 		}
-		return m;
 	}
 
 	/** A whole number, at least 1. */

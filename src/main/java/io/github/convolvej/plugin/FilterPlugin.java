@@ -246,7 +246,7 @@ public abstract class FilterPlugin implements PlugIn {
 	/** {@link #memoryNote(ImagePlus, FilterSettings)} for an image of these sizes. */
 	static String memoryNote(final long width, final long height, final long planes, final FilterSettings s) {
 		if (s.get(FilterSettings.OUTPUT_FOLDER) != null)
-			return "\nWritten plane by plane to " + s.get(FilterSettings.OUTPUT_FOLDER) + " (" + FilterSettings.ZARR_OUTPUT.shown(s.values()) + "), opened as a virtual stack.";
+			return "\nWritten plane by plane to " + s.get(FilterSettings.OUTPUT_FOLDER) + " (" + s.get(FilterSettings.OUTPUT_FORMAT).label() + "), opened as a virtual stack.";
 		final long bytes = 4L * width * height * planes;
 		final Runtime rt = Runtime.getRuntime();
 		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());

@@ -39,6 +39,8 @@ class LabelsTest {
 			assertSame(m, MatchMethod.fromLabel(m.label().replace(" ", "   ")));
 		for (final io.github.convolvej.ij.ComplexOutput c : io.github.convolvej.ij.ComplexOutput.values())
 			assertSame(c, io.github.convolvej.ij.ComplexOutput.fromLabel(c.label().toUpperCase(Locale.ROOT)));
+		for (final io.github.convolvej.ij.StoreFormat f : io.github.convolvej.ij.StoreFormat.values())
+			assertSame(f, io.github.convolvej.ij.StoreFormat.fromLabel(" " + f.label().toLowerCase(Locale.ROOT)));
 		for (final io.github.convolvej.ij.OutputType o : io.github.convolvej.ij.OutputType.values())
 			assertSame(o, io.github.convolvej.ij.OutputType.fromLabel(o.label().replace(" ", "  ")));
 	}
@@ -54,6 +56,7 @@ class LabelsTest {
 		assertArrayEquals(new String[] { "None", "Horizontal", "Vertical", "Both" }, Labels.of(Flip.values()));
 		assertArrayEquals(new String[] { "Magnitude", "Real", "Imaginary", "Phase", "All" }, Labels.of(io.github.convolvej.ij.ComplexOutput.values()));
 		assertArrayEquals(new String[] { "32-bit", "Same as input" }, Labels.of(io.github.convolvej.ij.OutputType.values()));
+		assertArrayEquals(new String[] { "TIFF planes", "Zarr" }, Labels.of(io.github.convolvej.ij.StoreFormat.values()));
 		assertEquals(List.of("Normalized correlation coefficient", "TM_CCOEFF_NORMED", "ccoeff_normed"), MatchMethod.CCOEFF_NORMED.names());
 		assertEquals(List.of("Square difference", "TM_SQDIFF", "sqdiff"), MatchMethod.SQDIFF.names());
 	}
@@ -65,6 +68,8 @@ class LabelsTest {
 		assertSame(MatchMethod.SQDIFF, MatchMethod.fromLabel("sqdiff"));
 		assertSame(io.github.convolvej.ij.OutputType.FLOAT, io.github.convolvej.ij.OutputType.fromLabel("32"));
 		assertSame(io.github.convolvej.ij.OutputType.SAME_AS_INPUT, io.github.convolvej.ij.OutputType.fromLabel("same"));
+		assertSame(io.github.convolvej.ij.StoreFormat.TIFF_PLANES, io.github.convolvej.ij.StoreFormat.fromLabel("TIF"));
+		assertTrue(assertThrows(IllegalArgumentException.class, () -> io.github.convolvej.ij.StoreFormat.fromLabel("n5")).getMessage().startsWith("Unknown output_format 'n5'"));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Algorithm.fromLabel("fastest"));
 		assertEquals("Unknown algorithm 'fastest'. Use Auto, Direct, Separable or FFT.", e.getMessage());
 		assertTrue(assertThrows(IllegalArgumentException.class, () -> OutputMode.fromLabel(null)).getMessage().startsWith("Unknown mode 'null'"));

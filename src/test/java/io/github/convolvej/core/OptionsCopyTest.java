@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +33,14 @@ class OptionsCopyTest {
 		assertSame(progress, c.progress());
 		assertEquals(MissingData.INTERPOLATE, c.missingData());
 		assertSame(o.mask(), c.mask());
-		assertEquals(true, c.preserveNan() && c.certainty());
+		assertTrue(c.preserveNan() && c.certainty());
 
 		c.mode(OutputMode.VALID).boundary(Boundary.WRAP).fillValue(0).precision(Precision.FLOAT).certainty(false);
 		assertEquals(OutputMode.FULL, o.mode());
 		assertEquals(Boundary.FILL, o.boundary());
 		assertEquals(2.5, o.fillValue());
 		assertEquals(Precision.DOUBLE, o.precision());
-		assertEquals(true, o.certainty());
+		assertTrue(o.certainty());
 	}
 
 	@Test

@@ -89,7 +89,7 @@ class MacroKeyTest {
 	@Test
 	void theOutputFormatIsRecordedOnlyWithAFolder() {
 		final FilterSettings inMemory = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace output_format=Zarr");
-		assertTrue(inMemory.get(FilterSettings.ZARR_OUTPUT));
+		assertEquals(StoreFormat.ZARR, inMemory.get(FilterSettings.OUTPUT_FORMAT));
 		assertFalse(inMemory.toMacroOptions().contains("output_format"), inMemory.toMacroOptions());
 		final FilterSettings toFolder = FilterSettings.fromMacroOptions(Operation.CONVOLVE, "kernel=laplace output_folder=[/data/out put] output_format=zarr");
 		assertTrue(toFolder.toMacroOptions().endsWith("output_folder=[/data/out put] output_format=Zarr"), toFolder.toMacroOptions());

@@ -6,6 +6,7 @@ import io.github.convolvej.core.Axes;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.IntervalIndexer;
 import net.imglib2.view.Views;
 
 /**
@@ -73,12 +74,11 @@ public final class SearchTemplate {
 
 	/** The pixel at flat index {@code index} (x fastest), as messages name it: {@code x=2, y=5}. */
 	private static String pixelText(final int index, final int[] dims) {
+		final int[] pos = new int[dims.length];
+		IntervalIndexer.indexToPosition(index, dims, pos);
 		final StringBuilder sb = new StringBuilder();
-		int rest = index;
-		for (int d = 0; d < dims.length; d++) {
-			sb.append(d == 0 ? "" : ", ").append(Axes.name(d)).append('=').append(rest % dims[d]);
-			rest /= dims[d];
-		}
+		for (int d = 0; d < pos.length; d++)
+			sb.append(d == 0 ? "" : ", ").append(Axes.name(d)).append('=').append(pos[d]);
 		return sb.toString();
 	}
 
